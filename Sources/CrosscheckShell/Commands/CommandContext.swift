@@ -1,0 +1,47 @@
+import CrosscheckCore
+
+/// What a command may see and change: the session's documents and settings, and the shell
+/// services it needs (running a command file, leaving).
+package struct CommandContext {
+  private unowned let shell: Shell
+
+  init(shell: Shell) { self.shell = shell }
+
+  /// The loaded documents.
+  package var corpus: Corpus {
+    get { shell.corpus }
+    nonmutating set { shell.corpus = newValue }
+  }
+
+  /// The settings.
+  package var settings: Settings {
+    get { shell.settings }
+    nonmutating set { shell.settings = newValue }
+  }
+
+  /// The commands, for help and completion.
+  package var registry: CommandRegistry { shell.registry }
+
+  /// Whether the user pressed Ctrl-C since the command started.
+  package var isCancelled: Bool { Interrupt.isRaised }
+
+  /// Resolves a path typed in a command: relative paths in a command file are relative to
+  /// that file's folder; elsewhere to the current folder.
+  package func resolvePath(_ path: String) -> String { shell.resolvePath(path) }
+
+  /// Finds a document by id, id prefix or number.
+  package func document(_ word: String) throws(ShellError) -> Document {
+    do {
+      return try corpus.resolve(word)
+    } catch {
+      throw error == .empty ? .failed(error.description) : .notFound(error.description)
+    }
+  }
+
+  /// Runs a command file.
+  /// - Throws: `ShellError` when the file cannot be read, is already running, or a command in it failed.
+  package func runFile(_ path: String) throws(ShellError) { try shell.runFile(path) }
+
+  /// Asks the shell to leave after this command.
+  package func requestExit() { shell.exitRequested = true }
+}

@@ -1,0 +1,105 @@
+import CrosscheckCore
+
+/// `load PATH…`: reads files and folders into the session.
+package enum LoadCommand: ShellCommand {
+  package static let spec = CommandSpec(
+    name: "load",
+    abstract: "load articles from files and folders",
+    discussion: """
+      Reads .txt (plain text; a short first line is taken as the headline), .md (with optional \
+      front matter: title, outlet, url, date, author) and .jsonl/.json (one object per line with \
+      "text" and optional "id", "title", "outlet", "url", "date", "author"). Folders are read \
+      recursively in name order, passing over hidden files, README/LICENSE files and answer-key \
+      folders named "gold". Text is read as UTF-8 (a byte order mark is dropped, invalid bytes \
+      are replaced and reported; UTF-16 with a byte order mark is read too) and CRLF line \
+      endings as LF. Binary and empty files are skipped with the reason, and so is a file whose \
+      text equals a document already loaded. A document's id is its file stem (or the JSONL "id").
+      Inside a command file, relative paths are relative to the command file's folder.
+      """,
+    arguments: [ArgumentSpec("path", "files or folders to load", kind: .path, arity: .oneOrMore)],
+    examples: [
+      Example("load samples/riverton-flood", "a folder of articles"),
+      Example("load article.txt more.jsonl", "files"),
+    ]
+  )
+
+  package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
+    let paths = call.arguments.map(context.resolvePath)
+    let report = DocumentLoader().load(paths, existing: context.corpus, isCancelled: { context.isCancelled })
+    var corpus = context.corpus
+    for document in report.loaded { corpus.append(document) }
+    context.corpus = corpus
+    return output(for: report)
+  }
+
+  /// The summary line and the details of what was not loaded.
+  static func output(for report: LoadReport) -> Output {
+    let words = report.loaded.reduce(0) { $0 + $1.wordCount }
+    var summary = "Loaded \(report.loaded.count) document\(report.loaded.count == 1 ? "" : "s") (\(words.grouped) words)"
+    summary += "; skipped \(report.skipped.count); \(report.duplicates.count) duplicate\(report.duplicates.count == 1 ? "" : "s")"
+    if report.cancelled { summary += "; cancelled before the end" }
+    var blocks: [Block] = [.message(StyledText(summary + "."))]
+    var details: [StyledRun] = []
+    for skip in report.skipped { details.append(StyledRun("  skipped \(skip.path): \(skip.reason)\n", .warning)) }
+    for duplicate in report.duplicates {
+      details.append(StyledRun("  duplicate \(duplicate.path): same text as \(duplicate.duplicateOf)\n", .warning))
+    }
+    for warning in report.warnings { details.append(StyledRun("  note \(warning.path): \(warning.message)\n", .dim)) }
+    if var last = details.last {
+      last.text.removeLast()
+      details[details.count - 1] = last
+      blocks.append(.text(StyledText(details)))
+    }
+    let json: JSONValue = .object([
+      ("loaded", .array(report.loaded.map { .object([("id", .string($0.id)), ("path", .string($0.origin)), ("words", .int($0.wordCount))]) })),
+      ("skipped", .array(report.skipped.map { .object([("path", .string($0.path)), ("reason", .string($0.reason))]) })),
+      ("duplicates", .array(report.duplicates.map { .object([("path", .string($0.path)), ("duplicate_of", .string($0.duplicateOf))]) })),
+      ("warnings", .array(report.warnings.map { .object([("path", .string($0.path)), ("message", .string($0.message))]) })),
+      ("cancelled", .bool(report.cancelled)),
+    ])
+    return Output(blocks, json: json)
+  }
+}
+
+/// `unload DOC…`: removes documents from the session.
+package enum UnloadCommand: ShellCommand {
+  package static let spec = CommandSpec(
+    name: "unload",
+    abstract: "remove documents from the session",
+    arguments: [ArgumentSpec("doc", "documents: ids, id prefixes or numbers", kind: .document, arity: .zeroOrMore)],
+    options: [.flag("all", "remove every document")],
+    examples: [Example("unload 2", "the second document of 'sources'"), Example("unload --all", "start afresh")]
+  )
+
+  package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
+    let ids: [String]
+    if call.flag("all") {
+      ids = context.corpus.documents.map(\.id)
+    } else {
+      guard !call.arguments.isEmpty else { throw .usage("'unload' needs DOC… or --all", hint: "usage: \(spec.synopsis)") }
+      var resolved: [String] = []
+      for word in call.arguments { resolved.append(try context.document(word).id) }
+      ids = resolved
+    }
+    var corpus = context.corpus
+    corpus.remove(ids: Set(ids))
+    context.corpus = corpus
+    let unique = Set(ids).count
+    return Output(
+      [.message(StyledText("Unloaded \(unique) document\(unique == 1 ? "" : "s"); \(corpus.count) left."))],
+      json: .object([("unloaded", .array(ids.map(JSONValue.string))), ("remaining", .int(corpus.count))]))
+  }
+}
+
+extension Int {
+  /// The number with thousands separators ("12,345").
+  var grouped: String {
+    let digits = String(magnitude)
+    var result = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+      result.append(digit)
+    }
+    return self < 0 ? "-" + result : result
+  }
+}

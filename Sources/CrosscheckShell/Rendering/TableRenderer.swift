@@ -1,0 +1,91 @@
+import Foundation
+
+/// Lays out output for reading at a terminal: aligned tables that fit the width,
+/// labelled fields, and text.
+package struct TableRenderer: Renderer {
+  /// Columns between table cells.
+  static let gap = 2
+  /// Narrowest a truncated column gets.
+  static let minimumColumnWidth = 8
+
+  package init() {}
+
+  package func render(_ output: Output, options: RenderOptions) -> String {
+    var parts: [String] = []
+    for block in output.blocks {
+      switch block {
+      case .heading(let text):
+        parts.append(ANSI.styled(TerminalText.escape(text, keepLayout: false), .heading, color: options.color))
+      case .table(let table):
+        parts.append(renderTable(table, options: options))
+      case .fields(let fields):
+        parts.append(renderFields(fields, options: options))
+      case .text(let text), .message(let text):
+        parts.append(text.rendered(color: options.color))
+      }
+    }
+    return parts.filter { !$0.isEmpty }.joined(separator: "\n")
+  }
+
+  func renderTable(_ table: Table, options: RenderOptions) -> String {
+    let header = table.columns.map { TerminalText.escape($0.title, keepLayout: false) }
+    let cells = table.rows.map { row in row.map { TerminalText.escape($0.display, keepLayout: false) } }
+    let widths = columnWidths(table: table, header: header, cells: cells, limit: options.width)
+    var lines: [String] = []
+    let numeric = table.columns.indices.map { column in
+      table.rows.contains { $0[column].isNumeric } && !table.rows.contains { !$0[column].isNumeric && $0[column] != .null }
+    }
+    func line(_ values: [String], style: TextStyle?) -> String {
+      var pieces: [String] = []
+      for (index, value) in values.enumerated() {
+        let cut = TerminalText.truncate(value, to: widths[index])
+        let last = index == values.count - 1
+        let padded = last && !numeric[index] ? cut : TerminalText.pad(cut, to: widths[index], right: numeric[index])
+        pieces.append(style.map { ANSI.styled(padded, $0, color: options.color) } ?? padded)
+      }
+      return pieces.joined(separator: String(repeating: " ", count: Self.gap))
+    }
+    lines.append(line(header, style: .bold))
+    lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: String(repeating: " ", count: Self.gap)))
+    for row in cells { lines.append(line(row, style: nil)) }
+    if table.rows.isEmpty { lines.append(ANSI.styled("(no rows)", .dim, color: options.color)) }
+    return lines.map { $0.trailingSpacesRemoved() }.joined(separator: "\n")
+  }
+
+  /// Natural widths, then the widest truncatable columns narrowed until the table fits.
+  func columnWidths(table: Table, header: [String], cells: [[String]], limit: Int?) -> [Int] {
+    var widths = header.map(TerminalText.width)
+    for row in cells {
+      for (index, value) in row.enumerated() { widths[index] = max(widths[index], TerminalText.width(value)) }
+    }
+    guard let limit else { return widths }
+    let total = { widths.reduce(0, +) + Self.gap * max(0, widths.count - 1) }
+    while total() > limit {
+      let candidates = widths.indices.filter {
+        table.columns[$0].truncatable && widths[$0] > max(Self.minimumColumnWidth, TerminalText.width(header[$0]))
+      }
+      guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+      widths[widest] -= 1
+    }
+    return widths
+  }
+
+  func renderFields(_ fields: [Field], options: RenderOptions) -> String {
+    let labelWidth = fields.map { TerminalText.width($0.label) }.max() ?? 0
+    return fields.map { field in
+      let label = ANSI.styled(TerminalText.pad(field.label + ":", to: labelWidth + 1), .bold, color: options.color)
+      let indent = String(repeating: " ", count: labelWidth + 2)
+      let value = field.value.rendered(color: options.color).replacingOccurrences(of: "\n", with: "\n" + indent)
+      return (label + " " + value).trailingSpacesRemoved()
+    }.joined(separator: "\n")
+  }
+}
+
+extension String {
+  func trailingSpacesRemoved() -> String {
+    var result = self
+    while result.hasSuffix(" ") { result.removeLast() }
+    return result
+  }
+
+}

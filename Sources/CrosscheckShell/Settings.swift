@@ -1,0 +1,81 @@
+/// The shell's settings, changed with `set NAME VALUE`.
+package struct Settings: Sendable, Equatable {
+  /// When colors are used.
+  package enum ColorMode: String, Sendable, CaseIterable { case auto, on, off }
+  /// What a command file does after an error.
+  package enum OnError: String, Sendable, CaseIterable { case stop, `continue` }
+
+  package var format: OutputFormat = .table
+  package var color: ColorMode = .auto
+  package var pager = true
+  /// Output width in columns, or nil to follow the terminal.
+  package var width: Int? = nil
+  package var onError: OnError = .stop
+
+  package init() {}
+
+  /// A setting's name, what it does, and its values.
+  package struct Descriptor: Sendable {
+    package var name: String
+    package var help: String
+    package var values: [String]
+  }
+
+  /// Every setting, in the order `set` lists them.
+  package static let descriptors: [Descriptor] = [
+    Descriptor(name: "format", help: "default output format", values: OutputFormat.allCases.map(\.rawValue)),
+    Descriptor(name: "color", help: "colors: auto (at a terminal, unless NO_COLOR is set), on, off", values: ColorMode.allCases.map(\.rawValue)),
+    Descriptor(name: "pager", help: "page output taller than the terminal through $PAGER or less", values: ["on", "off"]),
+    Descriptor(name: "width", help: "output width in columns, or auto to follow the terminal", values: ["auto", "80", "100", "120"]),
+    Descriptor(name: "on-error", help: "after an error in a command file: stop (exit status 1) or continue", values: OnError.allCases.map(\.rawValue)),
+  ]
+
+  /// The current value of a setting, as `set` shows it.
+  package func value(of name: String) -> String? {
+    switch name {
+    case "format": return format.rawValue
+    case "color": return color.rawValue
+    case "pager": return pager ? "on" : "off"
+    case "width": return width.map(String.init) ?? "auto"
+    case "on-error": return onError.rawValue
+    default: return nil
+    }
+  }
+
+  /// Changes a setting.
+  /// - Throws: `ShellError` naming the valid values.
+  package mutating func set(_ name: String, to value: String) throws(ShellError) {
+    guard let descriptor = Self.descriptors.first(where: { $0.name == name }) else {
+      let names = Self.descriptors.map(\.name)
+      let suggestion = EditDistanceHint.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
+      throw .notFound("no setting '\(name)'\(suggestion)", hint: "settings: \(names.joined(separator: ", "))")
+    }
+    func invalid() -> ShellError {
+      .usage("'\(value)' is not a value of '\(name)'", hint: "values: \(descriptor.values.joined(separator: ", "))\(name == "width" ? " (or any number from 20 to 1000)" : "")")
+    }
+    switch name {
+    case "format":
+      guard let format = OutputFormat(rawValue: value) else { throw invalid() }
+      self.format = format
+    case "color":
+      guard let color = ColorMode(rawValue: value) else { throw invalid() }
+      self.color = color
+    case "pager":
+      guard value == "on" || value == "off" else { throw invalid() }
+      pager = value == "on"
+    case "width":
+      if value == "auto" {
+        width = nil
+      } else if let columns = Int(value), (20...1000).contains(columns) {
+        width = columns
+      } else {
+        throw invalid()
+      }
+    case "on-error":
+      guard let mode = OnError(rawValue: value) else { throw invalid() }
+      onError = mode
+    default:
+      throw invalid()
+    }
+  }
+}

@@ -1,0 +1,255 @@
+import CrosscheckCore
+import Foundation
+
+/// A place in a command file, for `FILE:LINE` messages.
+package struct SourceLocation: Sendable, Equatable {
+  package var file: String
+  package var line: Int
+}
+
+/// The shell: it runs command lines against a session and writes what they return.
+///
+/// It holds the session (documents and settings) and the stack of running command files;
+/// reading lines is left to a `LineReader`, writing to a `Console`, so that the whole shell
+/// runs in tests without a terminal.
+package final class Shell {
+  package var corpus = Corpus()
+  package var settings = Settings()
+  package let registry: CommandRegistry
+  package let console: any Console
+  /// Set by `quit`.
+  package var exitRequested = false
+  /// Whether `--no-color` was given for the whole run.
+  package var colorDisabled = false
+
+  /// The command files being run, outermost first (absolute paths).
+  private(set) var fileStack: [String] = []
+  /// The deepest nesting of command files allowed.
+  static let maximumFileDepth = 32
+  private let lexer = CommandLexer()
+
+  package init(console: any Console, registry: CommandRegistry = CommandRegistry()) {
+    self.console = console
+    self.registry = registry
+  }
+
+  // MARK: - Running lines
+
+  /// Runs one command line.
+  /// - Parameter location: where the line comes from, for error messages (nil at the prompt).
+  /// - Returns: false when the command failed (the error has been written).
+  /// - Parameter toStandardError: write the output to standard error, as a status report
+  ///   (loading the paths of the command line, so that standard output holds only what
+  ///   the commands print).
+  @discardableResult
+  package func execute(_ line: String, at location: SourceLocation? = nil, toStandardError: Bool = false) -> Bool {
+    do {
+      try perform(line, toStandardError: toStandardError)
+      return true
+    } catch {
+      report(error, at: location)
+      return false
+    }
+  }
+
+  /// Runs one line, throwing its error instead of writing it.
+  package func perform(_ line: String, toStandardError: Bool = false) throws(ShellError) {
+    let lexed: LexedLine
+    do {
+      lexed = try lexer.lex(line)
+    } catch {
+      throw .usage("\(error.message) (at column \(error.position + 1))")
+    }
+    guard let first = lexed.words.first else { return }
+    guard let command = registry.command(named: first.text) else { throw registry.unknownCommand(first.text) }
+    let call = try CommandCall.bind(Array(lexed.words.dropFirst()), to: command.spec, calledAs: first.text, line: line)
+    Interrupt.reset()
+    let output = try command.run(call, in: CommandContext(shell: self))
+    if toStandardError {
+      let options = RenderOptions(format: .table, color: colorEnabled(terminal: console.isTerminal), width: nil, terminal: true)
+      console.writeError(Renderers.render(output, options: options) + "\n")
+      return
+    }
+    try emit(output, for: call, redirection: lexed.redirection)
+  }
+
+  /// Writes an error to standard error: `FILE:LINE: error: …` in a command file, `error: …` elsewhere.
+  package func report(_ error: ShellError, at location: SourceLocation?) {
+    // An error inside a nested command file was written where it happened.
+    if error.alreadyReported { return }
+    let prefix = location.map { "\($0.file):\($0.line): " } ?? ""
+    let color = colorEnabled(terminal: console.isTerminal)
+    var text = prefix + ANSI.styled("error:", .error, color: color) + " " + TerminalText.escape(error.message) + "\n"
+    if let hint = error.hint { text += "  " + TerminalText.escape(hint) + "\n" }
+    console.writeError(text)
+  }
+
+  /// Writes a warning to standard error.
+  package func warn(_ message: String) {
+    let color = colorEnabled(terminal: console.isTerminal)
+    console.writeError(ANSI.styled("warning:", .warning, color: color) + " " + TerminalText.escape(message) + "\n")
+  }
+
+  // MARK: - Output
+
+  private func colorEnabled(terminal: Bool) -> Bool {
+    guard !colorDisabled, console.environment["NO_COLOR"].map({ $0.isEmpty }) ?? true else { return false }
+    switch settings.color {
+    case .on: return true
+    case .off: return false
+    case .auto: return terminal
+    }
+  }
+
+  private func emit(_ output: Output, for call: CommandCall, redirection: Redirection?) throws(ShellError) {
+    if output == .empty { return }
+    let format = call.value("format").flatMap(OutputFormat.init(rawValue:)) ?? settings.format
+    if let redirection {
+      let options = RenderOptions(format: format, color: false, width: settings.width, terminal: false)
+      let text = Renderers.render(output, options: options) + "\n"
+      try write(text, to: resolvePath(redirection.path), append: redirection.append)
+      return
+    }
+    let terminal = console.isTerminal
+    let options = RenderOptions(
+      format: format, color: !call.flag("no-color") && colorEnabled(terminal: terminal),
+      width: settings.width ?? (terminal ? console.size?.columns : nil), terminal: terminal)
+    let text = Renderers.render(output, options: options) + "\n"
+    if terminal, console.isInteractive, settings.pager, let rows = console.size?.rows,
+      text.utf8.reduce(0, { $0 + ($1 == 0x0A ? 1 : 0) }) >= rows, console.page(text)
+    {
+      return
+    }
+    console.write(text)
+  }
+
+  private func write(_ text: String, to path: String, append: Bool) throws(ShellError) {
+    let manager = FileManager.default
+    if append, manager.fileExists(atPath: path) {
+      guard let handle = FileHandle(forWritingAtPath: path) else { throw .failed("cannot write to '\(path)'") }
+      defer { try? handle.close() }
+      do {
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+      } catch {
+        throw .failed("cannot write to '\(path)': \(error.localizedDescription)")
+      }
+      return
+    }
+    guard manager.createFile(atPath: path, contents: Data(text.utf8)) else {
+      throw .failed("cannot write to '\(path)' (no such folder, or permission denied)")
+    }
+  }
+
+  // MARK: - Paths and command files
+
+  /// Relative paths inside a command file are relative to that file's folder.
+  package func resolvePath(_ path: String) -> String {
+    let expanded = (path as NSString).expandingTildeInPath
+    guard !expanded.hasPrefix("/"), let current = fileStack.last else { return expanded }
+    return ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(expanded)
+  }
+
+  /// Runs a command file, stopping at its first error unless `on-error` is `continue`.
+  /// - Throws: `ShellError` when the file cannot be read, would run itself, or had an error.
+  package func runFile(_ path: String) throws(ShellError) {
+    let resolved = resolvePath(path)
+    let absolute = URL(fileURLWithPath: resolved).standardizedFileURL.resolvingSymlinksInPath().path
+    if fileStack.contains(absolute) {
+      let chain = (fileStack + [absolute]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
+      throw .failed("'\(path)' is already running (\(chain)); a command file cannot run itself")
+    }
+    guard fileStack.count < Self.maximumFileDepth else {
+      throw .failed("command files nested more than \(Self.maximumFileDepth) deep")
+    }
+    guard let data = FileManager.default.contents(atPath: resolved) else {
+      let exists = FileManager.default.fileExists(atPath: resolved)
+      throw .notFound(exists ? "cannot read '\(path)' (permission denied or a folder)" : "no such command file '\(path)'")
+    }
+    let text = String(decoding: data, as: UTF8.self)
+    fileStack.append(absolute)
+    defer { fileStack.removeLast() }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var iterator = lines.makeIterator()
+    let failures = runLines(name: path, next: { iterator.next() })
+    if failures > 0 {
+      var error = ShellError.failed("\(path): \(failures) command\(failures == 1 ? "" : "s") failed")
+      error.alreadyReported = true
+      throw error
+    }
+  }
+
+  /// Runs lines from a source until it ends, `quit` runs, or an error stops it.
+  /// - Parameters:
+  ///   - name: the source's name in `NAME:LINE` messages.
+  ///   - next: the next raw line, or nil at the end.
+  /// - Returns: the number of commands that failed.
+  @discardableResult
+  package func runLines(name: String, next: () -> String?) -> Int {
+    var failures = 0
+    var lineNumber = 0
+    while !exitRequested, let first = next() {
+      lineNumber += 1
+      let start = lineNumber
+      var line = first.hasSuffix("\r") ? String(first.dropLast()) : first
+      while Self.continues(line), let more = next() {
+        lineNumber += 1
+        line = String(line.dropLast()) + (more.hasSuffix("\r") ? String(more.dropLast()) : more)
+      }
+      let location = SourceLocation(file: name, line: start)
+      do {
+        try perform(line)
+      } catch {
+        report(error, at: location)
+        failures += 1
+        if settings.onError == .stop { break }
+      }
+    }
+    return failures
+  }
+
+  /// Whether a line ends with an unescaped backslash (it continues on the next line).
+  static func continues(_ line: String) -> Bool {
+    var count = 0
+    for character in line.reversed() {
+      guard character == "\\" else { break }
+      count += 1
+    }
+    return count % 2 == 1
+  }
+
+  // MARK: - Interactive use
+
+  /// The prompt of the interactive shell.
+  package static let prompt = "crosscheck> "
+  /// The prompt of a continued line.
+  package static let continuationPrompt = "        ...> "
+
+  /// Reads and runs commands until Ctrl-D or `quit`.
+  package func runInteractive(reader: any LineReader) {
+    while !exitRequested {
+      var line: String
+      switch reader.readLine(prompt: Self.prompt) {
+      case .endOfInput:
+        console.write("\n")
+        return
+      case .interrupted:
+        continue
+      case .line(let text):
+        line = text
+      }
+      var interrupted = false
+      while Self.continues(line) {
+        switch reader.readLine(prompt: Self.continuationPrompt) {
+        case .line(let more): line = String(line.dropLast()) + more
+        case .interrupted: interrupted = true
+        case .endOfInput: line = String(line.dropLast())
+        }
+        if interrupted { break }
+      }
+      if interrupted { continue }
+      if !line.trimmingCharacters(in: .whitespaces).isEmpty { reader.addHistory(line) }
+      execute(line)
+    }
+  }
+}
