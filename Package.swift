@@ -35,10 +35,15 @@ let package = Package(
       ]
     ),
 
-    // Tests.
-    .testTarget(name: "CrosscheckCoreTests", dependencies: ["CrosscheckCore"]),
-    .testTarget(name: "CrosscheckShellTests", dependencies: ["CrosscheckShell"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["crosscheck"]),
+    // Tests, and the golden-file helper they share.
+    .target(name: "CrosscheckTestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "CrosscheckCoreTests", dependencies: ["CrosscheckCore", "CrosscheckTestSupport"]),
+    .testTarget(
+      name: "CrosscheckShellTests", dependencies: ["CrosscheckShell", "CrosscheckTestSupport"],
+      exclude: ["Golden"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["crosscheck", "CrosscheckTestSupport"],
+      exclude: ["Golden", "Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -31,7 +31,8 @@ package struct Completer {
     func result(_ candidates: [String]) -> Completions {
       Completions(start: start, candidates: Array(Set(candidates.filter { $0.hasPrefix(current) })).sorted())
     }
-    guard let commandWord = before.first else { return result(registry.allNames) }
+    // Command names complete to the commands' own names; aliases work when typed.
+    guard let commandWord = before.first else { return result(registry.specs.map(\.name)) }
     guard let command = registry.command(named: commandWord.text) else { return Completions(start: start, candidates: []) }
     let spec = command.spec
     if current.hasPrefix("-") { return result(spec.allOptions.map { "--" + $0.name }) }
@@ -76,7 +77,7 @@ package struct Completer {
     switch kind {
     case .text: return []
     case .document: candidates = documentIDs
-    case .command: candidates = registry.allNames
+    case .command: candidates = registry.specs.map(\.name)
     case .setting: candidates = Settings.descriptors.map(\.name)
     case .settingValue: candidates = arguments.first.flatMap { name in Settings.descriptors.first { $0.name == name }?.values } ?? []
     case .choice(let choices): candidates = choices

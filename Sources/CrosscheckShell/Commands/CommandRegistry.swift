@@ -49,7 +49,8 @@ package struct CommandRegistry: Sendable {
     let limit = max(2, name.count / 2)
     var nearest: String? = nil
     var nearestDistance = limit + 1
-    for candidate in allNames.sorted() {
+    // Names before aliases, so that a tie suggests the command's own name.
+    for candidate in commands.map(\.name).sorted() + commands.flatMap(\.aliases).sorted() {
       let distance = EditDistance.distance(name, candidate)
       if distance < nearestDistance {
         nearest = candidate

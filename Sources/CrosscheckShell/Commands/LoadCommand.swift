@@ -38,18 +38,13 @@ package enum LoadCommand: ShellCommand {
     var summary = "Loaded \(report.loaded.count) document\(report.loaded.count == 1 ? "" : "s") (\(words.grouped) words)"
     summary += "; skipped \(report.skipped.count); \(report.duplicates.count) duplicate\(report.duplicates.count == 1 ? "" : "s")"
     if report.cancelled { summary += "; cancelled before the end" }
-    var blocks: [Block] = [.message(StyledText(summary + "."))]
-    var details: [StyledRun] = []
-    for skip in report.skipped { details.append(StyledRun("  skipped \(skip.path): \(skip.reason)\n", .warning)) }
+    var details: [StyledRun] = [StyledRun(summary + ".")]
+    for skip in report.skipped { details.append(StyledRun("\n  skipped \(skip.path): \(skip.reason)", .warning)) }
     for duplicate in report.duplicates {
-      details.append(StyledRun("  duplicate \(duplicate.path): same text as \(duplicate.duplicateOf)\n", .warning))
+      details.append(StyledRun("\n  duplicate \(duplicate.path): same text as \(duplicate.duplicateOf)", .warning))
     }
-    for warning in report.warnings { details.append(StyledRun("  note \(warning.path): \(warning.message)\n", .dim)) }
-    if var last = details.last {
-      last.text.removeLast()
-      details[details.count - 1] = last
-      blocks.append(.text(StyledText(details)))
-    }
+    for warning in report.warnings { details.append(StyledRun("\n  note \(warning.path): \(warning.message)", .dim)) }
+    let blocks: [Block] = [.message(StyledText(details))]
     let json: JSONValue = .object([
       ("loaded", .array(report.loaded.map { .object([("id", .string($0.id)), ("path", .string($0.origin)), ("words", .int($0.wordCount))]) })),
       ("skipped", .array(report.skipped.map { .object([("path", .string($0.path)), ("reason", .string($0.reason))]) })),

@@ -10,21 +10,28 @@ package struct TableRenderer: Renderer {
 
   package init() {}
 
+  /// Blocks are separated by a blank line, except that a heading sits on top of its block.
   package func render(_ output: Output, options: RenderOptions) -> String {
-    var parts: [String] = []
+    var result = ""
+    var previousWasHeading = true
     for block in output.blocks {
+      let part: String
       switch block {
       case .heading(let text):
-        parts.append(ANSI.styled(TerminalText.escape(text, keepLayout: false), .heading, color: options.color))
+        part = ANSI.styled(TerminalText.escape(text, keepLayout: false), .heading, color: options.color)
       case .table(let table):
-        parts.append(renderTable(table, options: options))
+        part = renderTable(table, options: options)
       case .fields(let fields):
-        parts.append(renderFields(fields, options: options))
+        part = renderFields(fields, options: options)
       case .text(let text), .message(let text):
-        parts.append(text.rendered(color: options.color))
+        part = text.rendered(color: options.color)
       }
+      if part.isEmpty { continue }
+      if !result.isEmpty { result += previousWasHeading ? "\n" : "\n\n" }
+      result += part
+      if case .heading = block { previousWasHeading = true } else { previousWasHeading = false }
     }
-    return parts.filter { !$0.isEmpty }.joined(separator: "\n")
+    return result
   }
 
   func renderTable(_ table: Table, options: RenderOptions) -> String {
