@@ -22,8 +22,9 @@ package final class Shell {
   /// Whether `--no-color` was given for the whole run.
   package var colorDisabled = false
 
-  /// The command files being run, outermost first (absolute paths).
-  private(set) var fileStack: [String] = []
+  /// The command files being run, outermost first: the path as given (relative paths in
+  /// a file are read from its folder) and the absolute path (to catch a file running itself).
+  private(set) var fileStack: [(path: String, absolute: String)] = []
   /// The deepest nesting of command files allowed.
   static let maximumFileDepth = 32
   private let lexer = CommandLexer()
@@ -147,7 +148,8 @@ package final class Shell {
   package func resolvePath(_ path: String) -> String {
     let expanded = (path as NSString).expandingTildeInPath
     guard !expanded.hasPrefix("/"), let current = fileStack.last else { return expanded }
-    return ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(expanded)
+    let folder = (current.path as NSString).deletingLastPathComponent
+    return folder.isEmpty ? expanded : (folder as NSString).appendingPathComponent(expanded)
   }
 
   /// Runs a command file, stopping at its first error unless `on-error` is `continue`.
@@ -155,8 +157,8 @@ package final class Shell {
   package func runFile(_ path: String) throws(ShellError) {
     let resolved = resolvePath(path)
     let absolute = URL(fileURLWithPath: resolved).standardizedFileURL.resolvingSymlinksInPath().path
-    if fileStack.contains(absolute) {
-      let chain = (fileStack + [absolute]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
+    if fileStack.contains(where: { $0.absolute == absolute }) {
+      let chain = (fileStack.map(\.absolute) + [absolute]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
       throw .failed("'\(path)' is already running (\(chain)); a command file cannot run itself")
     }
     guard fileStack.count < Self.maximumFileDepth else {
@@ -167,7 +169,7 @@ package final class Shell {
       throw .notFound(exists ? "cannot read '\(path)' (permission denied or a folder)" : "no such command file '\(path)'")
     }
     let text = String(decoding: data, as: UTF8.self)
-    fileStack.append(absolute)
+    fileStack.append((resolved, absolute))
     defer { fileStack.removeLast() }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var iterator = lines.makeIterator()

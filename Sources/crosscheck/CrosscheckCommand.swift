@@ -52,6 +52,30 @@ struct CrosscheckCommand: ParsableCommand {
   @Flag(help: "Do not run the init file (~/.config/crosscheck/init).")
   var noInit = false
 
+  /// Parses the command line and runs; usage errors exit with status 2 (the parser's own
+  /// default is 64), failed commands with 1.
+  static func main() {
+    // The parser may return its own help command instead of this one.
+    var command: any ParsableCommand
+    do {
+      command = try parseAsRoot()
+    } catch {
+      let code = exitCode(for: error)
+      // --help and --version are not errors.
+      if code == .success { exit(withError: error) }
+      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      Foundation.exit(2)
+    }
+    do {
+      try command.run()
+    } catch let error as ExitCode {
+      Foundation.exit(error.rawValue)
+    } catch {
+      // The parser's help and version requests end here.
+      exit(withError: error)
+    }
+  }
+
   func validate() throws {
     if let format, OutputFormat(rawValue: format) == nil {
       throw ValidationError("'\(format)' is not a format; use table, json, csv, markdown or text")

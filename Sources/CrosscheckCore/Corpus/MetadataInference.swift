@@ -15,12 +15,14 @@ package enum MetadataInference {
     var result = Result()
     guard let first = paragraphs.first else { return result }
     let firstText = buffer.string(first)
-    if let (agency, evidence) = datelineAgency(in: firstText) {
-      result.metadata.outlet = MetadataValue(agency, inferred: true, evidence: evidence)
-    }
     if paragraphs.count > 1, isHeadline(firstText, format: format) {
       result.headline = first
       result.metadata.title = MetadataValue(firstText.strippingMarkdownHeading(), inferred: true, evidence: firstText)
+    }
+    // The dateline opens the first paragraph of the body.
+    let lede = result.headline == nil ? firstText : buffer.string(paragraphs[1])
+    if let (agency, evidence) = datelineAgency(in: lede) {
+      result.metadata.outlet = MetadataValue(agency, inferred: true, evidence: evidence)
     }
     return result
   }
