@@ -227,8 +227,12 @@ package final class Shell {
   /// The prompt of a continued line.
   package static let continuationPrompt = "        ...> "
 
+  /// The line shown when the interactive shell starts.
+  package static let greeting = "crosscheck — type 'help' for the commands, 'quit' or Ctrl-D to leave.\n"
+
   /// Reads and runs commands until Ctrl-D or `quit`.
   package func runInteractive(reader: any LineReader) {
+    console.write(ANSI.styled(Self.greeting, .dim, color: colorEnabled(terminal: console.isTerminal)))
     while !exitRequested {
       var line: String
       switch reader.readLine(prompt: Self.prompt) {

@@ -15,7 +15,7 @@ package enum HelpCommand: ShellCommand {
       let table = Table(
         columns: [Column("command", key: "name"), Column("aliases", key: "aliases"), Column("what it does", key: "abstract", truncatable: true)],
         rows: registry.specs.map { [.text($0.name), .text($0.aliases.joined(separator: ", ")), .text($0.abstract)] })
-      let footer = StyledText("Type 'help COMMAND' for one command's options and examples. Every command takes --format table|json|csv|markdown|text.", .dim)
+      let footer = StyledText("Type 'help COMMAND' for a command's options and examples.", .dim)
       return Output([.table(table), .text(footer)], json: table.json)
     }
     guard let command = registry.command(named: name) else { throw registry.unknownCommand(name) }
