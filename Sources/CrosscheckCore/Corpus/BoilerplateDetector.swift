@@ -1,3 +1,5 @@
+import Foundation
+
 // Line-level boilerplate classification.
 //
 // Web articles saved as text keep the page furniture around the story: navigation trails,
@@ -88,10 +90,12 @@ package struct BoilerplateDetector: Sendable {
     let lower = line.lower
     let short = line.wordCount <= maximumWidgetWords
     if short, Byline.parse(line.text) != nil { return .byline }
-    if isNavigation(line) { return .navigation }
     if short, isShare(line) { return .share }
+    if isNavigation(line) { return .navigation }
     if short, isComments(line) { return .comments }
     if short, startsWithLabel(lower, linkLabels) { return .link }
+    // The items of a "Related:" list.
+    if previous == .link, line.wordCount <= 15, line.isListItem || !line.endsLikeSentence { return .link }
     if isAuthorHeading(lower) { return .authorBox }
     let nearEdge = index < bioWindow || index >= count - bioWindow || previous == .authorBox
     if nearEdge, isAuthorBio(line) { return .authorBio }
@@ -180,7 +184,8 @@ package struct BoilerplateDetector: Sendable {
     "related news", "related content", "see also", "more", "more stories", "more news", "recommended", "recommended for you",
     "read next", "up next", "you may also like", "you might also like", "don't miss", "don’t miss", "trending",
     "most read", "most popular", "further reading", "more on this story", "in other news", "editor's picks", "editor’s picks",
-    "must read", "continue reading", "read the full story", "read full story", "read the latest",
+    "must read", "continue reading", "read the full story", "read full story", "read the latest", "trending now",
+    "popular now", "most viewed", "top stories", "latest news", "latest stories", "what to read next", "more coverage",
   ]
 
   static let authorHeadings: Set<String> = [
@@ -251,14 +256,21 @@ package struct BoilerplateDetector: Sendable {
   static func isCaption(_ line: LineText) -> Bool {
     let lower = line.lower
     if startsWithLabel(lower, captionLabels.filter { $0 != "above" && $0 != "top" }) { return true }
-    if lower.hasPrefix("(photo") || lower.hasPrefix("[photo") || lower.hasPrefix("photo by ") || lower.hasPrefix("photo credit") {
-      return true
-    }
+    let openings = ["(photo", "[photo", "photo by ", "photo credit", "image caption", "media caption", "image source", "caption,"]
+    if openings.contains(where: { lower.hasPrefix($0) }) { return true }
     // A caption ends with its credit: "… (Gazette photo/Lena Ruiz)", "… | Getty Images".
     guard line.wordCount <= 60 else { return false }
     if lower.hasSuffix(")"), let open = lower.lastIndex(of: "(") {
       let credit = lower[open...]
       if credit.count <= 60, creditWords.contains(where: { credit.contains($0) }), credit.contains("/") || credit.contains("photo") || credit.contains("image") {
+        return true
+      }
+    }
+    // "… Credit: Valley Tech/Jonas Berg", "… Photo: Jane Roe/Agency".
+    for label in ["credit:", "photo:", "photograph:", "image:", "photo credit:"] {
+      if let found = lower.range(of: label, options: .backwards), lower.distance(from: found.upperBound, to: lower.endIndex) <= 50,
+        !lower[found.upperBound...].contains(".") || lower[found.upperBound...].contains("/")
+      {
         return true
       }
     }
@@ -354,8 +366,23 @@ struct LineText {
   let lower: String
   let wordCount: Int
 
-  init(_ text: String) {
+  /// Whether the line is a list item ("- …", "• …").
+  let isListItem: Bool
+
+  /// Reads a line, setting aside Markdown emphasis, quote and list markers around it.
+  init(_ raw: String) {
+    var bare = Substring(raw)
+    var isListItem = false
+    for marker in ["- ", "* ", "• ", "· ", "+ ", "> "] where bare.hasPrefix(marker) {
+      bare = bare.dropFirst(marker.count)
+      isListItem = marker != "> "
+      break
+    }
+    while let first = bare.first, first == "*" || first == "_" { bare = bare.dropFirst() }
+    while let last = bare.last, last == "*" || last == "_" { bare = bare.dropLast() }
+    let text = bare.contains("**") ? String(bare).replacingOccurrences(of: "**", with: "").trimmingSpaces() : String(bare)
     self.text = text
+    self.isListItem = isListItem
     self.lower = text.lowercased()
     var count = 0
     var inWord = false
