@@ -41,6 +41,9 @@ let package = Package(
       ]
     ),
 
+    // Benchmarks: `crosscheck-bench text FOLDER` (see scripts/bench-text).
+    .executableTarget(name: "crosscheck-bench", dependencies: ["CrosscheckCore"]),
+
     // Tests, and the golden-file helper they share.
     .target(name: "CrosscheckTestSupport", path: "Tests/TestSupport"),
     .testTarget(
