@@ -11,14 +11,20 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
   ],
   targets: [
-    // The analysis core: pure Swift, deterministic, no terminal, no SQL, no dependencies.
-    .target(name: "CrosscheckCore"),
+    // The analysis core: pure Swift, deterministic, no terminal, no SQL; libxml2 only to
+    // parse HTML pages.
+    .target(name: "CrosscheckCore", dependencies: ["CLibXML2"]),
 
     // The shell: command language, registry, help, completion, rendering, command files.
     // Testable without a terminal; line editing is injected through `LineReader`.
     .target(name: "CrosscheckShell", dependencies: ["CrosscheckCore"]),
 
     // System libraries.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
     .systemLibrary(
       name: "CLibEdit",
       pkgConfig: "libedit",
@@ -35,9 +41,13 @@ let package = Package(
       ]
     ),
 
+    // Benchmarks: `crosscheck-bench text FOLDER` (see scripts/bench-text).
+    .executableTarget(name: "crosscheck-bench", dependencies: ["CrosscheckCore"]),
+
     // Tests, and the golden-file helper they share.
     .target(name: "CrosscheckTestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "CrosscheckCoreTests", dependencies: ["CrosscheckCore", "CrosscheckTestSupport"]),
+    .testTarget(
+      name: "CrosscheckCoreTests", dependencies: ["CrosscheckCore", "CrosscheckTestSupport"], exclude: ["Fixtures"]),
     .testTarget(
       name: "CrosscheckShellTests", dependencies: ["CrosscheckShell", "CrosscheckTestSupport"],
       exclude: ["Golden"]),

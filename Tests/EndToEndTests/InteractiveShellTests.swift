@@ -40,7 +40,7 @@ struct InteractiveShellTests {
     session.keys("Tab")
     try session.waitFor("crosscheck> sources tidewire ")
     session.keys("Enter")
-    try session.waitFor("outlet:     Tidewire")
+    try session.waitFor("Tidewire (inferred from")
     session.keys("C-d")
     #expect(try session.waitForExit() == 0)
   }

@@ -3,18 +3,49 @@ package enum DocumentFormat: String, Sendable, CaseIterable {
   case text = "txt"
   case markdown = "md"
   case jsonLines = "jsonl"
+  case html = "html"
 }
 
 /// A part of a document's text that analyses do not see, and why.
 package struct ExcludedSpan: Sendable, Equatable {
   /// Why a span is excluded.
-  package enum Reason: String, Sendable {
-    case frontMatter = "front matter"
-    case headline = "headline"
+  package enum Reason: Sendable, Equatable, Hashable {
+    case frontMatter
+    case headline
+    case boilerplate(BoilerplateKind)
+
+    /// A short identifier: `front matter`, `headline`, or the boilerplate kind's.
+    package var name: String {
+      switch self {
+      case .frontMatter: return "front matter"
+      case .headline: return "headline"
+      case .boilerplate(let kind): return kind.rawValue
+      }
+    }
+
+    /// A human-readable explanation.
+    package var description: String {
+      switch self {
+      case .frontMatter: return "front matter"
+      case .headline: return "headline"
+      case .boilerplate(let kind): return kind.description
+      }
+    }
+
+    /// Whether the span is page furniture (not front matter or the headline).
+    package var isBoilerplate: Bool {
+      if case .boilerplate = self { return true }
+      return false
+    }
   }
   /// Byte range in the document's text.
   package var range: Range<Int>
   package var reason: Reason
+
+  package init(range: Range<Int>, reason: Reason) {
+    self.range = range
+    self.reason = reason
+  }
 }
 
 /// A paragraph: its byte range and the indices of its tokens.
@@ -27,8 +58,9 @@ package struct Paragraph: Sendable, Equatable {
 
 /// A loaded article: its original text, metadata and per-document analyses.
 ///
-/// The text is kept exactly as decoded; excluded spans (front matter, a headline) stay in
-/// it so that offsets never move, and analyses look only at the body.
+/// The text is kept exactly as decoded; excluded spans (front matter, a headline,
+/// boilerplate lines) stay in it so that offsets never move, and analyses look only at the
+/// body.
 package struct Document: Sendable {
   /// The document's id: its file stem, or its JSONL `id`.
   package let id: String
@@ -37,6 +69,7 @@ package struct Document: Sendable {
   package let format: DocumentFormat
   package let buffer: TextBuffer
   package var metadata: DocumentMetadata
+  /// Spans left out of analyses, in text order.
   package let excluded: [ExcludedSpan]
   package let tokens: [Token]
   package let paragraphs: [Paragraph]
@@ -45,9 +78,19 @@ package struct Document: Sendable {
   package let wordCount: Int
   /// Things worth telling about how it was read (replaced bytes, line endings).
   package let notes: [String]
+  /// Whether the article's last body paragraph stops mid-sentence.
+  package let truncated: Bool
+  /// Body paragraphs before the last that stop mid-sentence (a cut-off paragraph), by byte range.
+  package let internalTruncations: [Range<Int>]
+  /// What the loader was given, for analysing again with corpus-level knowledge.
+  private let stated: DocumentMetadata
+  private let given: [ExcludedSpan]
 
   /// The original text.
   package var text: String { buffer.text }
+
+  /// The excluded spans that are boilerplate (not front matter or the headline).
+  package var boilerplate: [ExcludedSpan] { excluded.filter(\.reason.isBoilerplate) }
 
   /// Reads and analyses a document.
   /// - Parameters:
@@ -56,7 +99,8 @@ package struct Document: Sendable {
   ///   - text: its text as decoded.
   ///   - format: the kind of file; Markdown paragraphs are blank-line separated.
   ///   - metadata: what the file or record states; the rest is inferred from the text.
-  ///   - excluded: spans that are not article text (front matter).
+  ///   - excluded: spans that are not article text (front matter, boilerplate known from
+  ///     the corpus).
   ///   - notes: remarks from loading.
   package init(
     id: String, origin: String, text: String, format: DocumentFormat,
@@ -66,24 +110,46 @@ package struct Document: Sendable {
     self.origin = origin
     self.format = format
     self.notes = notes
+    self.stated = metadata
+    self.given = excluded
     let buffer = TextBuffer(text)
     self.buffer = buffer
     let bytes = buffer.bytes
 
     var excluded = excluded
     let bodyStart = excluded.filter { $0.reason == .frontMatter }.map(\.range.upperBound).max() ?? 0
-    let style: ParagraphStyle = format == .markdown ? .blankLineSeparated : ParagraphSplitter.style(ofPlainText: bytes)
+    let style: ParagraphStyle =
+      format == .markdown || format == .html ? .blankLineSeparated : ParagraphSplitter.style(ofPlainText: bytes)
     var paragraphRanges = ParagraphSplitter.paragraphs(in: bytes, range: bodyStart..<bytes.count, style: style)
-
-    var inferred = MetadataInference.infer(buffer: buffer, paragraphs: paragraphRanges, format: format)
-    if let headline = inferred.headline, metadata.title == nil || metadata.title?.value == buffer.string(headline).strippingMarkdownHeading() {
-      excluded.append(ExcludedSpan(range: headline, reason: .headline))
-      paragraphRanges.removeAll { $0 == headline }
-    } else {
-      inferred.metadata.title = nil
+      .filter { !ParagraphSplitter.isBlank(bytes, $0) }
+    // Spans the loader already knows to be boilerplate.
+    let known = excluded.filter(\.reason.isBoilerplate)
+    if !known.isEmpty {
+      paragraphRanges.removeAll { range in known.contains { $0.range.overlaps(range) } }
     }
-    self.metadata = metadata.filling(from: inferred.metadata)
-    self.excluded = excluded
+
+    var inferredTitle: MetadataValue? = nil
+    if let headline = MetadataInference.headline(buffer: buffer, paragraphs: paragraphRanges, format: format),
+      metadata.title == nil || metadata.title?.value == headline.title.value
+    {
+      excluded.append(ExcludedSpan(range: paragraphRanges[headline.index], reason: .headline))
+      paragraphRanges.remove(at: headline.index)
+      inferredTitle = headline.title
+    }
+    let title = metadata.title?.value ?? inferredTitle?.value
+    let findings = BoilerplateDetector().boilerplate(in: buffer, paragraphs: paragraphRanges, title: title)
+    if !findings.isEmpty {
+      var skip = Set<Int>()
+      for finding in findings {
+        excluded.append(ExcludedSpan(range: finding.range, reason: .boilerplate(finding.kind)))
+        skip.insert(finding.range.lowerBound)
+      }
+      paragraphRanges.removeAll { skip.contains($0.lowerBound) }
+    }
+    var inferred = MetadataInference.infer(buffer: buffer, body: paragraphRanges, boilerplate: findings)
+    inferred.title = inferredTitle
+    self.metadata = metadata.filling(from: inferred)
+    self.excluded = excluded.sorted { $0.range.lowerBound < $1.range.lowerBound }
 
     let tokenizer = Tokenizer()
     let splitter = SentenceSplitter()
@@ -103,6 +169,16 @@ package struct Document: Sendable {
     self.paragraphs = paragraphs
     self.sentences = sentences
     self.wordCount = tokens.reduce(0) { $0 + ($1.isWordLike ? 1 : 0) }
+    let detector = TruncationDetector()
+    let cut = paragraphs.indices.filter { detector.isCutOff(buffer: buffer, paragraph: paragraphs[$0], tokens: tokens, isLast: $0 == paragraphs.count - 1) }
+    self.truncated = cut.last == paragraphs.count - 1 && !paragraphs.isEmpty
+    self.internalTruncations = cut.filter { $0 != paragraphs.count - 1 }.map { paragraphs[$0].range }
+  }
+
+  /// The same document analysed again with more spans known to be boilerplate (from the
+  /// corpus: lines repeated across one outlet's articles) or a resolved metadata value.
+  package func reanalysed(excluding spans: [ExcludedSpan], metadata replacement: DocumentMetadata? = nil) -> Document {
+    Document(id: id, origin: origin, text: text, format: format, metadata: replacement ?? stated, excluded: given + spans, notes: notes)
   }
 
   /// The text of a byte range.

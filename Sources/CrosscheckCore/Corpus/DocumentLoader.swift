@@ -28,7 +28,8 @@ package struct LoadReport: Sendable {
   package init() {}
 }
 
-/// Reads documents from files and folders: `.txt`, `.md` with front matter, `.jsonl`/`.json`.
+/// Reads documents from files and folders: `.txt`, `.md` with front matter, `.jsonl`/`.json`,
+/// and `.html`/`.htm` pages (their main text, with metadata from `<meta>` tags and JSON-LD).
 ///
 /// Folders are read recursively in name order. Hidden entries, documentation files
 /// (README, LICENSE, …) and answer-key folders (`gold`) are passed over in folders, since
@@ -38,6 +39,7 @@ package struct DocumentLoader: Sendable {
   static let textExtensions: Set<String> = ["txt", "text"]
   static let markdownExtensions: Set<String> = ["md", "markdown"]
   static let jsonExtensions: Set<String> = ["jsonl", "ndjson", "json"]
+  static let htmlExtensions: Set<String> = ["html", "htm", "xhtml"]
   /// Files that document a folder rather than report news.
   static let documentationStems: Set<String> = ["readme", "license", "licence", "notice", "changelog", "copying", "authors", "contributing"]
   /// Folders that hold annotations or tooling rather than articles.
@@ -98,9 +100,9 @@ package struct DocumentLoader: Sendable {
     let stem = (name as NSString).deletingPathExtension
     if !explicit {
       if name.hasPrefix(".") || Self.documentationStems.contains(stem.lowercased()) { return }
-      let known = Self.textExtensions.union(Self.markdownExtensions).union(Self.jsonExtensions)
+      let known = Self.textExtensions.union(Self.markdownExtensions).union(Self.jsonExtensions).union(Self.htmlExtensions)
       guard known.contains(fileExtension) else {
-        state.report.skipped.append(.init(path: path, reason: "not a supported file type (.txt, .md, .jsonl, .json)"))
+        state.report.skipped.append(.init(path: path, reason: "not a supported file type (.txt, .md, .jsonl, .json, .html, .htm)"))
         return
       }
     }
@@ -137,6 +139,15 @@ package struct DocumentLoader: Sendable {
       return
     }
     var notes = Self.notes(for: decoded)
+    if Self.htmlExtensions.contains(fileExtension) {
+      guard let page = HTMLExtractor().extract(decoded.text) else {
+        state.report.skipped.append(.init(path: path, reason: "no article text found in the page"))
+        return
+      }
+      notes.append("main text extracted from HTML; offsets refer to the extracted text")
+      state.add(id: stem, origin: path, text: page.text, format: .html, metadata: page.metadata, excluded: [], notes: &notes)
+      return
+    }
     var metadata = DocumentMetadata()
     var excluded: [ExcludedSpan] = []
     let format: DocumentFormat = Self.markdownExtensions.contains(fileExtension) ? .markdown : .text

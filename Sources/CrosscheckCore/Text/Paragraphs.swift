@@ -74,11 +74,26 @@ package enum ParagraphSplitter {
       case .linePerParagraph:
         result.append(trimmed)
       case .blankLineSeparated:
+        // A list item starts a block of its own, as in Markdown.
+        if let paragraph = current, isListItem(bytes, trimmed) {
+          result.append(paragraph)
+          current = trimmed
+          continue
+        }
         current = current.map { $0.lowerBound..<trimmed.upperBound } ?? trimmed
       }
     }
     if let paragraph = current { result.append(paragraph) }
     return result
+  }
+
+  /// Whether a trimmed line opens with a list marker ("- ", "* ", "• ").
+  static func isListItem(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+    guard line.count >= 2 else { return false }
+    let first = bytes[line.lowerBound]
+    if (first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+")) && bytes[line.lowerBound + 1] == 0x20 { return true }
+    // "•" is E2 80 A2 in UTF-8.
+    return line.count >= 4 && first == 0xE2 && bytes[line.lowerBound + 1] == 0x80 && bytes[line.lowerBound + 2] == 0xA2
   }
 
   /// `line` without leading and trailing ASCII white space and carriage returns.

@@ -9,7 +9,13 @@ package enum SourcesCommand: ShellCommand {
       Without an argument: one row per document with its number, id, outlet, title, date and \
       counts of words and sentences in the article body. With a document (id, id prefix or \
       number): its metadata with where each value came from, statistics, and the parts of the \
-      text that analyses leave out (front matter, a headline line).
+      text that analyses leave out (front matter, the headline line, and boilerplate: navigation, \
+      share and comment widgets, "Also Read"/"Related" links, captions, bylines, author boxes and \
+      bios, copyright and source credits, newsletter prompts), each with the reason. Also says \
+      whether the article ends mid-sentence or has a paragraph cut off inside it. Values inferred \
+      from the text (outlet from a dateline, byline, author bio or newsletter prompt; date from a \
+      dateline or byline) are marked as inferred with the text they came from. JSON adds \
+      outlet_inferred, truncated, boilerplate_lines and boilerplate[{start, end, text, reason}].
       """,
     arguments: [ArgumentSpec("doc", "a document: id, id prefix or number", kind: .document, arity: .optional)],
     examples: [Example("sources", "the corpus at a glance"), Example("sources 2 --format json", "one document's metadata as JSON")]
@@ -48,7 +54,22 @@ package enum SourcesCommand: ShellCommand {
       ("words", .int(document.wordCount)),
       ("sentences", .int(document.sentences.count)),
       ("paragraphs", .int(document.paragraphs.count)),
+      ("boilerplate_lines", .int(document.boilerplate.count)),
+      ("truncated", .bool(document.truncated)),
     ])
+  }
+
+  /// "no", "yes (ends mid-sentence)", and the cut-off paragraphs inside the text.
+  static func truncationSummary(_ document: Document) -> String {
+    var parts: [String] = []
+    if document.truncated { parts.append("ends mid-sentence") }
+    for range in document.internalTruncations { parts.append("paragraph cut off at “…\(lastWords(document.string(range)))”") }
+    return parts.isEmpty ? "no" : "yes: " + parts.joined(separator: "; ")
+  }
+
+  /// The last few words of a paragraph.
+  static func lastWords(_ text: String, count: Int = 5) -> String {
+    text.split(separator: " ").suffix(count).joined(separator: " ")
   }
 
   static func describe(_ document: Document) -> Output {
@@ -67,10 +88,13 @@ package enum SourcesCommand: ShellCommand {
       Field("date", value(document.metadata.date)),
       Field("author", value(document.metadata.author)),
       Field("url", value(document.metadata.url)),
+      Field("source credit", value(document.metadata.credit)),
       Field("characters", StyledText(document.buffer.scalarCount.grouped)),
       Field("words", StyledText(document.wordCount.grouped)),
       Field("sentences", StyledText(document.sentences.count.grouped)),
       Field("paragraphs", StyledText(document.paragraphs.count.grouped)),
+      Field("boilerplate lines", StyledText(document.boilerplate.count.grouped)),
+      Field("truncated", StyledText(truncationSummary(document))),
     ]
     if !document.notes.isEmpty { fields.append(Field("notes", StyledText(document.notes.joined(separator: "; ")))) }
     var blocks: [Block] = [.fields(fields)]
@@ -81,7 +105,7 @@ package enum SourcesCommand: ShellCommand {
         columns: [Column("start"), Column("end"), Column("why"), Column("text", truncatable: true)],
         rows: excluded.map { span in
           let range = document.scalarRange(span.range)
-          return [.int(range.lowerBound), .int(range.upperBound), .text(span.reason.rawValue), .text(document.string(span.range))]
+          return [.int(range.lowerBound), .int(range.upperBound), .text(span.reason.description), .text(document.string(span.range))]
         })))
     }
     func metadataJSON(_ name: String, _ metadata: MetadataValue?) -> [(String, JSONValue)] {
@@ -92,14 +116,32 @@ package enum SourcesCommand: ShellCommand {
     json += metadataJSON("title", document.metadata.title)
     json += metadataJSON("outlet", document.metadata.outlet)
     json += metadataJSON("date", document.metadata.date)
+    json += metadataJSON("author", document.metadata.author)
     json += [
-      ("author", .string(document.metadata.author?.value)), ("url", .string(document.metadata.url?.value)),
+      ("url", .string(document.metadata.url?.value)),
+      ("source_credit", .string(document.metadata.credit?.value)),
       ("characters", .int(document.buffer.scalarCount)), ("words", .int(document.wordCount)),
       ("sentences", .int(document.sentences.count)), ("paragraphs", .int(document.paragraphs.count)),
       ("notes", .array(document.notes.map(JSONValue.string))),
+      ("truncated", .bool(document.truncated)),
+      ("internal_truncations", .array(document.internalTruncations.map { range in
+        let scalars = document.scalarRange(range)
+        return .object([("start", .int(scalars.lowerBound)), ("end", .int(scalars.upperBound)), ("last_words", .string(lastWords(document.string(range))))])
+      })),
+      ("boilerplate_lines", .int(document.boilerplate.count)),
+      ("boilerplate", .array(document.boilerplate.map { span in
+        let range = document.scalarRange(span.range)
+        return .object([
+          ("start", .int(range.lowerBound)), ("end", .int(range.upperBound)), ("text", .string(document.string(span.range))),
+          ("reason", .string(span.reason.description)), ("kind", .string(span.reason.name)),
+        ])
+      })),
       ("excluded", .array(excluded.map { span in
         let range = document.scalarRange(span.range)
-        return .object([("start", .int(range.lowerBound)), ("end", .int(range.upperBound)), ("reason", .string(span.reason.rawValue)), ("text", .string(document.string(span.range)))])
+        return .object([
+          ("start", .int(range.lowerBound)), ("end", .int(range.upperBound)), ("reason", .string(span.reason.description)),
+          ("kind", .string(span.reason.name)), ("text", .string(document.string(span.range))),
+        ])
       })),
     ]
     return Output(blocks, json: .object(json))
@@ -113,7 +155,8 @@ package enum ShowCommand: ShellCommand {
     abstract: "print a document's text",
     discussion: """
       Prints the article body, paragraph by paragraph. --raw prints the whole text as loaded, \
-      with the parts analyses leave out (front matter, headline) marked. --sentences numbers \
+      with the parts analyses leave out marked with their kind ([front matter], [headline], \
+      [navigation], [share], [byline] …); 'sources DOC' explains each. --sentences numbers \
       the sentences as the splitter found them, with their offsets.
       """,
     arguments: [ArgumentSpec("doc", "a document: id, id prefix or number", kind: .document)],
@@ -141,7 +184,7 @@ package enum ShowCommand: ShellCommand {
       let bytes = document.buffer.bytes.count
       for span in document.excluded.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
         if span.range.lowerBound > position { runs.append(StyledRun(document.string(position..<span.range.lowerBound))) }
-        runs.append(StyledRun("[\(span.reason.rawValue)] ", .warning))
+        runs.append(StyledRun("[\(span.reason.name)] ", .warning))
         runs.append(StyledRun(document.string(span.range), .dim))
         position = span.range.upperBound
       }

@@ -1,0 +1,427 @@
+import Foundation
+
+// Line-level boilerplate classification.
+//
+// Web articles saved as text keep the page furniture around the story: navigation trails,
+// share and comment widgets, links to other stories, captions, bylines, author boxes and
+// copyright footers. Following the line-classification view of boilerplate removal
+// (Kohlschütter, Fankhauser and Nejdl, "Boilerplate Detection using Shallow Text
+// Features", WSDM 2010), each paragraph is judged on its own shallow cues (its opening
+// words, its length, whether it ends like a sentence) and on cues from the rest of the
+// document (a line that truncates the headline, a teaser repeated at the start of a later
+// paragraph). Lines repeated across one outlet's articles need the corpus and are found by
+// `OutletBoilerplateFinder`.
+
+/// Finds the paragraphs of a document that are page furniture rather than article text.
+package struct BoilerplateDetector: Sendable {
+  /// One paragraph judged to be boilerplate.
+  package struct Finding: Sendable, Equatable {
+    /// The paragraph's byte range.
+    package var range: Range<Int>
+    package var kind: BoilerplateKind
+  }
+
+  /// Longest line that can be a widget, a byline or a link line, in words.
+  static let maximumWidgetWords = 30
+  /// Shortest teaser: shorter repeated openings are ordinary sentence starts.
+  static let minimumTeaserWords = 8
+  /// Longest line treated as a short repeated line (captions, labels).
+  static let maximumShortLineWords = 12
+  /// Author bios sit at the very top or in the last few paragraphs.
+  static let bioWindow = 4
+
+  package init() {}
+
+  /// Classifies `paragraphs` of `buffer`.
+  /// - Parameters:
+  ///   - buffer: the document's text.
+  ///   - paragraphs: the candidate paragraphs (a headline paragraph already removed).
+  ///   - title: the document's title, when known, to find captions that repeat it.
+  /// - Returns: the boilerplate paragraphs, in text order.
+  /// - Complexity: O(n) in the text, plus O(p) dictionary look-ups for p paragraphs.
+  package func boilerplate(in buffer: TextBuffer, paragraphs: [Range<Int>], title: String?) -> [Finding] {
+    let lines = paragraphs.map { LineText(buffer.string($0)) }
+    var kinds = [BoilerplateKind?](repeating: nil, count: lines.count)
+    for (index, line) in lines.enumerated() {
+      kinds[index] = Self.kind(of: line, index: index, count: lines.count, previous: index > 0 ? kinds[index - 1] : nil)
+    }
+    markRepeats(lines, kinds: &kinds, title: title)
+    return zip(paragraphs, kinds).compactMap { range, kind in kind.map { Finding(range: range, kind: $0) } }
+  }
+
+  /// Cues that need the other lines: truncated headline repeats, repeated short lines, teasers.
+  private func markRepeats(_ lines: [LineText], kinds: inout [BoilerplateKind?], title: String?) {
+    let titleWords = title.map { Self.foldedWords($0) } ?? []
+    var shortLines: [String: [Int]] = [:]
+    // Paragraphs keyed by their first words, to find teasers without comparing every pair.
+    var byOpening: [String: [Int]] = [:]
+    for (index, line) in lines.enumerated() {
+      if line.wordCount <= Self.maximumShortLineWords, !line.endsLikeSentence { shortLines[line.text, default: []].append(index) }
+      if line.wordCount >= Self.minimumTeaserWords { byOpening[line.opening, default: []].append(index) }
+    }
+    for (index, line) in lines.enumerated() where kinds[index] == nil {
+      if titleWords.count >= 3, line.wordCount >= 3, line.wordCount <= titleWords.count, !line.endsWithFullStop {
+        let words = Self.foldedWords(line.text)
+        if words.count * 2 >= titleWords.count, Self.isSubsequence(words, of: titleWords) {
+          kinds[index] = .repeatedHeadline
+          continue
+        }
+      }
+      if let repeats = shortLines[line.text], repeats.count > 1 {
+        kinds[index] = .repeatedLine
+        continue
+      }
+      if line.wordCount >= Self.minimumTeaserWords, let candidates = byOpening[line.opening] {
+        for later in candidates where later > index && kinds[later] == nil {
+          let longer = lines[later].text
+          if longer.utf8.count > line.text.utf8.count, longer.hasPrefix(line.text),
+            longer.utf8.dropFirst(line.text.utf8.count).first == UInt8(ascii: " ")
+          {
+            kinds[index] = .teaser
+            break
+          }
+        }
+      }
+    }
+  }
+
+  /// The kind of boilerplate a line is on its own, or nil for article text.
+  static func kind(of line: LineText, index: Int, count: Int, previous: BoilerplateKind?) -> BoilerplateKind? {
+    let lower = line.lower
+    let short = line.wordCount <= maximumWidgetWords
+    if short, Byline.parse(line.text) != nil { return .byline }
+    if short, isShare(line) { return .share }
+    if isNavigation(line) { return .navigation }
+    if short, isComments(line) { return .comments }
+    if short, startsWithLabel(lower, linkLabels) { return .link }
+    // The items of a "Related:" list.
+    if previous == .link, line.wordCount <= 15, line.isListItem || !line.endsLikeSentence { return .link }
+    if isAuthorHeading(lower) { return .authorBox }
+    let nearEdge = index < bioWindow || index >= count - bioWindow || previous == .authorBox
+    if nearEdge, isAuthorBio(line) { return .authorBio }
+    if short, isCopyright(lower) { return .copyright }
+    if short, isCredit(line) { return .sourceCredit }
+    if isCaption(line) { return .caption }
+    if short, isNewsletter(lower) { return .newsletter }
+    if short, isMediaPrompt(lower) { return .media }
+    if short, isContact(line) { return .contact }
+    if line.wordCount <= 6, advertisementLines.contains(lower.trimmingTrailingPunctuation()) { return .advertisement }
+    return nil
+  }
+
+  // MARK: Cues
+
+  static let navigationSeparators = ["»", "›", " > ", " / ", " | ", "→"]
+
+  static func isNavigation(_ line: LineText) -> Bool {
+    let lower = line.lower
+    if startsWithLabel(lower, ["tags", "topics", "filed under", "categories", "category", "posted in"]) { return true }
+    // A breadcrumb: "Home » News » Local » Headline".
+    if lower.hasPrefix("home"), line.wordCount <= 40 {
+      let rest = lower.dropFirst(4).trimmingSpaces()
+      if navigationSeparators.contains(where: { rest.hasPrefix($0.trimmingSpaces()) }) { return true }
+    }
+    if line.text.contains("»") || line.text.contains("›") {
+      let parts = breadcrumbParts(line.text)
+      if parts.count >= 2, parts.dropLast().allSatisfy({ $0.split(separator: " ").count <= 4 }) { return true }
+    }
+    // A menu: "News | Sport | Weather | Opinion".
+    let pieces = line.text.split(separator: "|").map { $0.trimmingSpaces() }
+    if pieces.count >= 3, pieces.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 3 }), !line.endsLikeSentence {
+      return true
+    }
+    return false
+  }
+
+  /// The parts of a breadcrumb trail, first to last.
+  static func breadcrumbParts(_ text: String) -> [String] {
+    var parts = [text]
+    for separator in ["»", "›", " > ", "→"] {
+      parts = parts.flatMap { $0.components(separatedBy: separator) }
+    }
+    return parts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+  }
+
+  static let socialNetworks: Set<String> = [
+    "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "pinterest", "reddit", "telegram",
+    "instagram", "tiktok", "threads", "bluesky", "youtube", "print", "copy link", "messenger", "mastodon",
+  ]
+
+  static func isShare(_ line: LineText) -> Bool {
+    let lower = line.lower
+    if startsWithLabel(lower, ["share this", "share this article", "share this story", "share", "share on", "share via", "share article", "follow us", "follow us on"]) {
+      return true
+    }
+    if lower.hasPrefix("share on ") || lower.hasPrefix("follow us on ") || lower.hasPrefix("click to share") { return true }
+    // A row of network names: "Facebook | Twitter | Email".
+    let names = lower.split(whereSeparator: { " |,·•/".contains($0) }).map(String.init)
+    let networks = names.filter { socialNetworks.contains($0) }.count
+    return names.count <= 8 && networks >= 2 && networks * 2 >= names.count
+  }
+
+  static let commentLines: Set<String> = [
+    "leave a comment", "leave a reply", "post a comment", "add a comment", "comments", "comment", "join the conversation",
+    "view comments", "show comments", "no comments yet", "cancel reply", "add your comment", "write a comment",
+    "be the first to comment", "load comments", "see comments",
+  ]
+
+  static func isComments(_ line: LineText) -> Bool {
+    let lower = line.lower.trimmingTrailingPunctuation()
+    if commentLines.contains(lower) { return true }
+    if lower.hasPrefix("leave a comment") || lower.hasPrefix("leave a reply") || lower.hasPrefix("you must be logged in to") { return true }
+    // "0 Comment", "12 comments", "Comments (3)".
+    let words = lower.split(separator: " ")
+    if words.count == 2, words[0].allSatisfy(\.isNumber), words[1].hasPrefix("comment") { return true }
+    if words.count <= 3, words.first?.hasPrefix("comments") == true, lower.contains("(") { return true }
+    if lower.contains("email") && (lower.contains("will not be published") || lower.contains("required fields")) { return true }
+    if lower.contains("required fields are marked") { return true }
+    return false
+  }
+
+  /// Labels that introduce a link to another story.
+  static let linkLabels = [
+    "also read", "read also", "read more", "related", "related stories", "related articles", "related coverage",
+    "related news", "related content", "see also", "more", "more stories", "more news", "recommended", "recommended for you",
+    "read next", "up next", "you may also like", "you might also like", "don't miss", "don’t miss", "trending",
+    "most read", "most popular", "further reading", "more on this story", "in other news", "editor's picks", "editor’s picks",
+    "must read", "continue reading", "read the full story", "read full story", "read the latest", "trending now",
+    "popular now", "most viewed", "top stories", "latest news", "latest stories", "what to read next", "more coverage",
+  ]
+
+  static let authorHeadings: Set<String> = [
+    "about the author", "about the authors", "about the writer", "about author", "author", "authors", "author bio",
+    "about the reporter", "meet the author", "more from this author", "more from the author",
+  ]
+
+  static func isAuthorHeading(_ lower: String) -> Bool {
+    authorHeadings.contains(lower.trimmingTrailingPunctuation())
+  }
+
+  static let journalismWords = [
+    "journalist", "reporter", "writer", "correspondent", "editor", "columnist", "contributor", "covers ",
+    "writes about", "reported on", "freelance", "producer", "reporting", "news desk", "newsroom", "blogger",
+  ]
+
+  /// A first-person ("I am Jane Doe, a journalist for …") or third-person ("Jane Doe covers
+  /// politics for …") author biography.
+  static func isAuthorBio(_ line: LineText) -> Bool {
+    let lower = line.lower
+    guard journalismWords.contains(where: { lower.contains($0) }) else { return false }
+    if lower.hasPrefix("i am ") || lower.hasPrefix("i'm ") || lower.hasPrefix("i’m ") || lower.hasPrefix("hi, i'm ") {
+      return true
+    }
+    guard let name = leadingName(line.text), name.count >= 2 else { return false }
+    let rest = line.text.dropFirst(name.joined(separator: " ").count).trimmingSpaces().lowercased()
+    let verbs = ["is a ", "is an ", "is the ", "covers ", "writes ", "reports ", "has covered ", "has been ", "joined ", "was a ", "is our ", "works as "]
+    return verbs.contains { rest.hasPrefix($0) }
+  }
+
+  /// The capitalized words that open `text` (a name), or nil.
+  static func leadingName(_ text: String) -> [String]? {
+    var name: [String] = []
+    for word in text.split(separator: " ").prefix(4) {
+      let cleaned = word.trimmingCharacters(",")
+      guard let first = cleaned.unicodeScalars.first, Characters.isUppercase(first), cleaned.count > 1 || cleaned.hasSuffix(".") else { break }
+      name.append(String(cleaned))
+      if word.hasSuffix(",") { break }
+    }
+    return name.isEmpty ? nil : name
+  }
+
+  static func isCopyright(_ lower: String) -> Bool {
+    lower.contains("©") || lower.hasPrefix("copyright") || lower.hasPrefix("(c) ") || lower.contains("all rights reserved")
+  }
+
+  /// "Source: …", "Reporting by …; Editing by …", "The Associated Press contributed to this report."
+  static func isCredit(_ line: LineText) -> Bool {
+    let lower = line.lower
+    if line.wordCount <= 10, startsWithLabel(lower, ["source", "sources", "via", "credit", "credits"]) { return true }
+    if lower.hasPrefix("reporting by ") || lower.hasPrefix("additional reporting by ") || lower.hasPrefix("(reporting by")
+      || lower.hasPrefix("editing by ") || lower.hasPrefix("(with reporting") || lower.hasPrefix("with reporting by")
+    {
+      return true
+    }
+    if line.wordCount <= 14, lower.contains("contributed to this report") { return true }
+    if lower.hasPrefix("this story was originally published") || lower.hasPrefix("this article was originally published")
+      || lower.hasPrefix("this article first appeared") || lower.hasPrefix("originally published")
+    {
+      return true
+    }
+    return false
+  }
+
+  static let captionLabels = ["photo", "photos", "image", "picture", "pictured", "caption", "photograph", "illustration", "file photo", "above", "top"]
+  static let creditWords = ["photo", "getty", "reuters", "afp", "file", "image", "shutterstock", "ap ", "courtesy", "credit", "epa"]
+
+  static func isCaption(_ line: LineText) -> Bool {
+    let lower = line.lower
+    if startsWithLabel(lower, captionLabels.filter { $0 != "above" && $0 != "top" }) { return true }
+    let openings = ["(photo", "[photo", "photo by ", "photo credit", "image caption", "media caption", "image source", "caption,"]
+    if openings.contains(where: { lower.hasPrefix($0) }) { return true }
+    // A caption ends with its credit: "… (Gazette photo/Lena Ruiz)", "… | Getty Images".
+    guard line.wordCount <= 60 else { return false }
+    if lower.hasSuffix(")"), let open = lower.lastIndex(of: "(") {
+      let credit = lower[open...]
+      if credit.count <= 60, creditWords.contains(where: { credit.contains($0) }), credit.contains("/") || credit.contains("photo") || credit.contains("image") {
+        return true
+      }
+    }
+    // "… Credit: Valley Tech/Jonas Berg", "… Photo: Jane Roe/Agency".
+    for label in ["credit:", "photo:", "photograph:", "image:", "photo credit:"] {
+      if let found = lower.range(of: label, options: .backwards), lower.distance(from: found.upperBound, to: lower.endIndex) <= 50,
+        !lower[found.upperBound...].contains(".") || lower[found.upperBound...].contains("/")
+      {
+        return true
+      }
+    }
+    if let bar = lower.lastIndex(of: "|") {
+      let credit = lower[lower.index(after: bar)...]
+      if credit.count <= 40, creditWords.contains(where: { credit.contains($0) }) { return true }
+    }
+    return false
+  }
+
+  static func isNewsletter(_ lower: String) -> Bool {
+    if lower.contains("newsletter") && ["subscribe", "sign up", "sign-up", "inbox", "delivered", "get the", "join"].contains(where: { lower.contains($0) }) {
+      return true
+    }
+    let openings = ["subscribe to ", "subscribe now", "sign up for ", "sign up to ", "get our ", "get the latest ", "get breaking news", "become a subscriber", "already a subscriber", "support our journalism", "support independent journalism"]
+    return openings.contains { lower.hasPrefix($0) }
+  }
+
+  static func isMediaPrompt(_ lower: String) -> Bool {
+    let openings = ["watch the video", "watch video", "watch:", "watch now", "watch live", "listen:", "listen to this", "listen to the", "play video", "click here", "click to play", "video:", "audio:", "podcast:", "watch the full", "listen now"]
+    if openings.contains(where: { lower.hasPrefix($0) }) { return true }
+    return lower.hasPrefix("watch ") && (lower.contains("video") || lower.contains("above") || lower.contains("below"))
+  }
+
+  static func isContact(_ line: LineText) -> Bool {
+    let lower = line.lower
+    let openings = ["have a story tip", "have a news tip", "have a tip", "got a tip", "got a news tip", "got a story", "contact us", "tips:", "send us your", "do you have a story", "share your story", "know something", "email us"]
+    if openings.contains(where: { lower.hasPrefix($0) }) { return true }
+    // An e-mail address with a call to write: "Email the newsroom at tips@…".
+    guard line.wordCount <= 30, lower.contains("@"), lower.split(separator: " ").contains(where: isEmailAddress) else { return false }
+    return ["tip", "contact", "email", "e-mail", "write to", "reach", "send"].contains { lower.contains($0) }
+  }
+
+  static func isEmailAddress(_ word: Substring) -> Bool {
+    let trimmed = word.trimmingCharacters(".,;:()<>")
+    guard let at = trimmed.firstIndex(of: "@"), at != trimmed.startIndex else { return false }
+    let domain = trimmed[trimmed.index(after: at)...]
+    return domain.contains(".") && !domain.hasSuffix(".")
+  }
+
+  static let advertisementLines: Set<String> = [
+    "advertisement", "advertisements", "sponsored", "sponsored content", "ad", "ads", "story continues below advertisement",
+    "article continues below", "continue reading below", "scroll to continue", "story continues below", "paid content", "promoted",
+  ]
+
+  /// Whether `lower` opens with one of `labels` followed by a separator (":", "»", a dash)
+  /// or nothing at all.
+  static func startsWithLabel(_ lower: String, _ labels: [String]) -> Bool {
+    for label in labels where lower.hasPrefix(label) {
+      let rest = lower.dropFirst(label.count)
+      guard let next = rest.first else { return true }
+      if next == ":" || next == "»" || next == "|" || next == "›" { return true }
+      let trimmed = rest.drop(while: { $0 == " " })
+      if let first = trimmed.first, trimmed.count < rest.count, first == "–" || first == "—" || first == "-" || first == ":" || first == "»" || first == "|" {
+        return true
+      }
+      if trimmed.isEmpty { return true }
+    }
+    return false
+  }
+
+  // MARK: Comparing lines
+
+  /// Lower-cased words with punctuation and possessive endings removed, for matching a
+  /// caption against a headline ("Ukraine’s" matches "Ukraine").
+  static func foldedWords(_ text: String) -> [String] {
+    var words: [String] = []
+    for raw in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }) {
+      var word = String(raw.unicodeScalars.filter { Characters.isLetter($0) || Characters.isDigit($0) || Characters.isApostrophe($0) }.map(Character.init))
+      for suffix in ["'s", "’s", "'", "’"] where word.hasSuffix(suffix) {
+        word.removeLast(suffix.count)
+        break
+      }
+      word.removeAll { $0 == "'" || $0 == "’" }
+      if !word.isEmpty { words.append(word) }
+    }
+    return words
+  }
+
+  static func isSubsequence(_ small: [String], of large: [String]) -> Bool {
+    var index = large.startIndex
+    for word in small {
+      guard let found = large[index...].firstIndex(of: word) else { return false }
+      index = found + 1
+    }
+    return true
+  }
+}
+
+/// A paragraph's text with the cheap features the classifier reads.
+struct LineText {
+  let text: String
+  let lower: String
+  let wordCount: Int
+
+  /// Whether the line is a list item ("- …", "• …").
+  let isListItem: Bool
+
+  /// Reads a line, setting aside Markdown emphasis, quote and list markers around it.
+  init(_ raw: String) {
+    var bare = Substring(raw)
+    var isListItem = false
+    for marker in ["- ", "* ", "• ", "· ", "+ ", "> "] where bare.hasPrefix(marker) {
+      bare = bare.dropFirst(marker.count)
+      isListItem = marker != "> "
+      break
+    }
+    while let first = bare.first, first == "*" || first == "_" { bare = bare.dropFirst() }
+    while let last = bare.last, last == "*" || last == "_" { bare = bare.dropLast() }
+    let text = bare.contains("**") ? String(bare).replacingOccurrences(of: "**", with: "").trimmingSpaces() : String(bare)
+    self.text = text
+    self.isListItem = isListItem
+    self.lower = text.lowercased()
+    var count = 0
+    var inWord = false
+    for scalar in text.unicodeScalars {
+      if Characters.isSpace(scalar) { inWord = false } else if !inWord { inWord = true; count += 1 }
+    }
+    self.wordCount = count
+  }
+
+  /// The first three words, as a key for finding repeats.
+  var opening: String { text.split(separator: " ").prefix(3).joined(separator: " ") }
+
+  /// The last scalar that is not a closing quotation mark or bracket.
+  var lastMeaningfulScalar: Unicode.Scalar? {
+    text.unicodeScalars.last { !Characters.isClosing($0) && !Characters.isSpace($0) && $0 != "*" }
+  }
+
+  /// Whether it ends with a full stop, question or exclamation mark, possibly inside quotes.
+  var endsLikeSentence: Bool {
+    guard let last = lastMeaningfulScalar else { return false }
+    return last == "." || last == "!" || last == "?" || last == "…"
+  }
+
+  var endsWithFullStop: Bool { lastMeaningfulScalar == "." }
+}
+
+extension StringProtocol {
+  /// The string without trailing punctuation such as ":" or "." (for matching labels).
+  func trimmingTrailingPunctuation() -> String {
+    var text = String(self)
+    while let last = text.last, ":.!?*".contains(last) || last == " " { text.removeLast() }
+    return text
+  }
+
+  /// The string without the given characters at either end.
+  func trimmingCharacters(_ characters: String) -> Substring {
+    var text = Substring(self)
+    while let first = text.first, characters.contains(first) { text = text.dropFirst() }
+    while let last = text.last, characters.contains(last) { text = text.dropLast() }
+    return text
+  }
+}

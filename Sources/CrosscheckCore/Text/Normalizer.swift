@@ -1,0 +1,227 @@
+import Foundation
+
+/// Folds text into a form for comparison, kept apart from the original text: curly and
+/// straight quotation marks alike, every dash a hyphen, lower case, no diacritics, one space
+/// for any run of white space, and British spellings in their American form ("defence" →
+/// "defense", "kilometres" → "kilometers", "organise" → "organize", "colour" → "color").
+///
+/// Spelling is folded by suffix rules with exception lists plus a short table of pairs
+/// that no rule covers ("storey" → "story", "tyre" → "tire"). Both sides of a comparison are
+/// folded the same way, so an over-eager fold only merges two spellings, never loses a word.
+package struct Normalizer: Sendable {
+  /// Which foldings to apply.
+  package struct Options: OptionSet, Sendable {
+    package let rawValue: Int
+    package init(rawValue: Int) { self.rawValue = rawValue }
+    package static let quotes = Options(rawValue: 1)
+    package static let dashes = Options(rawValue: 2)
+    package static let caseFolding = Options(rawValue: 4)
+    package static let diacritics = Options(rawValue: 8)
+    package static let whitespace = Options(rawValue: 16)
+    package static let spelling = Options(rawValue: 32)
+    package static let all: Options = [.quotes, .dashes, .caseFolding, .diacritics, .whitespace, .spelling]
+  }
+
+  package let options: Options
+
+  package init(options: Options = .all) {
+    self.options = options
+  }
+
+  /// The folded form of `text`.
+  /// - Complexity: O(n); ASCII words are folded byte by byte without allocating.
+  package func normalized(_ text: String) -> String {
+    var output: [UInt8] = []
+    output.reserveCapacity(text.utf8.count)
+    var text = text
+    text.withUTF8 { bytes in fold(bytes, into: &output) }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Appends the folded form of UTF-8 `bytes` to `output`.
+  package func fold(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    var index = 0
+    var wordStart = output.count
+    var inWord = false
+    var pendingSpace = false
+    let foldCase = options.contains(.caseFolding)
+    func endWord(_ output: inout [UInt8]) {
+      if inWord, options.contains(.spelling) { SpellingVariants.americanize(&output, from: wordStart) }
+      inWord = false
+    }
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        index += 1
+        if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+          endWord(&output)
+          if options.contains(.whitespace) { pendingSpace = !output.isEmpty } else { output.append(byte) }
+          continue
+        }
+        if pendingSpace { output.append(0x20); pendingSpace = false }
+        let isLetter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        if isLetter {
+          if !inWord { inWord = true; wordStart = output.count }
+          output.append(foldCase && byte <= 0x5A ? byte + 0x20 : byte)
+        } else {
+          endWord(&output)
+          output.append(byte)
+        }
+        continue
+      }
+      let (scalar, length) = Characters.scalar(in: bytes, at: index)
+      index += length
+      if Characters.isSpace(scalar) {
+        endWord(&output)
+        if options.contains(.whitespace) { pendingSpace = !output.isEmpty } else { output.append(contentsOf: Array(String(scalar).utf8)) }
+        continue
+      }
+      if pendingSpace { output.append(0x20); pendingSpace = false }
+      if let replacement = punctuation(scalar) {
+        // An apostrophe inside a word keeps the word going ("Kyiv’s").
+        if replacement == UInt8(ascii: "'"), inWord { output.append(replacement); continue }
+        endWord(&output)
+        output.append(replacement)
+        continue
+      }
+      let folded = letters(scalar)
+      if Characters.isLetter(scalar) {
+        if !inWord { inWord = true; wordStart = output.count }
+      } else {
+        endWord(&output)
+      }
+      output.append(contentsOf: folded.utf8)
+    }
+    endWord(&output)
+  }
+
+  /// The ASCII mark a quotation mark or dash folds to, if it is one.
+  func punctuation(_ scalar: Unicode.Scalar) -> UInt8? {
+    if options.contains(.quotes) {
+      switch scalar {
+      case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "\u{02BC}", "\u{2039}", "\u{203A}": return UInt8(ascii: "'")
+      case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}": return UInt8(ascii: "\"")
+      default: break
+      }
+    }
+    if options.contains(.dashes) {
+      switch scalar {
+      case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FE58}", "\u{FE63}", "\u{FF0D}":
+        return UInt8(ascii: "-")
+      default: break
+      }
+    }
+    return nil
+  }
+
+  /// Letters that have no decomposition but a conventional ASCII spelling.
+  static let specialLetters: [Unicode.Scalar: String] = [
+    "ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+    "ð": "d", "þ": "th", "ı": "i",
+  ]
+
+  /// A non-ASCII scalar case-folded and without diacritics, as the options ask.
+  func letters(_ scalar: Unicode.Scalar) -> String {
+    var text = String(scalar)
+    if options.contains(.diacritics) {
+      if let special = Self.specialLetters[scalar] {
+        text = special
+      } else {
+        let decomposed = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+          $0.properties.generalCategory != .nonspacingMark
+        }
+        if !decomposed.isEmpty { text = String(String.UnicodeScalarView(decomposed)) }
+      }
+    }
+    return options.contains(.caseFolding) ? text.lowercased() : text
+  }
+}
+
+/// British spellings and their American forms, by suffix rules and a table of pairs.
+enum SpellingVariants {
+  /// Pairs no rule covers.
+  static let pairs: [String: String] = [
+    "storey": "story", "storeys": "stories", "tyre": "tire", "tyres": "tires", "kerb": "curb", "kerbs": "curbs",
+    "programme": "program", "programmes": "programs", "grey": "gray", "aluminium": "aluminum", "cheque": "check",
+    "cheques": "checks", "jewellery": "jewelry", "plough": "plow", "sceptic": "skeptic", "sceptical": "skeptical",
+    "mould": "mold", "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "catalogue": "catalog", "analogue": "analog",
+    "enrol": "enroll", "enrolment": "enrollment", "fulfil": "fulfill", "fulfilment": "fulfillment", "instalment": "installment",
+    "skilful": "skillful", "wilful": "willful", "ageing": "aging", "judgement": "judgment", "acknowledgement": "acknowledgment",
+    "paediatric": "pediatric", "anaesthetic": "anesthetic", "oestrogen": "estrogen", "foetus": "fetus", "pyjamas": "pajamas",
+    "moustache": "mustache", "cosy": "cozy", "artefact": "artifact", "defence": "defense", "defences": "defenses",
+    "offence": "offense", "offences": "offenses", "licence": "license", "licences": "licenses", "pretence": "pretense",
+    "practise": "practice", "practised": "practiced", "sulphur": "sulfur", "aeroplane": "airplane", "aeroplanes": "airplanes",
+    "woollen": "woolen", "draughtsman": "draftsman", "gaol": "jail", "neighbouring": "neighboring",
+  ]
+  /// Stems spelled -our in Britain and -or in America ("colour", "neighbourhood", "unfavourable").
+  static let ourStems = [
+    "behavi", "col", "fav", "hon", "lab", "neighb", "harb", "hum", "rum", "vig", "arm", "endeav", "flav", "od", "rig",
+    "savi", "splend", "tum", "val", "vap", "clam", "ferv", "ard", "cand", "demean", "parl", "ranc", "sav",
+  ]
+  /// Stems spelled -re in Britain and -er in America ("centre", "kilometres").
+  static let reStems = ["cent", "met", "lit", "theat", "fib", "calib", "sab", "somb", "spect", "meag", "lust", "goit", "sepulch"]
+  /// Verbs that double a final l in Britain ("travelled", "cancelling").
+  static let doubledL = [
+    "travel", "cancel", "label", "model", "fuel", "signal", "counsel", "level", "marshal", "channel", "tunnel", "total",
+    "equal", "quarrel", "dial", "rival", "shovel", "spiral", "pedal", "libel", "duel", "panel", "jewel", "grovel", "marvel",
+  ]
+  /// Words in -ise that are spelled so in America too.
+  static let iseExceptions: Set<String> = [
+    "advise", "devise", "revise", "supervise", "surprise", "comprise", "compromise", "exercise", "enterprise", "franchise",
+    "merchandise", "premise", "promise", "rise", "arise", "wise", "otherwise", "likewise", "clockwise", "precise", "concise",
+    "expertise", "disguise", "despise", "televise", "improvise", "excise", "incise", "chastise", "circumcise", "noise",
+    "poise", "praise", "raise", "cruise", "bruise", "guise", "treatise", "paradise", "anise", "mortise", "porpoise",
+    "tortoise", "turquoise", "vise", "demise", "reprise", "apprise", "appraise", "sunrise", "uprise", "braise", "chemise",
+    "cerise", "valise", "prise", "precise", "elise", "denise", "louise", "eloise", "maise", "reprise", "upraise",
+  ]
+  static let iseSuffixes = ["isations", "isation", "ising", "ised", "ises", "iser", "isers", "ise"]
+  static let yseSuffixes = ["ysing", "ysed", "yses", "yse"]
+
+  /// Rewrites the word in `output[start...]` (lower-case ASCII letters and apostrophes) in
+  /// its American spelling, in place.
+  static func americanize(_ output: inout [UInt8], from start: Int) {
+    let length = output.count - start
+    guard length >= 4, length <= 24 else { return }
+    // Only a few endings can need a change; most words leave here without allocating.
+    let last = output[output.count - 1]
+    let candidates: Set<UInt8> = [0x65, 0x73, 0x64, 0x67, 0x72, 0x6C, 0x6E, 0x74, 0x79, 0x62, 0x68]  // e s d g r l n t y b h
+    guard candidates.contains(last) else { return }
+    let word = String(decoding: output[start...], as: UTF8.self)
+    guard let american = american(word) else { return }
+    output.removeSubrange(start...)
+    output.append(contentsOf: american.utf8)
+  }
+
+  /// The American spelling of a lower-case British word, or nil when it needs none.
+  static func american(_ word: String) -> String? {
+    if let pair = pairs[word] { return pair }
+    if word.contains("our") {
+      for stem in ourStems {
+        guard let range = word.range(of: stem + "our") else { continue }
+        var result = word
+        result.replaceSubrange(range, with: stem + "or")
+        return result
+      }
+    }
+    for suffix in iseSuffixes where word.hasSuffix(suffix) {
+      let stem = word.dropLast(suffix.count)
+      guard stem.count >= 3, !iseExceptions.contains(String(stem) + "ise"), !stem.hasSuffix("w") else { break }
+      return String(stem) + "iz" + suffix.dropFirst(2)
+    }
+    for suffix in yseSuffixes where word.hasSuffix(suffix) {
+      let stem = word.dropLast(suffix.count)
+      guard stem.count >= 3 else { break }
+      return String(stem) + "yz" + suffix.dropFirst(2)
+    }
+    for stem in reStems {
+      for (british, american) in [("re", "er"), ("res", "ers"), ("red", "ered")] where word.hasSuffix(stem + british) {
+        return String(word.dropLast(british.count)) + american
+      }
+    }
+    for verb in doubledL where word.hasPrefix(verb + "l") {
+      let ending = word.dropFirst(verb.count + 1)
+      if ["ed", "ing", "er", "ers", "or", "ors"].contains(String(ending)) { return verb + ending }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,42 @@
+import CrosscheckCore
+import Foundation
+
+/// `crosscheck-bench text FOLDER`: measures segmentation, normalization and boilerplate
+/// detection over every `.txt` file in a folder, on one core, and prints MB/s.
+@main
+struct TextBenchmark {
+  static func main() {
+    let arguments = CommandLine.arguments
+    guard arguments.count == 3, arguments[1] == "text" else {
+      FileHandle.standardError.write(Data("usage: crosscheck-bench text FOLDER\n".utf8))
+      exit(2)
+    }
+    let folder = arguments[2]
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    let texts = names.compactMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+    guard !texts.isEmpty else {
+      FileHandle.standardError.write(Data("crosscheck-bench: no .txt files in \(folder)\n".utf8))
+      exit(1)
+    }
+    let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+    let normalizer = Normalizer()
+    var checksum = 0
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+      for (index, text) in texts.enumerated() {
+        // Document analyses the text: paragraphs, headline, boilerplate, tokens, sentences.
+        let document = Document(id: "\(index)", origin: "bench", text: text, format: .text)
+        var folded: [UInt8] = []
+        document.buffer.bytes.withUnsafeBufferPointer { buffer in
+          for paragraph in document.paragraphs {
+            normalizer.fold(UnsafeBufferPointer(rebasing: buffer[paragraph.range]), into: &folded)
+          }
+        }
+        checksum &+= document.sentences.count &+ document.boilerplate.count &+ folded.count
+      }
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let megabytes = Double(bytes) / 1_000_000
+    print(String(format: "%d documents, %.1f MB in %.2f s: %.1f MB/s (checksum %d)", texts.count, megabytes, seconds, megabytes / seconds, checksum))
+  }
+}

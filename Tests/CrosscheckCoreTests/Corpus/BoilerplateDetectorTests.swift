@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import CrosscheckCore
+
+/// A corpus folder with a `gold/documents.json` answer key, scored line by line.
+struct GoldCorpus: CustomStringConvertible, Sendable {
+  /// The package's root folder.
+  static let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<4 { url.deleteLastPathComponent() }
+    return url.path
+  }()
+
+  static let all = [
+    GoldCorpus(path: packageRoot + "/../shared/corpus/rutte-kyiv"),
+    GoldCorpus(path: packageRoot + "/samples/riverton-flood"),
+    GoldCorpus(path: packageRoot + "/Tests/CrosscheckCoreTests/Fixtures/boilerplate"),
+  ]
+
+  let path: String
+  var description: String { (path as NSString).lastPathComponent }
+  var isPresent: Bool { FileManager.default.fileExists(atPath: path + "/gold/documents.json") }
+
+  /// The gold records, one per file.
+  func records() throws -> [[String: Any]] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: path + "/gold/documents.json"))
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+  }
+
+  func document(_ file: String) throws -> Document {
+    try #require(DocumentLoader().load([path + "/" + file], existing: Corpus()).loaded.first)
+  }
+}
+
+@Suite struct BoilerplateDetectorTests {
+  @Test(arguments: GoldCorpus.all)
+  func removesExactlyTheGoldBoilerplateLines(corpus: GoldCorpus) throws {
+    try #require(corpus.isPresent || corpus.description == "rutte-kyiv", "answer key missing at \(corpus.path)")
+    guard corpus.isPresent else { return }  // the shared corpus lives beside the clone
+    var found = 0
+    var removed = 0
+    var expected = 0
+    for record in try corpus.records() {
+      let file = try #require(record["file"] as? String)
+      let document = try corpus.document(file)
+      let gold = try #require(record["boilerplate"] as? [String])
+      var remaining = gold
+      for span in document.boilerplate {
+        let text = document.string(span.range)
+        if let index = remaining.firstIndex(of: text) {
+          remaining.remove(at: index)
+          found += 1
+        } else {
+          Issue.record("\(file): removed a body line [\(span.reason.name)] \(text)")
+        }
+      }
+      for line in remaining { Issue.record("\(file): kept boilerplate \(line)") }
+      removed += document.boilerplate.count
+      expected += gold.count
+      if let outlet = record["outlet"] as? String { #expect(document.metadata.outlet?.value == outlet, "\(file)") }
+      if record["outlet"] is NSNull { #expect(document.metadata.outlet == nil, "\(file)") }
+      if let title = record["title"] as? String { #expect(document.metadata.title?.value == title, "\(file)") }
+      if let truncated = record["truncated"] as? Bool { #expect(document.truncated == truncated, "\(file)") }
+      if let cuts = record["internal_truncations"] as? [[String: Any]] {
+        let ends = document.internalTruncations.map { document.scalarRange($0).upperBound }
+        #expect(ends == cuts.compactMap { $0["end"] as? Int }, "\(file)")
+      }
+    }
+    let precision = removed == 0 ? 1 : Double(found) / Double(removed)
+    let recall = expected == 0 ? 1 : Double(found) / Double(expected)
+    #expect(precision == 1.0 && recall == 1.0, "boilerplate P=\(precision) R=\(recall)")
+  }
+
+  @Test(arguments: [
+    ("Home » World » Europe", BoilerplateKind.navigation),
+    ("News | Sport | Weather | Opinion", .navigation),
+    ("Tags: flood, levee, Riverton", .navigation),
+    ("Share this: Facebook | X | Email", .share),
+    ("Facebook Twitter WhatsApp Email", .share),
+    ("12 Comments", .comments),
+    ("Leave a Reply", .comments),
+    ("Your email address will not be published. Required fields are marked *", .comments),
+    ("Also Read: Floods hit the coast", .link),
+    ("READ MORE: What the levee report says", .link),
+    ("Related stories", .link),
+    ("About the Author", .authorBox),
+    ("© 2031 Example Media Ltd", .copyright),
+    ("Source: Tidewire", .sourceCredit),
+    ("(Reporting by Jo Bell; Editing by Sam Roe)", .sourceCredit),
+    ("Photo: Crews at work on Pier 4. (Post photo/Ana Kim)", .caption),
+    ("Sign up for our daily newsletter", .newsletter),
+    ("By Jane Doe, Tidewire | March 3, 2031", .byline),
+    ("Posted on March 3, 2031 by Jane Doe", .byline),
+    ("Watch the video above for the full report.", .media),
+    ("Have a news tip? Email tips@example.org.", .contact),
+    ("Advertisement", .advertisement),
+  ])
+  func classifiesWidgetLines(text: String, kind: BoilerplateKind) {
+    #expect(BoilerplateDetector.kind(of: LineText(text), index: 5, count: 10, previous: nil) == kind)
+  }
+
+  @Test(arguments: [
+    "By Friday morning the water had dropped far enough to wade across.",
+    "NATO membership",
+    "“Share the burden,” the minister said of the alliance's spending targets.",
+    "Related talks will continue in Brussels next week, officials said.",
+    "The photo: a crane lying across the pier, which officials released on Monday.",
+    "More than 300 homes were flooded.",
+    "Source material for the report came from three agencies, the board said.",
+  ])
+  func keepsBodyLines(text: String) {
+    #expect(BoilerplateDetector.kind(of: LineText(text), index: 5, count: 10, previous: nil) == nil)
+  }
+
+  @Test func findsTeasersCaptionsAndRepeatedLinesFromTheRestOfThePage() {
+    let text = """
+      Harbour crane topples in storm
+
+      A harbour crane fell during a storm on Monday, port officials said today.
+
+      Harbour crane topples
+
+      A harbour crane fell during a storm on Monday, port officials said today. Nobody was hurt.
+
+      Crane at Pier 4
+
+      The crane will be removed this week.
+
+      Crane at Pier 4
+      """
+    let document = Document(id: "t", origin: "t", text: text, format: .markdown)
+    #expect(document.metadata.title?.value == "Harbour crane topples in storm")
+    #expect(document.boilerplate.map(\.reason) == [.boilerplate(.teaser), .boilerplate(.repeatedHeadline), .boilerplate(.repeatedLine), .boilerplate(.repeatedLine)])
+    #expect(document.paragraphs.count == 2)
+  }
+
+  @Test func removedLinesKeepTheirOffsets() throws {
+    let text = "Home » News » Crane falls\n\nCrane falls\n\nThe crane fell on Monday. Nobody was hurt.\n\nShare this: Facebook | X\n"
+    let document = Document(id: "t", origin: "t", text: text, format: .text)
+    let share = try #require(document.boilerplate.last)
+    #expect(document.scalarRange(share.range) == text.distance(of: "Share this")!..<(text.distance(of: "Share this")! + 24))
+    #expect(document.sentences.map { document.string($0.range) } == ["The crane fell on Monday.", "Nobody was hurt."])
+  }
+}
