@@ -35,6 +35,9 @@ let package = Package(
       ]
     ),
 
+    // Stage timings of `compare` for scripts/bench-compare (not shipped).
+    .executableTarget(name: "compare-bench", dependencies: ["CrosscheckCore"]),
+
     // Tests, and the golden-file helper they share.
     .target(name: "CrosscheckTestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "CrosscheckCoreTests", dependencies: ["CrosscheckCore", "CrosscheckTestSupport"]),
