@@ -204,6 +204,9 @@ package struct ReuseAnalysis: Sendable {
     default:
       break
     }
+    if sameOutlet(a, b), let outlet = a.metadata.outlet?.value {
+      evidence.insert("same outlet (\(outlet)): an update or a republication", at: 0)
+    }
     let reasons = evidence.joined(separator: "; ")
     guard votes != 0 else {
       return DerivationHint(derived: nil, source: nil, reason: "direction unclear: " + reasons)

@@ -4,7 +4,7 @@ import CrosscheckCore
 package enum CompareCommand: ShellCommand {
   package static let spec = CommandSpec(
     name: "compare",
-    abstract: "find reused text: similarity matrix, shared passages, what each source has alone",
+    abstract: "which texts share passages, who copied whom",
     discussion: """
       Documents are compared by their 5-word shingles (lower-cased, quotes, apostrophes and \
       dashes folded, punctuation dropped). Without arguments: the Jaccard similarity of every \
@@ -92,11 +92,11 @@ enum CompareRendering {
         }
       })))
       if heatMap {
-        var lines = ["    " + documents.indices.map { String($0 + 1).padding(to: 2) }.joined()]
+        var lines = ["    " + documents.indices.map { String($0 + 1).padding(to: 2) }.joined().trailingSpacesRemoved()]
         for row in documents.indices {
           lines.append(String(row + 1).padding(to: 4) + documents.indices.map { column in
             column == row ? "██" : shade(matrix[row][column])
-          }.joined())
+          }.joined().trailingSpacesRemoved())
         }
         lines.append("    ░ ≥ 0.02  ▒ ≥ 0.10  ▓ ≥ 0.25  █ ≥ 0.50")
         blocks.append(.text(StyledText(lines.joined(separator: "\n"))))
@@ -107,13 +107,14 @@ enum CompareRendering {
     blocks.append(.heading("Pairs that share text"))
     blocks.append(.table(Table(
       columns: [
-        Column("a"), Column("b"), Column("relation"), Column("jaccard"), Column("a in b"), Column("b in a"),
+        Column("a"), Column("b"), Column("relation"), Column("outlets"), Column("jaccard"), Column("a in b"), Column("b in a"),
         Column("passages"), Column("derivation hint", truncatable: true),
       ],
       rows: related.prefix(CompareCommand.pairRowLimit).map { pair in
         let long = pair.passages.filter { $0.words.matched >= ReuseAnalysis.minimumWords }
         return [
           .text(documents[pair.a].id), .text(documents[pair.b].id), .text(pair.judgement.rawValue),
+          .text(ReuseAnalysis.sameOutlet(documents[pair.a], documents[pair.b]) ? "same" : "different"),
           .double(pair.score.jaccard, digits: 2), .double(pair.score.containmentAInB, digits: 2),
           .double(pair.score.containmentBInA, digits: 2), .int(long.count), .text(pair.hint?.reason),
         ]
@@ -197,6 +198,7 @@ enum CompareRendering {
       ("containment_a_in_b", .double(round(pair.score.containmentAInB))),
       ("containment_b_in_a", .double(round(pair.score.containmentBInA))),
       ("shared_shingles", .int(pair.score.shared)),
+      ("same_outlet", .bool(ReuseAnalysis.sameOutlet(a, b))),
       ("judgement", .string(pair.judgement.rawValue)),
       ("derived", .string(pair.hint?.derived.map { analysis.documents[$0].id })),
       ("source", .string(pair.hint?.source.map { analysis.documents[$0].id })),
@@ -268,8 +270,8 @@ enum CompareRendering {
     }
     let json: JSONValue = .object([
       ("pairs", .array([pairJSON(analysis, pair)])),
-      ("only_in_a", .array(onlyLeft.map { sentenceJSON(left, $0) })),
-      ("only_in_b", .array(onlyRight.map { sentenceJSON(right, $0) })),
+      ("only_in_a", .array(unique.a.map { sentenceJSON(documents[pair.a], $0) })),
+      ("only_in_b", .array(unique.b.map { sentenceJSON(documents[pair.b], $0) })),
     ])
     return Output(blocks, json: json)
   }
