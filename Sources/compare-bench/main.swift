@@ -26,7 +26,9 @@ guard let folder = arguments.first else {
 let method: CandidateMethod? = methodName.map { $0 == "lsh" ? .minHashLSH : .exactIndex }
 
 var start = DispatchTime.now().uptimeNanoseconds
-let report = DocumentLoader().load([folder], existing: Corpus())
+// The folder's .txt files only: a generated corpus keeps its answer key beside them.
+let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+let report = DocumentLoader().load(names.isEmpty ? [folder] : names.map { folder + "/" + $0 }, existing: Corpus())
 let documents = report.loaded
 let loadSeconds = seconds(since: start)
 
@@ -45,7 +47,7 @@ if passages {
   start = DispatchTime.now().uptimeNanoseconds
   let analysis = ReuseAnalysis(documents, method: finder.method)
   analysisSeconds = seconds(since: start)
-  for pair in analysis.pairs where pair.judgement != .independent {
+  for pair in analysis.pairs where pair.judgement == .reuse {
     reused.append((documents[pair.a].id, documents[pair.b].id, pair.score.jaccard))
   }
 }
