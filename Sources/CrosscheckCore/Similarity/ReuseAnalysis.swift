@@ -46,6 +46,11 @@ package struct PairComparison: Sendable {
   package var passages: [PassageSpan]
   package var judgement: ReuseJudgement
   package var hint: DerivationHint?
+
+  /// Whether one document is nearly all in the other (a near-duplicate, not just a shared passage).
+  package var isNearDuplicate: Bool {
+    judgement == .reuse && max(score.containmentAInB, score.containmentBInA) >= ReuseAnalysis.nearDuplicateContainment
+  }
 }
 
 /// One document's lineage: how much of its body is its own and how much it shares.
@@ -81,6 +86,9 @@ package struct ReuseAnalysis: Sendable {
   package static let sharedSentenceShare = 0.5
   /// Containment must be this many times larger one way than the other to suggest a direction.
   package static let asymmetryRatio = 1.15
+  /// Containment from which the contained document is called a near-duplicate: an edited
+  /// copy keeps most of its shingles, a rewrite that shares passages keeps far fewer.
+  package static let nearDuplicateContainment = 0.8
   /// Below this containment in both directions, a common source is as likely as copying.
   package static let commonSourceContainment = 0.25
 

@@ -113,7 +113,8 @@ enum CompareRendering {
       rows: related.prefix(CompareCommand.pairRowLimit).map { pair in
         let long = pair.passages.filter { $0.words.matched >= ReuseAnalysis.minimumWords }
         return [
-          .text(documents[pair.a].id), .text(documents[pair.b].id), .text(pair.judgement.rawValue),
+          .text(documents[pair.a].id), .text(documents[pair.b].id),
+          .text(pair.judgement.rawValue + (pair.isNearDuplicate ? " (near-duplicate)" : "")),
           .text(ReuseAnalysis.sameOutlet(documents[pair.a], documents[pair.b]) ? "same" : "different"),
           .double(pair.score.jaccard, digits: 2), .double(pair.score.containmentAInB, digits: 2),
           .double(pair.score.containmentBInA, digits: 2), .int(long.count), .text(pair.hint?.reason),
@@ -200,6 +201,7 @@ enum CompareRendering {
       ("shared_shingles", .int(pair.score.shared)),
       ("same_outlet", .bool(ReuseAnalysis.sameOutlet(a, b))),
       ("judgement", .string(pair.judgement.rawValue)),
+      ("near_duplicate", .bool(pair.isNearDuplicate)),
       ("derived", .string(pair.hint?.derived.map { analysis.documents[$0].id })),
       ("source", .string(pair.hint?.source.map { analysis.documents[$0].id })),
       ("hint", .string(pair.hint?.reason)),
