@@ -44,6 +44,9 @@ let package = Package(
     // Benchmarks: `crosscheck-bench text FOLDER` (see scripts/bench-text).
     .executableTarget(name: "crosscheck-bench", dependencies: ["CrosscheckCore"]),
 
+    // Stage timings of `compare` for scripts/bench-compare (not shipped).
+    .executableTarget(name: "compare-bench", dependencies: ["CrosscheckCore"]),
+
     // Tests, and the golden-file helper they share.
     .target(name: "CrosscheckTestSupport", path: "Tests/TestSupport"),
     .testTarget(

@@ -6,6 +6,7 @@ package struct CommandRegistry: Sendable {
     LoadCommand.self,
     UnloadCommand.self,
     SourcesCommand.self,
+    CompareCommand.self,
     ShowCommand.self,
     SetCommand.self,
     RunCommand.self,

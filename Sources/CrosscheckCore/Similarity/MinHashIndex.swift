@@ -1,0 +1,199 @@
+import Foundation
+
+// Candidate pairs without comparing every pair.
+//
+// Small corpora: an exact inverted index (shingle → documents), as passim and textreuse's
+// `pairwise_candidates` do; every pair that shares a shingle is a candidate, so nothing is
+// missed. Large corpora: MinHash signatures (Broder 1997) bucketed by LSH banding
+// (Indyk & Motwani 1998; Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3),
+// which bounds the work per document however common a shingle is. Candidates from either
+// path are then scored exactly, so a pair both paths find gets the same numbers.
+
+/// MinHash signatures: for each of `permutations` hash functions, the least hashed shingle.
+package struct MinHasher: Sendable {
+  /// Multipliers and offsets of the hash functions `h(x) = a·x + b (mod 2^64)`; `a` is odd, so
+  /// each is a permutation of the 64-bit shingle values, which are already well mixed.
+  let multipliers: [UInt64]
+  let offsets: [UInt64]
+
+  /// Hash functions drawn from a fixed seed, the same in every run.
+  package init(permutations: Int) {
+    var state = StableHash.seed
+    var multipliers: [UInt64] = []
+    var offsets: [UInt64] = []
+    for _ in 0..<permutations {
+      state = StableHash.mix(state)
+      multipliers.append(state | 1)
+      state = StableHash.mix(state)
+      offsets.append(state)
+    }
+    self.multipliers = multipliers
+    self.offsets = offsets
+  }
+
+  package var permutations: Int { multipliers.count }
+
+  /// The signature of a shingle set (all `UInt64.max` for an empty set).
+  /// - Complexity: O(n·k) for n shingles and k permutations.
+  package func signature(of shingles: [UInt64]) -> [UInt64] {
+    var minimums = [UInt64](repeating: .max, count: permutations)
+    multipliers.withUnsafeBufferPointer { a in
+      offsets.withUnsafeBufferPointer { b in
+        minimums.withUnsafeMutableBufferPointer { m in
+          for x in shingles {
+            for i in 0..<a.count {
+              let h = a[i] &* x &+ b[i]
+              if h < m[i] { m[i] = h }
+            }
+          }
+        }
+      }
+    }
+    return minimums
+  }
+
+  /// The share of positions where two signatures agree: an estimate of Jaccard.
+  package static func estimate(_ a: [UInt64], _ b: [UInt64]) -> Double {
+    guard !a.isEmpty else { return 0 }
+    var equal = 0
+    for i in 0..<min(a.count, b.count) where a[i] == b[i] && a[i] != .max { equal += 1 }
+    return Double(equal) / Double(a.count)
+  }
+}
+
+/// How candidate pairs are found.
+package enum CandidateMethod: String, Sendable {
+  /// Every pair sharing a shingle (exact).
+  case exactIndex = "exact index"
+  /// Pairs colliding in a MinHash LSH band.
+  case minHashLSH = "MinHash LSH"
+}
+
+/// A pair of documents (by position in the corpus, `a < b`) with its exact score.
+package struct ScoredPair: Sendable, Equatable {
+  package var a: Int
+  package var b: Int
+  package var score: SimilarityScore
+}
+
+/// Finds and scores the related pairs of a set of fingerprints.
+package struct CandidateFinder: Sendable {
+  /// Up to this many documents the exact index is used; above it, MinHash LSH. The exact
+  /// index's work grows with the square of each shingle's document count, which a large
+  /// corpus of related stories makes quadratic; LSH's work per document is fixed.
+  package static let exactLimit = 2_000
+  /// MinHash permutations (signature length).
+  package static let permutations = 128
+  /// Rows per LSH band. One row per band makes the chance of becoming a candidate
+  /// 1 − (1 − J)^128: 0.72 at J = 0.01, 0.98 at J = 0.03, the low Jaccard of a short passage
+  /// reused in a long article; exact scoring then removes the chance collisions.
+  package static let rowsPerBand = 1
+  /// A bucket holding more documents than this is skipped: a value every document has
+  /// (left-over boilerplate) relates nothing and would make the pairs quadratic.
+  package static let maximumBucket = 200
+  /// Shingles of an exact-index posting list longer than this are skipped, as passim skips
+  /// n-grams with too many occurrences.
+  package static let maximumPostings = 200
+
+  package var method: CandidateMethod
+
+  /// The method for a corpus of `count` documents, or a forced one.
+  package init(documentCount: Int, method: CandidateMethod? = nil) {
+    self.method = method ?? (documentCount <= Self.exactLimit ? .exactIndex : .minHashLSH)
+  }
+
+  /// The pairs sharing at least one shingle (as found by the method), scored exactly,
+  /// sorted by `a` then `b`.
+  package func pairs(_ fingerprints: [Fingerprint]) -> [ScoredPair] {
+    let candidates = method == .exactIndex ? Self.indexCandidates(fingerprints) : Self.lshCandidates(fingerprints)
+    var result: [ScoredPair] = []
+    result.reserveCapacity(candidates.count)
+    for key in candidates {
+      let a = Int(key >> 32)
+      let b = Int(key & 0xFFFF_FFFF)
+      let score = SimilarityScore(fingerprints[a], fingerprints[b])
+      if score.shared > 0 { result.append(ScoredPair(a: a, b: b, score: score)) }
+    }
+    return result
+  }
+
+  /// Pairs, encoded `a << 32 | b`, that share a shingle: a sort of (shingle, document) postings.
+  static func indexCandidates(_ fingerprints: [Fingerprint]) -> [UInt64] {
+    var postings: [(UInt64, Int32)] = []
+    postings.reserveCapacity(fingerprints.reduce(0) { $0 + $1.set.count })
+    for (document, fingerprint) in fingerprints.enumerated() {
+      for value in fingerprint.set { postings.append((value, Int32(document))) }
+    }
+    postings.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    return pairsOfRuns(postings, limit: maximumPostings)
+  }
+
+  /// Pairs, encoded `a << 32 | b`, that collide in at least one LSH band.
+  static func lshCandidates(_ fingerprints: [Fingerprint]) -> [UInt64] {
+    let hasher = MinHasher(permutations: permutations)
+    let signatures = parallelMap(fingerprints) { hasher.signature(of: $0.set) }
+    let bands = permutations / rowsPerBand
+    var buckets: [(UInt64, Int32)] = []
+    buckets.reserveCapacity(signatures.count * bands)
+    for (document, signature) in signatures.enumerated() where signature.first != .max {
+      for band in 0..<bands {
+        var key = StableHash.mix(UInt64(band))
+        for row in 0..<rowsPerBand { key = StableHash.mix(key ^ signature[band * rowsPerBand + row]) }
+        buckets.append((key, Int32(document)))
+      }
+    }
+    buckets.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    return pairsOfRuns(buckets, limit: maximumBucket)
+  }
+
+  /// Every pair of documents within each run of equal keys (runs longer than `limit`
+  /// skipped), deduplicated and sorted.
+  static func pairsOfRuns(_ entries: [(UInt64, Int32)], limit: Int) -> [UInt64] {
+    var pairs: [UInt64] = []
+    var start = 0
+    while start < entries.count {
+      var end = start + 1
+      while end < entries.count, entries[end].0 == entries[start].0 { end += 1 }
+      if end - start > 1, end - start <= limit {
+        for i in start..<end {
+          for j in (i + 1)..<end where entries[i].1 != entries[j].1 {
+            pairs.append(UInt64(entries[i].1) << 32 | UInt64(entries[j].1))
+          }
+        }
+      }
+      start = end
+    }
+    pairs.sort()
+    var unique = 0
+    for value in pairs where unique == 0 || pairs[unique - 1] != value {
+      pairs[unique] = value
+      unique += 1
+    }
+    pairs.removeLast(pairs.count - unique)
+    return pairs
+  }
+}
+
+/// `transform` applied to every element, on as many threads as the machine has cores.
+package func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+  let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 64))
+  guard workers > 1 else { return items.map(transform) }
+  let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+  results.initialize(repeating: nil)
+  defer { results.deallocate() }
+  let shared = SendableBuffer(results)
+  DispatchQueue.concurrentPerform(iterations: workers) { worker in
+    var index = worker
+    while index < items.count {
+      shared.buffer[index] = transform(items[index])
+      index += workers
+    }
+  }
+  return results.map { $0! }  // every index was written by exactly one worker above
+}
+
+/// A buffer whose disjoint elements several workers write.
+private struct SendableBuffer<R>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<R?>
+  init(_ buffer: UnsafeMutableBufferPointer<R?>) { self.buffer = buffer }
+}
