@@ -28,7 +28,7 @@ package enum BritishAmericanSpelling {
   static let ourEndings = ["", "s", "ed", "ing", "ite", "ites", "able", "ably", "ful", "er", "ers", "ation"]
 
   /// Stems that take British "-re" where American has "-er" ("centre", "kilometres").
-  static let reStems = ["centr", "metr", "litr", "theatr", "fibr", "calibr", "sabr", "spectr", "lustr", "meagr", "sombr", "sceptr"]
+  static let reStems = ["cent", "met", "lit", "theat", "fib", "calib", "sab", "spect", "lust", "meag", "somb", "scept"]
 
   /// Words whose "-ise" is not a British "-ize" ("advise", "exercise", "promise").
   static let iseKeepers: [String] = [
@@ -61,7 +61,7 @@ package enum BritishAmericanSpelling {
       if ourStems.contains(stem) { return stem + "or" + ending }
     }
     for stem in reStems {
-      for (british, american) in [("re", "er"), ("res", "ers"), ("red", "ered")] where word.hasSuffix(stem + british) {
+      for (british, american) in [("re", "er"), ("res", "ers"), ("red", "ered")] where word.hasSuffix(stem + british) && !word.hasSuffix("er" + british) {
         return String(word.dropLast(british.count)) + american
       }
     }

@@ -77,8 +77,10 @@ package struct SentenceAligner: Sendable {
             consider(score[(i - 1) * width + j - 2] + s - minimumSimilarity - mergePenalty, Step.oneToTwo, s)
           }
         }
-        if i > 0 { consider(score[(i - 1) * width + j], Step.skipSource, 0) }
+        // On a tie the walk back takes the target's sentence first, so that in reading
+        // order what was removed comes before what was added.
         if j > 0 { consider(score[i * width + j - 1], Step.skipTarget, 0) }
+        if i > 0 { consider(score[(i - 1) * width + j], Step.skipSource, 0) }
         score[i * width + j] = best
         step[i * width + j] = bestStep
         gain[i * width + j] = bestGain

@@ -70,12 +70,14 @@ package enum DiffCommand: ShellCommand {
       names = (a.id, b.id)
     }
     let diff = DocumentDiff(from: source, to: target, ignoring: ignoring, cleanUp: !call.flag("raw"))
-    let json = DiffJSON.value(of: diff, names: names, ignoring: ignoring.names)
+    // The operations of a long diff are many: build only the form that will be shown.
+    let format = call.value("format").flatMap(OutputFormat.init(rawValue:)) ?? context.settings.format
     if call.flag("stat") {
       return Output([.fields(DiffLayout.statistics(diff))], json: .object([
         ("a", .string(names.0)), ("b", .string(names.1)), ("stats", DiffJSON.statistics(diff.statistics)),
       ]))
     }
+    if format == .json { return Output([], json: DiffJSON.value(of: diff, names: names, ignoring: ignoring.names)) }
     let title = names.0.map { "diff \($0) → \(names.1 ?? "")" } ?? "diff A → B"
     var blocks: [Block] = [.heading(title)]
     if call.flag("side-by-side") {
@@ -84,7 +86,7 @@ package enum DiffCommand: ShellCommand {
       blocks += DiffLayout.lines(diff, context: contextSize)
     }
     blocks.append(.message(StyledText(DiffLayout.summary(diff), .dim)))
-    return Output(blocks, json: json)
+    return Output(blocks, json: .null)
   }
 
   static func parseIgnore(_ value: String?) throws(ShellError) -> DiffIgnoring {
