@@ -338,14 +338,42 @@ package struct DocumentDiff: Sendable {
   package func sides(of segment: Segment) -> (source: [Piece], target: [Piece]) {
     var left: [Piece] = []
     var right: [Piece] = []
+    var leftGap = false
+    var rightGap = false
     for piece in pieces(of: segment) {
       switch piece.kind {
-      case .same: left.append(piece); right.append(piece)
-      case .deleted: left.append(piece)
-      case .inserted: right.append(piece)
+      case .same:
+        Self.append(piece, to: &left, afterGap: leftGap)
+        Self.append(piece, to: &right, afterGap: rightGap)
+        leftGap = false
+        rightGap = false
+      case .deleted:
+        left.append(piece)
+        rightGap = true
+      case .inserted:
+        right.append(piece)
+        leftGap = true
       }
     }
     return (left, right)
+  }
+
+  /// Appends kept text where the other side's change was left out, without the doubled
+  /// space or the space before punctuation that the gap would leave ("held ." → "held.").
+  private static func append(_ piece: Piece, to pieces: inout [Piece], afterGap: Bool) {
+    var piece = piece
+    if afterGap, let last = pieces.last, last.text.hasSuffix(" "),
+      let first = piece.text.unicodeScalars.first, first == " " || ",.;:!?”’)".unicodeScalars.contains(first)
+    {
+      pieces[pieces.count - 1].text.removeLast()
+      if pieces[pieces.count - 1].text.isEmpty { pieces.removeLast() }
+      if first == " ", pieces.isEmpty { piece.text.removeFirst() }
+    }
+    if let last = pieces.last, last.kind == piece.kind {
+      pieces[pieces.count - 1].text += piece.text
+    } else if !piece.text.isEmpty {
+      pieces.append(piece)
+    }
   }
 
   static func collapsingSpaces(_ text: String) -> String {

@@ -11,7 +11,7 @@ package enum DiffCommand: ShellCommand {
 
   package static let spec = CommandSpec(
     name: "diff",
-    abstract: "show what changed between two documents or two strings, sentence by sentence",
+    abstract: "show what changed between two texts",
     discussion: """
       Aligns the body sentences of A and B by their words, keeping their order: a sentence \
       may be rewritten (one to one), merged (two into one) or split (one into two); a sentence \

@@ -64,7 +64,7 @@ enum DiffLayout {
     let s = diff.statistics
     return "\(s.sentencesAligned) aligned (\(s.sentencesChanged) changed), \(s.sentencesMoved) moved, "
       + "\(s.sentencesOnlyInA) only in A, \(s.sentencesOnlyInB) only in B; "
-      + "\(s.sourceWordsDeleted) words deleted, \(s.targetWordsInserted) inserted"
+      + "\(s.sourceWordsDeleted) word\(s.sourceWordsDeleted == 1 ? "" : "s") deleted, \(s.targetWordsInserted) inserted"
   }
 
   enum Item {

@@ -132,12 +132,21 @@ extension StyledText {
     var lines: [String] = []
     var line = ""
     var used = 0
+    // The current run's text on the current line, styled once when the run or line ends.
+    var pending = ""
+    var style = TextStyle.plain
+    func endRun() {
+      line += ANSI.styled(pending, style, color: color)
+      pending = ""
+    }
     func flush() {
+      endRun()
       lines.append(line)
       line = ""
       used = 0
     }
     for run in source {
+      style = run.style
       let text = TerminalText.escape(run.text, keepLayout: false)
       var word = ""
       func place(_ piece: String) {
@@ -145,7 +154,7 @@ extension StyledText {
         while !piece.isEmpty {
           let columns = TerminalText.width(piece)
           if used + columns <= width {
-            line += ANSI.styled(piece, run.style, color: color)
+            pending += piece
             used += columns
             return
           }
@@ -164,7 +173,7 @@ extension StyledText {
             headWidth += w
           }
           if head.isEmpty { flush(); continue }
-          line += ANSI.styled(head, run.style, color: color)
+          pending += head
           used += headWidth
           piece.removeFirst(head.count)
           flush()
@@ -178,6 +187,7 @@ extension StyledText {
         word.append(character)
       }
       if !word.isEmpty { place(word) }
+      endRun()
     }
     if used > 0 || lines.isEmpty { flush() }
     return lines.map { $0.trailingSpacesRemoved() }
