@@ -10,7 +10,7 @@ enum DiffLayout {
       switch item {
       case .skipped(let count): blocks.append(.message(skippedNote(count)))
       case .segment(let segment):
-        blocks.append(.text(StyledText([StyledRun(label(segment.link), .bold), StyledRun("  ")] + runs(diff, segment, side: nil))))
+        blocks.append(.text(StyledText([StyledRun(label(segment), .bold), StyledRun("  ")] + runs(diff, segment, side: nil))))
       }
     }
     if diff.segments.isEmpty { blocks.append(.message(StyledText("(both texts are empty)", .dim))) }
@@ -126,11 +126,12 @@ enum DiffLayout {
     }
   }
 
-  /// `~ A3 B3`, `- A5`, `+ B6`, `> A7 → B12`, `< B12 ← A7`.
-  static func label(_ link: SentenceLink) -> String {
+  /// `~ A3 B3` (`=` when unchanged), `- A5`, `+ B6`, `> A7 → B12`, `< B12 ← A7`.
+  static func label(_ segment: DocumentDiff.Segment) -> String {
+    let link = segment.link
     switch link.kind {
     case .aligned:
-      return "~ \(sentenceNumbers("A", link.a)) \(sentenceNumbers("B", link.b))"
+      return "\(segment.isUnchanged ? "=" : "~") \(sentenceNumbers("A", link.a)) \(sentenceNumbers("B", link.b))"
     case .onlyInA: return "- \(sentenceNumbers("A", link.a))"
     case .onlyInB: return "+ \(sentenceNumbers("B", link.b))"
     case .movedOut: return "> \(sentenceNumbers("A", link.a)) → \(sentenceNumbers("B", link.b))"
