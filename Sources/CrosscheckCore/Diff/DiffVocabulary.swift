@@ -1,3 +1,5 @@
+import Foundation
+
 /// Differences a diff may overlook.
 package struct DiffIgnoring: OptionSet, Sendable, Hashable {
   package let rawValue: UInt8
@@ -49,12 +51,9 @@ package struct DiffVocabulary: Sendable {
   /// The number of distinct ids.
   package var count: Int { kinds.count }
 
-  private static func tableSize(for tokens: Int) -> Int {
-    var size = 1024
-    // Distinct tokens are far fewer than tokens in text; the table grows if not.
-    while size < tokens / 2 { size <<= 1 }
-    return size
-  }
+  /// The table starts small and doubles when half full: texts have far fewer distinct
+  /// tokens than tokens, and a table that fits in the cache probes fastest.
+  private static func tableSize(for tokens: Int) -> Int { 1024 }
 
   private mutating func ids(of side: DiffSide, ignoring: DiffIgnoring) -> [Int32] {
     var result = [Int32](repeating: Self.ignoredID, count: side.tokens.count)
@@ -100,14 +99,29 @@ package struct DiffVocabulary: Sendable {
   private mutating func intern(_ key: UnsafeBufferPointer<UInt8>, kind: DiffTokenKind, isWord: Bool) -> Int32 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     for byte in key { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let id = slots[slot]
-      if id < 0 { break }
-      if hashes[Int(id)] == hash, equals(key, spans[Int(id)]) { return id }
-      slot = (slot + 1) & mask
+    // Probe through raw buffers: this runs once per token of both texts.
+    let (found, slot) = arena.withUnsafeBufferPointer { arena in
+      spans.withUnsafeBufferPointer { spans in
+        hashes.withUnsafeBufferPointer { hashes in
+          slots.withUnsafeBufferPointer { slots -> (Int32, Int) in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while true {
+              let id = slots[slot]
+              if id < 0 { return (-1, slot) }
+              if hashes[Int(id)] == hash {
+                let span = spans[Int(id)]
+                if span.count == key.count, key.isEmpty || memcmp(arena.baseAddress! + span.lowerBound, key.baseAddress!, key.count) == 0 {
+                  return (id, slot)
+                }
+              }
+              slot = (slot + 1) & mask
+            }
+          }
+        }
+      }
     }
+    if found >= 0 { return found }
     let id = Int32(kinds.count)
     let start = arena.count
     arena.append(contentsOf: key)
@@ -121,21 +135,11 @@ package struct DiffVocabulary: Sendable {
     return id
   }
 
-  private func equals(_ key: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
-    guard key.count == span.count else { return false }
-    var index = span.lowerBound
-    for byte in key {
-      if arena[index] != byte { return false }
-      index += 1
-    }
-    return true
-  }
-
   private mutating func rehash() {
     slots = [Int32](repeating: -1, count: slots.count * 2)
     let mask = slots.count - 1
     for id in hashes.indices {
-      var slot = Int(truncatingIfNeeded: hashes[id]) & mask
+      var slot = Int(truncatingIfNeeded: hashes[id] ^ (hashes[id] >> 29)) & mask
       while slots[slot] >= 0 { slot = (slot + 1) & mask }
       slots[slot] = Int32(id)
     }
