@@ -8,6 +8,7 @@ package struct CommandRegistry: Sendable {
     SourcesCommand.self,
     CompareCommand.self,
     ShowCommand.self,
+    DiffCommand.self,
     SetCommand.self,
     RunCommand.self,
     EchoCommand.self,

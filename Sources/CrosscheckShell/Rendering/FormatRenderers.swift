@@ -27,7 +27,10 @@ package struct CSVRenderer: Renderer {
         lines.append("field,value")
         for field in fields { lines.append(quote(field.label.snakeCased, options) + "," + quote(field.value.plain, options)) }
       case .text(let text), .message(let text):
-        lines.append(quote(text.plain, options))
+        lines.append(quote(text.marked, options))
+      case .sideBySide(let rows):
+        lines.append("a,b")
+        for row in rows { lines.append(quote(row.left.marked, options) + "," + quote(row.right.marked, options)) }
       case .heading:
         continue
       }
@@ -62,7 +65,11 @@ package struct MarkdownRenderer: Renderer {
       case .fields(let fields):
         parts.append(fields.map { "- **\(cell($0.label))**: \(cell($0.value.plain))" }.joined(separator: "\n"))
       case .text(let text), .message(let text):
-        parts.append(TerminalText.escape(text.plain))
+        parts.append(TerminalText.escape(text.marked))
+      case .sideBySide(let rows):
+        var lines = ["| A | B |", "| --- | --- |"]
+        for row in rows { lines.append("| " + cell(row.left.marked) + " | " + cell(row.right.marked) + " |") }
+        parts.append(lines.joined(separator: "\n"))
       }
     }
     return parts.joined(separator: "\n\n")
@@ -92,6 +99,8 @@ package struct TextRenderer: Renderer {
         parts.append(fields.map { "\($0.label): \($0.value.plainText(escape: true))" }.joined(separator: "\n"))
       case .text(let text), .message(let text):
         parts.append(text.plainText(escape: true))
+      case .sideBySide(let rows):
+        parts.append(SideBySideLayout.render(rows, options: RenderOptions(format: .text, color: false, width: options.width)))
       }
     }
     return parts.joined(separator: "\n")

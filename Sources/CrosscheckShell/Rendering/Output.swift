@@ -29,6 +29,32 @@ package struct StyledText: Sendable, Equatable, ExpressibleByStringLiteral {
 
   /// The text without styles.
   package var plain: String { runs.map(\.text).joined() }
+
+  /// The text without colors: inserted runs marked `{+…+}` and deleted runs `[-…-]`, as
+  /// git's word diff marks them, so that a change still shows.
+  package var marked: String { runs.map(\.marked).joined() }
+}
+
+extension StyledRun {
+  /// The run's text, with its change marks when it is inserted or deleted text.
+  package var marked: String {
+    switch style {
+    case .inserted: return text.isEmpty ? "" : "{+" + text + "+}"
+    case .deleted: return text.isEmpty ? "" : "[-" + text + "-]"
+    default: return text
+    }
+  }
+}
+
+/// One row of a side-by-side block: the same passage in two texts.
+package struct SideBySideRow: Sendable, Equatable {
+  package var left: StyledText
+  package var right: StyledText
+
+  package init(_ left: StyledText, _ right: StyledText) {
+    self.left = left
+    self.right = right
+  }
 }
 
 /// A cell value of a table.
@@ -130,6 +156,8 @@ package enum Block: Sendable, Equatable {
   case text(StyledText)
   /// A short status line ("Loaded 5 documents").
   case message(StyledText)
+  /// Two texts in columns, each wrapped to half the width.
+  case sideBySide([SideBySideRow])
 }
 
 /// What a command returns: blocks for people, and the JSON value of the stable interface.
@@ -162,6 +190,8 @@ package struct Output: Sendable, Equatable {
       case .fields(let fields): values.append(.object(fields.map { ($0.label.snakeCased, .string($0.value.plain)) }))
       case .text(let text), .message(let text): values.append(.object([("text", .string(text.plain))]))
       case .heading(let text): values.append(.object([("heading", .string(text))]))
+      case .sideBySide(let rows):
+        values.append(.array(rows.map { .object([("left", .string($0.left.plain)), ("right", .string($0.right.plain))]) }))
       }
     }
     return values.count == 1 ? values[0] : .array(values)

@@ -25,6 +25,8 @@ package struct TableRenderer: Renderer {
         part = renderFields(fields, options: options)
       case .text(let text), .message(let text):
         part = text.rendered(color: options.color)
+      case .sideBySide(let rows):
+        part = SideBySideLayout.render(rows, options: options)
       }
       if part.isEmpty { continue }
       if !result.isEmpty { result += previousWasHeading ? "\n" : "\n\n" }

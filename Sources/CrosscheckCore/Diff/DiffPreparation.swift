@@ -1,0 +1,170 @@
+/// The preparation stage of a diff, as git's `xdl_prepare_env`: it trims the common prefix
+/// and suffix, makes the ids dense, and can discard the tokens that occur on one side only,
+/// remembering where every remaining token came from.
+///
+/// A token that does not occur on the other side can never be matched, so every script
+/// deletes (or inserts) it; removing such tokens before the compute stage leaves the
+/// longest common subsequence, and so the minimal edit distance, unchanged (git's
+/// `xdl_cleanup_records` does the same, but this one never discards a token that has a
+/// match). It shortens the problem and makes Myers' search cheaper.
+struct DiffPreparation {
+  /// The source tokens the compute stage sees: what is left after trimming and
+  /// discarding, with dense ids.
+  let source: [Int32]
+  /// The target tokens the compute stage sees.
+  let target: [Int32]
+  /// One more than the largest id in `source` and `target`.
+  let alphabetSize: Int
+  /// The original source indices left after trimming the common prefix and suffix.
+  let sourceMiddle: Range<Int>
+  /// The original target indices left after trimming the common prefix and suffix.
+  let targetMiddle: Range<Int>
+  /// For each token of `source`, its original index; `nil` when nothing was discarded,
+  /// so that `source` is the whole of `sourceMiddle`.
+  let sourceIndices: [Int]?
+  /// For each token of `target`, its original index; `nil` when nothing was discarded.
+  let targetIndices: [Int]?
+
+  /// The largest id kept as it is, for a problem of `count` tokens; larger ids are
+  /// renumbered so that tables indexed by id stay proportional to the input.
+  private static func denseLimit(forTokenCount count: Int) -> Int {
+    2 * count + 4096
+  }
+
+  /// Prepares `source` and `target` for the compute stage.
+  ///
+  /// - Parameters:
+  ///   - source: The source token ids.
+  ///   - target: The target token ids.
+  ///   - discardingUnmatched: Whether to drop tokens that occur on one side only.
+  /// - Complexity: O(*N* + *M*) time and space; ids that are negative or large compared
+  ///   with the input are renumbered through a hash table.
+  init(source: [Int32], target: [Int32], discardingUnmatched: Bool) {
+    let shorter = min(source.count, target.count)
+    var prefix = 0
+    while prefix < shorter && source[prefix] == target[prefix] {
+      prefix += 1
+    }
+    var suffix = 0
+    while suffix < shorter - prefix
+      && source[source.count - 1 - suffix] == target[target.count - 1 - suffix]
+    {
+      suffix += 1
+    }
+    sourceMiddle = prefix..<(source.count - suffix)
+    targetMiddle = prefix..<(target.count - suffix)
+
+    var a = Array(source[sourceMiddle])
+    var b = Array(target[targetMiddle])
+    alphabetSize = Self.densify(&a, &b)
+
+    guard discardingUnmatched, !a.isEmpty, !b.isEmpty else {
+      self.source = a
+      self.target = b
+      sourceIndices = nil
+      targetIndices = nil
+      return
+    }
+    var inSource = [Bool](repeating: false, count: alphabetSize)
+    var inTarget = [Bool](repeating: false, count: alphabetSize)
+    for token in a {
+      inSource[Int(token)] = true
+    }
+    for token in b {
+      inTarget[Int(token)] = true
+    }
+    (self.source, sourceIndices) = Self.keeping(a, from: prefix, where: inTarget)
+    (self.target, targetIndices) = Self.keeping(b, from: prefix, where: inSource)
+  }
+
+  /// Returns the tokens of `tokens` whose flag in `present` is set, with their original
+  /// indices (`tokens[0]` being at `offset`), or the tokens unchanged and `nil` if all are
+  /// kept.
+  private static func keeping(_ tokens: [Int32], from offset: Int, where present: [Bool]) -> ([Int32], [Int]?) {
+    var keptCount = 0
+    for token in tokens where present[Int(token)] {
+      keptCount += 1
+    }
+    if keptCount == tokens.count {
+      return (tokens, nil)
+    }
+    var kept: [Int32] = []
+    var indices: [Int] = []
+    kept.reserveCapacity(keptCount)
+    indices.reserveCapacity(keptCount)
+    for (index, token) in tokens.enumerated() where present[Int(token)] {
+      kept.append(token)
+      indices.append(offset + index)
+    }
+    return (kept, indices)
+  }
+
+  /// Renumbers the ids of `a` and `b` into `0..<alphabetSize` if they are not already in
+  /// a small enough range, and returns `alphabetSize`.
+  private static func densify(_ a: inout [Int32], _ b: inout [Int32]) -> Int {
+    guard !a.isEmpty || !b.isEmpty else {
+      return 0
+    }
+    var lowest = Int32.max
+    var highest = Int32.min
+    for token in a {
+      lowest = min(lowest, token)
+      highest = max(highest, token)
+    }
+    for token in b {
+      lowest = min(lowest, token)
+      highest = max(highest, token)
+    }
+    if lowest >= 0 && Int(highest) < denseLimit(forTokenCount: a.count + b.count) {
+      return Int(highest) + 1
+    }
+    var ids: [Int32: Int32] = [:]
+    func renumber(_ tokens: inout [Int32]) {
+      for index in tokens.indices {
+        if let id = ids[tokens[index]] {
+          tokens[index] = id
+        } else {
+          let id = Int32(truncatingIfNeeded: ids.count)
+          ids[tokens[index]] = id
+          tokens[index] = id
+        }
+      }
+    }
+    renumber(&a)
+    renumber(&b)
+    return ids.count
+  }
+
+  /// Returns the marks of the original sequences, given the marks the compute stage set
+  /// on `source` and `target`: trimmed tokens are unchanged, discarded ones changed.
+  ///
+  /// - Parameters:
+  ///   - reduced: Marks for `source` and `target`.
+  ///   - sourceCount: The length of the original source.
+  ///   - targetCount: The length of the original target.
+  /// - Complexity: O(*N* + *M*).
+  func changeMarks(from reduced: ChangeMarks, sourceCount: Int, targetCount: Int) -> ChangeMarks {
+    var marks = ChangeMarks(sourceCount: sourceCount, targetCount: targetCount)
+    if let sourceIndices {
+      marks.delete(sourceMiddle)
+      for (position, index) in sourceIndices.enumerated() {
+        marks.deleted[index] = reduced.deleted[position]
+      }
+    } else {
+      for (position, isDeleted) in reduced.deleted.enumerated() {
+        marks.deleted[sourceMiddle.lowerBound + position] = isDeleted
+      }
+    }
+    if let targetIndices {
+      marks.insert(targetMiddle)
+      for (position, index) in targetIndices.enumerated() {
+        marks.inserted[index] = reduced.inserted[position]
+      }
+    } else {
+      for (position, isInserted) in reduced.inserted.enumerated() {
+        marks.inserted[targetMiddle.lowerBound + position] = isInserted
+      }
+    }
+    return marks
+  }
+}

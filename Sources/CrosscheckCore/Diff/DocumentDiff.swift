@@ -1,0 +1,394 @@
+/// The differences between two texts, sentence by sentence: which sentences correspond,
+/// which moved, which are only on one side, and inside each pair of corresponding
+/// sentences the word-level edit script.
+///
+/// Small texts are aligned by sentence content (`SentenceAligner`), which follows a
+/// paraphrased rewrite. Texts whose alignment table would exceed `alignmentCellLimit` are
+/// aligned through a histogram diff of all their tokens instead: sentences linked by enough
+/// common tokens form the pairs, which keeps the time near-linear on long texts. Either
+/// way, each pair is then diffed with Myers' algorithm, so the word diff inside a pair is
+/// minimal (before the display clean-up).
+package struct DocumentDiff: Sendable {
+  /// One step of the word-level script, with token and byte ranges in both texts.
+  package struct Operation: Sendable, Equatable {
+    package var kind: EditScript.Operation.Kind
+    /// Token indices in the source.
+    package var sourceTokens: Range<Int>
+    /// Token indices in the target.
+    package var targetTokens: Range<Int>
+    /// Bytes of the source, from the first token to the last (empty at the place of an insertion).
+    package var sourceBytes: Range<Int>
+    /// Bytes of the target.
+    package var targetBytes: Range<Int>
+
+    package init(
+      kind: EditScript.Operation.Kind, sourceTokens: Range<Int>, targetTokens: Range<Int>, sourceBytes: Range<Int>,
+      targetBytes: Range<Int>
+    ) {
+      self.kind = kind
+      self.sourceTokens = sourceTokens
+      self.targetTokens = targetTokens
+      self.sourceBytes = sourceBytes
+      self.targetBytes = targetBytes
+    }
+  }
+
+  /// A run of text shown one way: kept, removed or added.
+  package struct Piece: Sendable, Equatable {
+    package enum Kind: Sendable { case same, deleted, inserted }
+    package var kind: Kind
+    package var text: String
+  }
+
+  /// A sentence link with its word-level script.
+  package struct Segment: Sendable {
+    package var link: SentenceLink
+    package var operations: [Operation]
+    /// Whether nothing changed in it.
+    package var isUnchanged: Bool { link.kind == .aligned && operations.allSatisfy { $0.kind == .equal } }
+  }
+
+  /// How the sentences were aligned.
+  package enum AlignmentMethod: String, Sendable {
+    /// By sentence content, with a dynamic program.
+    case sentenceSimilarity = "sentence_similarity"
+    /// Through a histogram diff of all the tokens.
+    case tokenHistogram = "token_histogram"
+  }
+
+  /// Counts for `--stat`.
+  package struct Statistics: Sendable, Equatable {
+    package var sourceWordsDeleted = 0
+    package var targetWordsInserted = 0
+    package var sentencesAligned = 0
+    package var sentencesChanged = 0
+    package var sentencesMoved = 0
+    package var sentencesOnlyInA = 0
+    package var sentencesOnlyInB = 0
+    /// Words deleted plus words inserted.
+    package var wordsChanged: Int { sourceWordsDeleted + targetWordsInserted }
+  }
+
+  /// Largest sentence alignment table (source sentences × target sentences) the content
+  /// aligner fills: 250 sentences a side (about 5,000 words), far more than a news article,
+  /// in about 0.1 s. Beyond it the histogram method is much faster and, on texts that long,
+  /// the rewrites are edits rather than paraphrases.
+  package static let alignmentCellLimit = 62_500
+  /// A link between sentences through the histogram diff needs at least this many common
+  /// words and this share of the shorter sentence's words, so that a shared "the" does not
+  /// join two unrelated sentences.
+  static let minimumLinkWords = 2
+  static let minimumLinkShare = 0.3
+
+  package let source: DiffSide
+  package let target: DiffSide
+  package let segments: [Segment]
+  package let method: AlignmentMethod
+  package let statistics: Statistics
+
+  /// Diffs two texts.
+  /// - Parameters:
+  ///   - source: the earlier or first text (A).
+  ///   - target: the later or second text (B).
+  ///   - ignoring: differences to overlook.
+  ///   - cleanUp: whether to rearrange each script for reading (see `EditScript.cleanedUp`);
+  ///     false gives the minimal raw scripts.
+  ///   - method: force an alignment method; by default it is chosen by size.
+  /// - Complexity: O(nm·w) for n and m sentences with the content aligner, about
+  ///   O(N log N) in tokens with the histogram one, plus O((N + M)·D) for the word scripts.
+  package init(
+    from source: DiffSide, to target: DiffSide, ignoring: DiffIgnoring = [], cleanUp: Bool = true,
+    method: AlignmentMethod? = nil
+  ) {
+    self.source = source
+    self.target = target
+    let vocabulary = DiffVocabulary(source: source, target: target, ignoring: ignoring)
+    let chosen = method
+      ?? (source.sentences.count * target.sentences.count <= Self.alignmentCellLimit ? .sentenceSimilarity : .tokenHistogram)
+    self.method = chosen
+    let links: [SentenceLink]
+    switch chosen {
+    case .sentenceSimilarity:
+      func words(_ side: DiffSide, _ ids: [Int32]) -> [[Int32]] {
+        side.sentences.map { sentence in sentence.tokens.compactMap { ids[$0] >= 0 && vocabulary.isWord[Int(ids[$0])] ? ids[$0] : nil } }
+      }
+      links = SentenceAligner().links(source: words(source, vocabulary.sourceIDs), target: words(target, vocabulary.targetIDs))
+    case .tokenHistogram:
+      links = Self.histogramLinks(source: source, target: target, vocabulary: vocabulary)
+    }
+
+    var segments: [Segment] = []
+    var statistics = Statistics()
+    segments.reserveCapacity(links.count)
+    var targetCursor = 0
+    for link in links {
+      let sourceTokens = Self.tokens(of: link.a, in: source)
+      let targetTokens = Self.tokens(of: link.b, in: target)
+      var operations: [Operation]
+      switch link.kind {
+      case .aligned, .movedIn:
+        operations = Self.wordScript(
+          source: source, sourceTokens: sourceTokens, target: target, targetTokens: targetTokens,
+          vocabulary: vocabulary, cleanUp: cleanUp)
+      case .onlyInA, .movedOut:
+        // A moved sentence leaves the target's reading order here; its place there is in the link.
+        let place = link.kind == .movedOut ? targetCursor : targetTokens.lowerBound
+        operations = [Self.operation(.delete, source: source, sourceTokens, target: target, place..<place)]
+      case .onlyInB:
+        operations = [Self.operation(.insert, source: source, sourceTokens.lowerBound..<sourceTokens.lowerBound, target: target, targetTokens)]
+      }
+      switch link.kind {
+      case .aligned:
+        statistics.sentencesAligned += 1
+        if operations.contains(where: { $0.kind != .equal }) { statistics.sentencesChanged += 1 }
+      case .onlyInA: statistics.sentencesOnlyInA += link.a.count
+      case .onlyInB: statistics.sentencesOnlyInB += link.b.count
+      case .movedIn: statistics.sentencesMoved += 1
+      case .movedOut: break
+      }
+      if link.kind != .movedOut {
+        for operation in operations where operation.kind != .equal {
+          statistics.sourceWordsDeleted += source.tokens[operation.sourceTokens].reduce(0) { $0 + ($1.isWordLike ? 1 : 0) }
+          statistics.targetWordsInserted += target.tokens[operation.targetTokens].reduce(0) { $0 + ($1.isWordLike ? 1 : 0) }
+        }
+      }
+      if link.kind != .movedOut, let last = operations.last { targetCursor = last.targetTokens.upperBound }
+      segments.append(Segment(link: link, operations: operations))
+    }
+    self.segments = segments
+    self.statistics = statistics
+  }
+
+  /// Token indices of a range of sentences (empty at the place of the next sentence).
+  package static func tokens(of sentences: Range<Int>, in side: DiffSide) -> Range<Int> {
+    if sentences.isEmpty {
+      let position = sentences.lowerBound < side.sentences.count ? side.sentences[sentences.lowerBound].tokens.lowerBound
+        : side.tokens.count
+      return position..<position
+    }
+    return side.sentences[sentences.lowerBound].tokens.lowerBound..<side.sentences[sentences.upperBound - 1].tokens.upperBound
+  }
+
+  static func operation(
+    _ kind: EditScript.Operation.Kind, source: DiffSide, _ sourceTokens: Range<Int>, target: DiffSide, _ targetTokens: Range<Int>
+  ) -> Operation {
+    Operation(
+      kind: kind, sourceTokens: sourceTokens, targetTokens: targetTokens,
+      sourceBytes: source.byteRange(ofTokens: sourceTokens), targetBytes: target.byteRange(ofTokens: targetTokens))
+  }
+
+  /// Above this many compared tokens in a pair, Myers' search gets a cost limit.
+  static let minimalScriptTokenLimit = 20_000
+
+  /// The word script between two token ranges, in document token indices.
+  static func wordScript(
+    source: DiffSide, sourceTokens: Range<Int>, target: DiffSide, targetTokens: Range<Int>,
+    vocabulary: DiffVocabulary, cleanUp: Bool
+  ) -> [Operation] {
+    let sourcePositions = sourceTokens.filter { vocabulary.sourceIDs[$0] >= 0 }
+    let targetPositions = targetTokens.filter { vocabulary.targetIDs[$0] >= 0 }
+    let a = sourcePositions.map { vocabulary.sourceIDs[$0] }
+    let b = targetPositions.map { vocabulary.targetIDs[$0] }
+    let algorithm: DiffAlgorithm = a.count + b.count <= minimalScriptTokenLimit ? .myers : .histogram
+    var script = EditScript(from: a, to: b, algorithm: algorithm)
+    if cleanUp { script = script.cleanedUp(from: a, to: b, kinds: vocabulary.kinds) }
+    func tokenRange(_ range: Range<Int>, _ positions: [Int], _ whole: Range<Int>) -> Range<Int> {
+      if range.isEmpty {
+        let position = range.lowerBound < positions.count ? positions[range.lowerBound] : whole.upperBound
+        return position..<position
+      }
+      return positions[range.lowerBound]..<positions[range.upperBound - 1] + 1
+    }
+    return script.operations.map { operation in
+      Self.operation(
+        operation.kind, source: source, tokenRange(operation.sourceRange, sourcePositions, sourceTokens),
+        target: target, tokenRange(operation.targetRange, targetPositions, targetTokens))
+    }
+  }
+
+  /// Sentence links read off a histogram diff of all the tokens: sentences joined by
+  /// enough common tokens are aligned (groups of them when the links chain), the rest are
+  /// one-sided, and one-sided sentences that are identical become moves.
+  /// - Complexity: about O(N log N) for the diff, O(N) for the rest.
+  static func histogramLinks(source: DiffSide, target: DiffSide, vocabulary: DiffVocabulary) -> [SentenceLink] {
+    let sourcePositions = vocabulary.sourceIDs.indices.filter { vocabulary.sourceIDs[$0] >= 0 }
+    let targetPositions = vocabulary.targetIDs.indices.filter { vocabulary.targetIDs[$0] >= 0 }
+    let script = EditScript(
+      from: sourcePositions.map { vocabulary.sourceIDs[$0] }, to: targetPositions.map { vocabulary.targetIDs[$0] },
+      algorithm: .histogram)
+    let sourceSentence = sentenceIndex(of: source)
+    let targetSentence = sentenceIndex(of: target)
+
+    // Common tokens per (source sentence, target sentence), in order.
+    var pairs: [(a: Int, b: Int, count: Int)] = []
+    for operation in script.operations where operation.kind == .equal {
+      for (x, y) in zip(operation.sourceRange, operation.targetRange) {
+        let a = sourceSentence[sourcePositions[x]]
+        let b = targetSentence[targetPositions[y]]
+        guard a >= 0, b >= 0 else { continue }
+        if let last = pairs.last, last.a == a, last.b == b {
+          pairs[pairs.count - 1].count += 1
+        } else {
+          pairs.append((a, b, 1))
+        }
+      }
+    }
+    func length(_ side: DiffSide, _ sentence: Int) -> Int { side.sentences[sentence].tokens.count }
+    let strong = pairs.filter { pair in
+      let shorter = min(length(source, pair.a), length(target, pair.b))
+      return pair.count >= min(minimumLinkWords, shorter) && Double(pair.count) >= minimumLinkShare * Double(shorter)
+    }
+
+    // The diff's matches are in order, so linked sentences form consecutive groups.
+    var links: [SentenceLink] = []
+    var nextA = 0
+    var nextB = 0
+    var index = 0
+    while index < strong.count {
+      var aEnd = strong[index].a + 1
+      var bEnd = strong[index].b + 1
+      let aStart = max(strong[index].a, nextA)
+      let bStart = max(strong[index].b, nextB)
+      var end = index + 1
+      while end < strong.count, strong[end].a < aEnd || strong[end].b < bEnd {
+        aEnd = max(aEnd, strong[end].a + 1)
+        bEnd = max(bEnd, strong[end].b + 1)
+        end += 1
+      }
+      index = end
+      guard aStart < aEnd, bStart < bEnd else { continue }
+      for a in nextA..<aStart { links.append(SentenceLink(.onlyInA, a: a..<a + 1, b: bStart..<bStart)) }
+      for b in nextB..<bStart { links.append(SentenceLink(.onlyInB, a: aStart..<aStart, b: b..<b + 1)) }
+      links.append(SentenceLink(.aligned, a: aStart..<aEnd, b: bStart..<bEnd, similarity: 1))
+      nextA = aEnd
+      nextB = bEnd
+    }
+    for a in nextA..<source.sentences.count { links.append(SentenceLink(.onlyInA, a: a..<a + 1, b: target.sentences.count..<target.sentences.count)) }
+    for b in nextB..<target.sentences.count { links.append(SentenceLink(.onlyInB, a: source.sentences.count..<source.sentences.count, b: b..<b + 1)) }
+
+    // Moves: one-sided sentences whose compared tokens are identical.
+    var removedByKey: [[Int32]: [Int]] = [:]
+    for (index, link) in links.enumerated() where link.kind == .onlyInA {
+      let key = source.sentences[link.a.lowerBound].tokens.map { vocabulary.sourceIDs[$0] }
+      removedByKey[key, default: []].append(index)
+    }
+    for (index, link) in links.enumerated() where link.kind == .onlyInB {
+      let key = target.sentences[link.b.lowerBound].tokens.map { vocabulary.targetIDs[$0] }
+      guard var candidates = removedByKey[key], !candidates.isEmpty else { continue }
+      let removed = candidates.removeFirst()
+      removedByKey[key] = candidates
+      let a = links[removed].a
+      links[removed] = SentenceLink(.movedOut, a: a, b: link.b, similarity: 1)
+      links[index] = SentenceLink(.movedIn, a: a, b: link.b, similarity: 1)
+    }
+    return links
+  }
+
+  /// For every token, the index of its sentence, or -1.
+  static func sentenceIndex(of side: DiffSide) -> [Int] {
+    var result = [Int](repeating: -1, count: side.tokens.count)
+    for (index, sentence) in side.sentences.enumerated() {
+      for token in sentence.tokens { result[token] = index }
+    }
+    return result
+  }
+
+  /// A segment as runs of kept, deleted and inserted text, for display: kept text and the
+  /// spaces between tokens come from the source, inserted text from the target; runs of
+  /// white space become one space.
+  package func pieces(of segment: Segment) -> [Piece] {
+    var pieces: [Piece] = []
+    func add(_ kind: Piece.Kind, _ text: String) {
+      guard !text.isEmpty else { return }
+      if let last = pieces.last, last.kind == kind {
+        pieces[pieces.count - 1].text += text
+      } else {
+        pieces.append(Piece(kind: kind, text: text))
+      }
+    }
+    func gap(_ side: DiffSide, _ range: Range<Int>) -> String {
+      guard !range.isEmpty else { return "" }
+      return Self.collapsingSpaces(side.string(range))
+    }
+    var sourceCursor = segment.operations.first?.sourceBytes.lowerBound ?? 0
+    var targetCursor = segment.operations.first?.targetBytes.lowerBound ?? 0
+    for operation in segment.operations {
+      let a = operation.sourceBytes
+      let b = operation.targetBytes
+      switch operation.kind {
+      case .equal:
+        add(.same, gap(source, sourceCursor..<a.lowerBound) + source.string(a))
+      case .delete:
+        add(.same, gap(source, sourceCursor..<a.lowerBound))
+        add(.deleted, Self.collapsingSpaces(source.string(a)))
+      case .insert:
+        add(.same, gap(target, targetCursor..<b.lowerBound))
+        add(.inserted, Self.collapsingSpaces(target.string(b)))
+      case .replace:
+        add(.same, gap(source, sourceCursor..<a.lowerBound))
+        add(.deleted, Self.collapsingSpaces(source.string(a)))
+        add(.inserted, Self.collapsingSpaces(target.string(b)))
+      }
+      if operation.kind != .insert { sourceCursor = max(sourceCursor, a.upperBound) }
+      targetCursor = max(targetCursor, b.upperBound)
+    }
+    return pieces
+  }
+
+  /// A segment's source and target text, each with its changed runs marked, for side-by-side display.
+  package func sides(of segment: Segment) -> (source: [Piece], target: [Piece]) {
+    var left: [Piece] = []
+    var right: [Piece] = []
+    var leftGap = false
+    var rightGap = false
+    for piece in pieces(of: segment) {
+      switch piece.kind {
+      case .same:
+        Self.append(piece, to: &left, afterGap: leftGap)
+        Self.append(piece, to: &right, afterGap: rightGap)
+        leftGap = false
+        rightGap = false
+      case .deleted:
+        left.append(piece)
+        rightGap = true
+      case .inserted:
+        right.append(piece)
+        leftGap = true
+      }
+    }
+    return (left, right)
+  }
+
+  /// Appends kept text where the other side's change was left out, without the doubled
+  /// space or the space before punctuation that the gap would leave ("held ." → "held.").
+  private static func append(_ piece: Piece, to pieces: inout [Piece], afterGap: Bool) {
+    var piece = piece
+    if afterGap, let last = pieces.last, last.text.hasSuffix(" "),
+      let first = piece.text.unicodeScalars.first, first == " " || ",.;:!?”’)".unicodeScalars.contains(first)
+    {
+      pieces[pieces.count - 1].text.removeLast()
+      if pieces[pieces.count - 1].text.isEmpty { pieces.removeLast() }
+      if first == " ", pieces.isEmpty { piece.text.removeFirst() }
+    }
+    if let last = pieces.last, last.kind == piece.kind {
+      pieces[pieces.count - 1].text += piece.text
+    } else if !piece.text.isEmpty {
+      pieces.append(piece)
+    }
+  }
+
+  static func collapsingSpaces(_ text: String) -> String {
+    var result = ""
+    var inSpace = false
+    for scalar in text.unicodeScalars {
+      if Characters.isSpace(scalar) {
+        if !inSpace { result += " " }
+        inSpace = true
+      } else {
+        result.unicodeScalars.append(scalar)
+        inSpace = false
+      }
+    }
+    return result
+  }
+}
