@@ -138,7 +138,7 @@ final class TemporaryFolder {
     folder.write("corpus/notes.pdf", "Not an article.")
     let report = load([folder.path + "/corpus"])
     #expect(report.loaded.map(\.id) == ["a", "b", "c"])
-    #expect(report.skipped.map(\.reason) == ["not a supported file type (.txt, .md, .jsonl, .json)"])
+    #expect(report.skipped.map(\.reason) == ["not a supported file type (.txt, .md, .jsonl, .json, .html, .htm)"])
   }
 
   @Test func survivesASymbolicLinkLoop() throws {
