@@ -96,7 +96,7 @@ package struct BoilerplateDetector: Sendable {
     if short, startsWithLabel(lower, linkLabels) { return .link }
     // The items of a "Related:" list.
     if previous == .link, line.wordCount <= 15, line.isListItem || !line.endsLikeSentence { return .link }
-    if isAuthorHeading(lower) { return .authorBox }
+    if line.wordCount <= 4, isAuthorHeading(lower) { return .authorBox }
     let nearEdge = index < bioWindow || index >= count - bioWindow || previous == .authorBox
     if nearEdge, isAuthorBio(line) { return .authorBio }
     if short, isCopyright(lower) { return .copyright }
@@ -121,11 +121,12 @@ package struct BoilerplateDetector: Sendable {
       let rest = lower.dropFirst(4).trimmingSpaces()
       if navigationSeparators.contains(where: { rest.hasPrefix($0.trimmingSpaces()) }) { return true }
     }
-    if line.text.contains("»") || line.text.contains("›") {
+    if line.text.includes("»") || line.text.includes("›") {
       let parts = breadcrumbParts(line.text)
       if parts.count >= 2, parts.dropLast().allSatisfy({ $0.split(separator: " ").count <= 4 }) { return true }
     }
     // A menu: "News | Sport | Weather | Opinion".
+    guard line.wordCount <= maximumWidgetWords, line.text.includes("|") else { return false }
     let pieces = line.text.split(separator: "|").map { $0.trimmingSpaces() }
     if pieces.count >= 3, pieces.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 3 }), !line.endsLikeSentence {
       return true
@@ -154,6 +155,7 @@ package struct BoilerplateDetector: Sendable {
     }
     if lower.hasPrefix("share on ") || lower.hasPrefix("follow us on ") || lower.hasPrefix("click to share") { return true }
     // A row of network names: "Facebook | Twitter | Email".
+    guard line.wordCount <= 8 else { return false }
     let names = lower.split(whereSeparator: { " |,·•/".contains($0) }).map(String.init)
     let networks = names.filter { socialNetworks.contains($0) }.count
     return names.count <= 8 && networks >= 2 && networks * 2 >= names.count
@@ -172,9 +174,9 @@ package struct BoilerplateDetector: Sendable {
     // "0 Comment", "12 comments", "Comments (3)".
     let words = lower.split(separator: " ")
     if words.count == 2, words[0].allSatisfy(\.isNumber), words[1].hasPrefix("comment") { return true }
-    if words.count <= 3, words.first?.hasPrefix("comments") == true, lower.contains("(") { return true }
-    if lower.contains("email") && (lower.contains("will not be published") || lower.contains("required fields")) { return true }
-    if lower.contains("required fields are marked") { return true }
+    if words.count <= 3, words.first?.hasPrefix("comments") == true, lower.includes("(") { return true }
+    if lower.includes("email") && (lower.includes("will not be published") || lower.includes("required fields")) { return true }
+    if lower.includes("required fields are marked") { return true }
     return false
   }
 
@@ -206,20 +208,20 @@ package struct BoilerplateDetector: Sendable {
   /// politics for …") author biography.
   static func isAuthorBio(_ line: LineText) -> Bool {
     let lower = line.lower
-    guard journalismWords.contains(where: { lower.contains($0) }) else { return false }
-    if lower.hasPrefix("i am ") || lower.hasPrefix("i'm ") || lower.hasPrefix("i’m ") || lower.hasPrefix("hi, i'm ") {
-      return true
+    let firstPerson = lower.hasPrefix("i am ") || lower.hasPrefix("i'm ") || lower.hasPrefix("i’m ") || lower.hasPrefix("hi, i'm ")
+    if !firstPerson {
+      guard let name = leadingName(line.text), name.count >= 2 else { return false }
+      let rest = line.text.dropFirst(name.joined(separator: " ").count).trimmingSpaces().lowercased()
+      let verbs = ["is a ", "is an ", "is the ", "covers ", "writes ", "reports ", "has covered ", "has been ", "joined ", "was a ", "is our ", "works as "]
+      guard verbs.contains(where: { rest.hasPrefix($0) }) else { return false }
     }
-    guard let name = leadingName(line.text), name.count >= 2 else { return false }
-    let rest = line.text.dropFirst(name.joined(separator: " ").count).trimmingSpaces().lowercased()
-    let verbs = ["is a ", "is an ", "is the ", "covers ", "writes ", "reports ", "has covered ", "has been ", "joined ", "was a ", "is our ", "works as "]
-    return verbs.contains { rest.hasPrefix($0) }
+    return journalismWords.contains { lower.includes($0) }
   }
 
   /// The capitalized words that open `text` (a name), or nil.
   static func leadingName(_ text: String) -> [String]? {
     var name: [String] = []
-    for word in text.split(separator: " ").prefix(4) {
+    for word in text.split(separator: " ", maxSplits: 4).prefix(4) {
       let cleaned = word.trimmingCharacters(",")
       guard let first = cleaned.unicodeScalars.first, Characters.isUppercase(first), cleaned.count > 1 || cleaned.hasSuffix(".") else { break }
       name.append(String(cleaned))
@@ -229,7 +231,7 @@ package struct BoilerplateDetector: Sendable {
   }
 
   static func isCopyright(_ lower: String) -> Bool {
-    lower.contains("©") || lower.hasPrefix("copyright") || lower.hasPrefix("(c) ") || lower.contains("all rights reserved")
+    lower.includes("©") || lower.hasPrefix("copyright") || lower.hasPrefix("(c) ") || lower.includes("all rights reserved")
   }
 
   /// "Source: …", "Reporting by …; Editing by …", "The Associated Press contributed to this report."
@@ -241,7 +243,7 @@ package struct BoilerplateDetector: Sendable {
     {
       return true
     }
-    if line.wordCount <= 14, lower.contains("contributed to this report") { return true }
+    if line.wordCount <= 14, lower.includes("contributed to this report") { return true }
     if lower.hasPrefix("this story was originally published") || lower.hasPrefix("this article was originally published")
       || lower.hasPrefix("this article first appeared") || lower.hasPrefix("originally published")
     {
@@ -260,29 +262,31 @@ package struct BoilerplateDetector: Sendable {
     if openings.contains(where: { lower.hasPrefix($0) }) { return true }
     // A caption ends with its credit: "… (Gazette photo/Lena Ruiz)", "… | Getty Images".
     guard line.wordCount <= 60 else { return false }
-    if lower.hasSuffix(")"), let open = lower.lastIndex(of: "(") {
-      let credit = lower[open...]
-      if credit.count <= 60, creditWords.contains(where: { credit.contains($0) }), credit.contains("/") || credit.contains("photo") || credit.contains("image") {
+    // Credits sit in the last few dozen characters.
+    let tailLength = 80
+    let tail = String(decoding: line.text.utf8.suffix(tailLength), as: UTF8.self).lowercased()
+    if tail.hasSuffix(")"), let open = tail.lastIndex(of: "(") {
+      let credit = tail[open...]
+      if credit.count <= 60, creditWords.contains(where: { credit.includes($0) }), credit.includes("/") || credit.includes("photo") || credit.includes("image") {
         return true
       }
     }
     // "… Credit: Valley Tech/Jonas Berg", "… Photo: Jane Roe/Agency".
     for label in ["credit:", "photo:", "photograph:", "image:", "photo credit:"] {
-      if let found = lower.range(of: label, options: .backwards), lower.distance(from: found.upperBound, to: lower.endIndex) <= 50,
-        !lower[found.upperBound...].contains(".") || lower[found.upperBound...].contains("/")
-      {
-        return true
+      if let end = tail.byteOffset(afterLast: label), tail.utf8.count - end <= 50 {
+        let credit = String(decoding: Array(tail.utf8)[end...], as: UTF8.self)
+        if !credit.includes(".") || credit.includes("/") { return true }
       }
     }
-    if let bar = lower.lastIndex(of: "|") {
-      let credit = lower[lower.index(after: bar)...]
-      if credit.count <= 40, creditWords.contains(where: { credit.contains($0) }) { return true }
+    if let bar = tail.lastIndex(of: "|") {
+      let credit = tail[tail.index(after: bar)...]
+      if credit.count <= 40, creditWords.contains(where: { credit.includes($0) }) { return true }
     }
     return false
   }
 
   static func isNewsletter(_ lower: String) -> Bool {
-    if lower.contains("newsletter") && ["subscribe", "sign up", "sign-up", "inbox", "delivered", "get the", "join"].contains(where: { lower.contains($0) }) {
+    if lower.includes("newsletter") && ["subscribe", "sign up", "sign-up", "inbox", "delivered", "get the", "join"].contains(where: { lower.includes($0) }) {
       return true
     }
     let openings = ["subscribe to ", "subscribe now", "sign up for ", "sign up to ", "get our ", "get the latest ", "get breaking news", "become a subscriber", "already a subscriber", "support our journalism", "support independent journalism"]
@@ -292,7 +296,7 @@ package struct BoilerplateDetector: Sendable {
   static func isMediaPrompt(_ lower: String) -> Bool {
     let openings = ["watch the video", "watch video", "watch:", "watch now", "watch live", "listen:", "listen to this", "listen to the", "play video", "click here", "click to play", "video:", "audio:", "podcast:", "watch the full", "listen now"]
     if openings.contains(where: { lower.hasPrefix($0) }) { return true }
-    return lower.hasPrefix("watch ") && (lower.contains("video") || lower.contains("above") || lower.contains("below"))
+    return lower.hasPrefix("watch ") && (lower.includes("video") || lower.includes("above") || lower.includes("below"))
   }
 
   static func isContact(_ line: LineText) -> Bool {
@@ -300,8 +304,8 @@ package struct BoilerplateDetector: Sendable {
     let openings = ["have a story tip", "have a news tip", "have a tip", "got a tip", "got a news tip", "got a story", "contact us", "tips:", "send us your", "do you have a story", "share your story", "know something", "email us"]
     if openings.contains(where: { lower.hasPrefix($0) }) { return true }
     // An e-mail address with a call to write: "Email the newsroom at tips@…".
-    guard line.wordCount <= 30, lower.contains("@"), lower.split(separator: " ").contains(where: isEmailAddress) else { return false }
-    return ["tip", "contact", "email", "e-mail", "write to", "reach", "send"].contains { lower.contains($0) }
+    guard line.wordCount <= 30, lower.includes("@"), lower.split(separator: " ").contains(where: isEmailAddress) else { return false }
+    return ["tip", "contact", "email", "e-mail", "write to", "reach", "send"].contains { lower.includes($0) }
   }
 
   static func isEmailAddress(_ word: Substring) -> Bool {
@@ -319,7 +323,8 @@ package struct BoilerplateDetector: Sendable {
   /// Whether `lower` opens with one of `labels` followed by a separator (":", "»", a dash)
   /// or nothing at all.
   static func startsWithLabel(_ lower: String, _ labels: [String]) -> Bool {
-    for label in labels where lower.hasPrefix(label) {
+    guard let initial = lower.utf8.first else { return false }
+    for label in labels where label.utf8.first == initial && lower.hasPrefix(label) {
       let rest = lower.dropFirst(label.count)
       guard let next = rest.first else { return true }
       if next == ":" || next == "»" || next == "|" || next == "›" { return true }
@@ -362,6 +367,8 @@ package struct BoilerplateDetector: Sendable {
 
 /// A paragraph's text with the cheap features the classifier reads.
 struct LineText {
+  /// How many bytes of a line are lower-cased for matching cues.
+  static let lowerWindow = 512
   let text: String
   let lower: String
   let wordCount: Int
@@ -380,20 +387,34 @@ struct LineText {
     }
     while let first = bare.first, first == "*" || first == "_" { bare = bare.dropFirst() }
     while let last = bare.last, last == "*" || last == "_" { bare = bare.dropLast() }
-    let text = bare.contains("**") ? String(bare).replacingOccurrences(of: "**", with: "").trimmingSpaces() : String(bare)
+    let text = bare.includes("**") ? String(bare).replacingOccurrences(of: "**", with: "").trimmingSpaces() : String(bare)
     self.text = text
     self.isListItem = isListItem
-    self.lower = text.lowercased()
+    // Cues sit in a line's opening words (or, for long bios, early on): a long paragraph's
+    // first bytes are enough, and lower-casing all of it would dominate the cost.
+    self.lower = text.utf8.count > Self.lowerWindow ? String(decoding: text.utf8.prefix(Self.lowerWindow), as: UTF8.self).lowercased() : text.lowercased()
+    // Words are counted between ASCII spaces and no-break spaces (C2 A0), on the bytes.
     var count = 0
     var inWord = false
-    for scalar in text.unicodeScalars {
-      if Characters.isSpace(scalar) { inWord = false } else if !inWord { inWord = true; count += 1 }
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || (byte == 0xA0 && previous == 0xC2)
+      if isSpace { inWord = false } else if !inWord, byte != 0xC2 { inWord = true; count += 1 }
+      previous = byte
     }
     self.wordCount = count
   }
 
   /// The first three words, as a key for finding repeats.
-  var opening: String { text.split(separator: " ").prefix(3).joined(separator: " ") }
+  var opening: String {
+    var spaces = 0
+    var end = text.utf8.endIndex
+    for index in text.utf8.indices where text.utf8[index] == UInt8(ascii: " ") {
+      spaces += 1
+      if spaces == 3 { end = index; break }
+    }
+    return String(text[..<end])
+  }
 
   /// The last scalar that is not a closing quotation mark or bracket.
   var lastMeaningfulScalar: Unicode.Scalar? {

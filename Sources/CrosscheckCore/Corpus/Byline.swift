@@ -15,6 +15,11 @@ package struct Byline: Sendable, Equatable {
   /// Reads a byline from a whole line.
   /// - Returns: what the line states, or nil when it is not a byline or date line.
   package static func parse(_ text: String) -> Byline? {
+    let head = text.utf8.count > 24 ? String(decoding: Array(text.utf8.prefix(24)), as: UTF8.self).lowercased() : text.lowercased()
+    let opensAsByline = head.hasPrefix("by ") || head.hasPrefix("written by ") || head.hasPrefix("words by ")
+      || metaOpenings.contains { head.hasPrefix($0 + " ") || head.hasPrefix($0 + ":") }
+    // Cheap tests first: most lines are neither bylines nor short enough to be a date line.
+    guard opensAsByline || text.utf8.count <= 60 else { return nil }
     let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
     guard !words.isEmpty, words.count <= 30 else { return nil }
     let lower = text.lowercased()
@@ -29,7 +34,7 @@ package struct Byline: Sendable, Equatable {
         let outlet = segment.split(separator: "|").first.map { $0.trimmingSpaces() } ?? ""
         let outletLower = outlet.lowercased()
         if !outlet.isEmpty, outlet.split(separator: " ").count <= 6, StatedDate.first(in: outlet) == nil,
-          !roleWords.contains(where: { outletLower.contains($0) }), outlet.unicodeScalars.first.map(Characters.isUppercase) == true
+          !roleWords.contains(where: { outletLower.includes($0) }), outlet.unicodeScalars.first.map(Characters.isUppercase) == true
         {
           byline.outlet = outlet.trimmingTrailingPunctuation()
         }
@@ -47,7 +52,7 @@ package struct Byline: Sendable, Equatable {
     }
     // A line that is only a date (and a time).
     if words.count <= 8, let date = StatedDate.first(in: text), date.isFull,
-      date.evidence.count * 2 >= text.count || lower.contains(" am") || lower.contains(" pm") || lower.contains(":")
+      date.evidence.count * 2 >= text.count || lower.includes(" am") || lower.includes(" pm") || lower.includes(":")
     {
       byline.date = date
       return byline

@@ -75,11 +75,11 @@ package enum MetadataInference {
   /// not a navigation trail, not a byline.
   static func isHeadline(_ text: String, format: DocumentFormat) -> Bool {
     if format == .markdown, text.hasPrefix("# ") { return true }
-    let words = text.split(whereSeparator: { $0 == " " })
+    let words = text.split(maxSplits: maximumHeadlineWords + 1, whereSeparator: { $0 == " " })
     guard words.count >= 2, words.count <= maximumHeadlineWords, let last = text.unicodeScalars.last else { return false }
     if ".:;,".unicodeScalars.contains(last) { return false }
     // Navigation trails and menus ("Home » World", "News | Politics").
-    if text.contains("»") || text.contains(" | ") || text.contains(" > ") { return false }
+    if text.includes("»") || text.includes(" | ") || text.includes(" > ") { return false }
     if datelineAgency(in: text) != nil || Byline.parse(text) != nil { return false }
     let line = LineText(text)
     if BoilerplateDetector.kind(of: line, index: 0, count: 2, previous: nil) != nil { return false }

@@ -20,7 +20,8 @@ package struct TruncationDetector: Sendable {
   package func isCutOff(buffer: TextBuffer, paragraph: Paragraph, tokens: [Token], isLast: Bool) -> Bool {
     guard !paragraph.tokens.isEmpty else { return false }
     let bytes = buffer.bytes
-    if bytes[paragraph.range.lowerBound] == UInt8(ascii: "#") { return false }
+    // Headings and list items need no full stop.
+    if bytes[paragraph.range.lowerBound] == UInt8(ascii: "#") || ParagraphSplitter.isListItem(bytes, paragraph.range) { return false }
     let last = tokens[paragraph.tokens.upperBound - 1]
     let words = tokens[paragraph.tokens].reduce(0) { $0 + ($1.isWordLike ? 1 : 0) }
     let lastScalar = bytes.withUnsafeBufferPointer { Characters.scalar(in: $0, at: Int(last.start)).0 }

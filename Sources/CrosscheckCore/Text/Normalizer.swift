@@ -158,6 +158,7 @@ enum SpellingVariants {
     "behavi", "col", "fav", "hon", "lab", "neighb", "harb", "hum", "rum", "vig", "arm", "endeav", "flav", "od", "rig",
     "savi", "splend", "tum", "val", "vap", "clam", "ferv", "ard", "cand", "demean", "parl", "ranc", "sav",
   ]
+  static let ourPatterns = ourStems.map { ($0, $0 + "our") }
   /// Stems spelled -re in Britain and -er in America ("centre", "kilometres").
   static let reStems = ["cent", "met", "lit", "theat", "fib", "calib", "sab", "somb", "spect", "meag", "lust", "goit", "sepulch"]
   /// Verbs that double a final l in Britain ("travelled", "cancelling").
@@ -177,30 +178,65 @@ enum SpellingVariants {
   static let iseSuffixes = ["isations", "isation", "ising", "ised", "ises", "iser", "isers", "ise"]
   static let yseSuffixes = ["ysing", "ysed", "yses", "yse"]
 
+  /// FNV-1a hashes of the pair table's British words, to rule words out without allocating.
+  static let pairHashes: Set<UInt64> = Set(pairs.keys.map { hash(Array($0.utf8)[...]) })
+
+  static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return value
+  }
+
   /// Rewrites the word in `output[start...]` (lower-case ASCII letters and apostrophes) in
   /// its American spelling, in place.
   static func americanize(_ output: inout [UInt8], from start: Int) {
     let length = output.count - start
     guard length >= 4, length <= 24 else { return }
-    // Only a few endings can need a change; most words leave here without allocating.
-    let last = output[output.count - 1]
-    let candidates: Set<UInt8> = [0x65, 0x73, 0x64, 0x67, 0x72, 0x6C, 0x6E, 0x74, 0x79, 0x62, 0x68]  // e s d g r l n t y b h
-    guard candidates.contains(last) else { return }
-    let word = String(decoding: output[start...], as: UTF8.self)
-    guard let american = american(word) else { return }
+    // Most words leave here, on byte tests, without allocating a string.
+    let word = output[start...]
+    guard pairHashes.contains(hash(word)) || mayHaveVariant(word) else { return }
+    guard let american = american(String(decoding: word, as: UTF8.self)) else { return }
     output.removeSubrange(start...)
     output.append(contentsOf: american.utf8)
   }
 
+  /// Whether a word has an ending or a part that a suffix rule rewrites: "our", "ll",
+  /// "-ise…", "-yse…", "-re", "-res", "-red".
+  static func mayHaveVariant(_ word: ArraySlice<UInt8>) -> Bool {
+    switch word[word.endIndex - 1] {
+    case UInt8(ascii: "e"), UInt8(ascii: "d"), UInt8(ascii: "s"), UInt8(ascii: "g"), UInt8(ascii: "r"), UInt8(ascii: "n"):
+      if variantEndings.contains(where: { word.count > $0.count && word.suffix($0.count).elementsEqual($0) }) { return true }
+    default:
+      break
+    }
+    // "our" anywhere ("neighbourhood", "unfavourable").
+    let o = UInt8(ascii: "o"), u = UInt8(ascii: "u"), r = UInt8(ascii: "r")
+    var index = word.startIndex
+    while index + 2 < word.endIndex {
+      if word[index] == o, word[index + 1] == u, word[index + 2] == r { return true }
+      index += 1
+    }
+    return false
+  }
+
+  /// Endings that a suffix rule may rewrite.
+  static let variantEndings: [[UInt8]] = [
+    "ise", "ised", "ises", "ising", "iser", "isers", "isation", "isations", "yse", "ysed", "yses", "ysing", "re", "res",
+    "red", "lled", "lling", "ller", "llers", "llor", "llors",
+  ].map { Array($0.utf8) }
+
   /// The American spelling of a lower-case British word, or nil when it needs none.
   static func american(_ word: String) -> String? {
     if let pair = pairs[word] { return pair }
-    if word.contains("our") {
-      for stem in ourStems {
-        guard let range = word.range(of: stem + "our") else { continue }
-        var result = word
-        result.replaceSubrange(range, with: stem + "or")
-        return result
+    if word.includes("our") {
+      for (stem, pattern) in ourPatterns where word.includes(pattern) {
+        let bytes = Array(word.utf8)
+        guard let end = word.byteOffset(afterLast: pattern) else { continue }
+        // "colour" → "color": drop the "u" of "our".
+        var result = Array(bytes[..<(end - 2)])
+        result.append(contentsOf: bytes[(end - 1)...])
+        _ = stem
+        return String(decoding: result, as: UTF8.self)
       }
     }
     for suffix in iseSuffixes where word.hasSuffix(suffix) {
@@ -213,11 +249,11 @@ enum SpellingVariants {
       guard stem.count >= 3 else { break }
       return String(stem) + "yz" + suffix.dropFirst(2)
     }
-    for stem in reStems {
-      for (british, american) in [("re", "er"), ("res", "ers"), ("red", "ered")] where word.hasSuffix(stem + british) {
-        return String(word.dropLast(british.count)) + american
-      }
+    for (british, american) in [("re", "er"), ("res", "ers"), ("red", "ered")] where word.hasSuffix(british) {
+      let stem = word.dropLast(british.count)
+      if reStems.contains(where: { stem.hasSuffix($0) }) { return String(stem) + american }
     }
+    guard word.includes("ll") else { return nil }
     for verb in doubledL where word.hasPrefix(verb + "l") {
       let ending = word.dropFirst(verb.count + 1)
       if ["ed", "ing", "er", "ers", "or", "ors"].contains(String(ending)) { return verb + ending }

@@ -31,6 +31,9 @@ package enum LoadCommand: ShellCommand {
     let report = DocumentLoader().load(paths, existing: context.corpus, isCancelled: { context.isCancelled })
     var corpus = context.corpus
     for document in report.loaded { corpus.append(document) }
+    // Lines one outlet repeats on every article, and years for month-and-day datelines,
+    // need the whole corpus.
+    if !report.loaded.isEmpty { corpus = Corpus(CorpusRefiner.refine(corpus.documents)) }
     context.corpus = corpus
     return output(for: report)
   }

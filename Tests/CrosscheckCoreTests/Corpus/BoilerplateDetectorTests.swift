@@ -142,3 +142,40 @@ struct GoldCorpus: CustomStringConvertible, Sendable {
     #expect(document.sentences.map { document.string($0.range) } == ["The crane fell on Monday.", "Nobody was hurt."])
   }
 }
+
+@Suite struct BoilerplatePropertyTests {
+  static let lines = [
+    "Home » News » Local", "Share this: Facebook | X | Email", "0 Comment", "Also Read: Floods hit the coast",
+    "About the author", "© 2031 Example Media. All rights reserved.", "Source: Tidewire", "By Jane Doe | March 3, 2031",
+    "The crane fell at Pier 4 on Monday night, port officials said.", "“We were lucky,” said Dana Ortiz, the harbour master.",
+    "Nobody was hurt.", "Officials said the crane had been due for an inspection in April and that",
+    "Café owners on the quay said the storm — the worst in years — cost them a week’s trade.", "NATO membership", "\u{A0}", "",
+    "Kyiv’s “bid” is 44.1% done, U.S. officials said.",
+  ]
+
+  @Test(arguments: 0..<200)
+  func spansAndParagraphsTileTheTextWithoutMovingIt(seed: Int) {
+    var generator = SeededGenerator(seed: UInt64(seed))
+    let count = Int.random(in: 1...14, using: &generator)
+    let text = (0..<count).map { _ in Self.lines.randomElement(using: &generator)! }.joined(separator: Bool.random(using: &generator) ? "\n" : "\n\n")
+    guard !text.unicodeScalars.allSatisfy(Characters.isSpace) else { return }
+    let document = Document(id: "p", origin: "p", text: text, format: .text)
+    #expect(document.text == text)
+    // Excluded spans and body paragraphs never overlap, and together hold every non-blank line.
+    let spans: [Range<Int>] = document.excluded.map { $0.range } + document.paragraphs.map { $0.range }
+    let pieces = spans.sorted { $0.lowerBound < $1.lowerBound }
+    for (a, b) in zip(pieces, pieces.dropFirst()) { #expect(a.upperBound <= b.lowerBound, "overlap in \(text.debugDescription)") }
+    let bytes = document.buffer.bytes
+    for line in ParagraphSplitter.lines(in: bytes) where !ParagraphSplitter.isBlank(bytes, line) {
+      let trimmed = ParagraphSplitter.trim(bytes, line)
+      #expect(pieces.contains { $0.lowerBound <= trimmed.lowerBound && trimmed.upperBound <= $0.upperBound }, "line left out: \(document.string(trimmed))")
+    }
+    // Tokens lie inside body paragraphs, and scalar offsets give back the same text.
+    for paragraph in document.paragraphs {
+      for token in document.tokens[paragraph.tokens] { #expect(paragraph.range.contains(Int(token.start))) }
+      let scalars = document.scalarRange(paragraph.range)
+      let slice = String(String.UnicodeScalarView(Array(text.unicodeScalars)[scalars]))
+      #expect(slice == document.string(paragraph.range))
+    }
+  }
+}
