@@ -125,11 +125,16 @@ package struct DocumentDiff: Sendable {
       let sourceTokens = Self.tokens(of: link.a, in: source)
       let targetTokens = Self.tokens(of: link.b, in: target)
       var operations: [Operation]
+      // Words deleted and inserted, from the minimal script (the clean-up for reading
+      // folds kept words into changes, which would overstate how much changed).
+      var counted: (Int, Int)? = nil
       switch link.kind {
       case .aligned, .movedIn:
-        operations = Self.wordScript(
+        let script = Self.wordScript(
           source: source, sourceTokens: sourceTokens, target: target, targetTokens: targetTokens,
           vocabulary: vocabulary, cleanUp: cleanUp)
+        operations = script.operations
+        counted = (script.deletedWords, script.insertedWords)
       case .onlyInA, .movedOut:
         // A moved sentence leaves the target's reading order here; its place there is in the link.
         let place = link.kind == .movedOut ? targetCursor : targetTokens.lowerBound
@@ -146,7 +151,10 @@ package struct DocumentDiff: Sendable {
       case .movedIn: statistics.sentencesMoved += 1
       case .movedOut: break
       }
-      if link.kind != .movedOut {
+      if let (deleted, inserted) = counted {
+        statistics.sourceWordsDeleted += deleted
+        statistics.targetWordsInserted += inserted
+      } else if link.kind != .movedOut {
         for operation in operations where operation.kind != .equal {
           statistics.sourceWordsDeleted += source.tokens[operation.sourceTokens].reduce(0) { $0 + ($1.isWordLike ? 1 : 0) }
           statistics.targetWordsInserted += target.tokens[operation.targetTokens].reduce(0) { $0 + ($1.isWordLike ? 1 : 0) }
@@ -180,18 +188,31 @@ package struct DocumentDiff: Sendable {
   /// Above this many compared tokens in a pair, Myers' search gets a cost limit.
   static let minimalScriptTokenLimit = 20_000
 
-  /// The word script between two token ranges, in document token indices.
+  /// The word script between two token ranges, in document token indices, with the words
+  /// the minimal script deletes and inserts.
   static func wordScript(
     source: DiffSide, sourceTokens: Range<Int>, target: DiffSide, targetTokens: Range<Int>,
     vocabulary: DiffVocabulary, cleanUp: Bool
-  ) -> [Operation] {
+  ) -> (operations: [Operation], deletedWords: Int, insertedWords: Int) {
     let sourcePositions = sourceTokens.filter { vocabulary.sourceIDs[$0] >= 0 }
     let targetPositions = targetTokens.filter { vocabulary.targetIDs[$0] >= 0 }
     let a = sourcePositions.map { vocabulary.sourceIDs[$0] }
     let b = targetPositions.map { vocabulary.targetIDs[$0] }
     let algorithm: DiffAlgorithm = a.count + b.count <= minimalScriptTokenLimit ? .myers : .histogram
-    var script = EditScript(from: a, to: b, algorithm: algorithm)
-    if cleanUp { script = script.cleanedUp(from: a, to: b, kinds: vocabulary.kinds) }
+    let raw = EditScript(from: a, to: b, algorithm: algorithm)
+    var deletedWords = 0
+    var insertedWords = 0
+    for operation in raw.operations where operation.kind != .equal {
+      for index in operation.sourceRange where vocabulary.isWord[Int(a[index])] { deletedWords += 1 }
+      for index in operation.targetRange where vocabulary.isWord[Int(b[index])] { insertedWords += 1 }
+    }
+    var script = raw
+    if cleanUp {
+      let cleaned = raw.cleanedUp(from: a, to: b, kinds: vocabulary.kinds)
+      // In a paraphrase the common words are few and far apart, and folding the short
+      // runs between changes would hide them all: then the raw script reads better.
+      if cleaned.unchangedCount * 2 >= raw.unchangedCount { script = cleaned }
+    }
     func tokenRange(_ range: Range<Int>, _ positions: [Int], _ whole: Range<Int>) -> Range<Int> {
       if range.isEmpty {
         let position = range.lowerBound < positions.count ? positions[range.lowerBound] : whole.upperBound
@@ -199,11 +220,12 @@ package struct DocumentDiff: Sendable {
       }
       return positions[range.lowerBound]..<positions[range.upperBound - 1] + 1
     }
-    return script.operations.map { operation in
+    let operations = script.operations.map { operation in
       Self.operation(
         operation.kind, source: source, tokenRange(operation.sourceRange, sourcePositions, sourceTokens),
         target: target, tokenRange(operation.targetRange, targetPositions, targetTokens))
     }
+    return (operations, deletedWords, insertedWords)
   }
 
   /// Sentence links read off a histogram diff of all the tokens: sentences joined by
@@ -349,18 +371,19 @@ package struct DocumentDiff: Sendable {
         leftGap = false
         rightGap = false
       case .deleted:
-        left.append(piece)
+        Self.append(piece, to: &left, afterGap: true)
         rightGap = true
       case .inserted:
-        right.append(piece)
+        Self.append(piece, to: &right, afterGap: true)
         leftGap = true
       }
     }
     return (left, right)
   }
 
-  /// Appends kept text where the other side's change was left out, without the doubled
-  /// space or the space before punctuation that the gap would leave ("held ." → "held.").
+  /// Appends a piece to one side; where the other side's change was left out (or a change
+  /// starts with punctuation), without the doubled space or the space before punctuation
+  /// that the shared gap would leave ("held ." → "held.").
   private static func append(_ piece: Piece, to pieces: inout [Piece], afterGap: Bool) {
     var piece = piece
     if afterGap, let last = pieces.last, last.text.hasSuffix(" "),

@@ -10,7 +10,16 @@ enum DiffLayout {
       switch item {
       case .skipped(let count): blocks.append(.message(skippedNote(count)))
       case .segment(let segment):
-        blocks.append(.text(StyledText([StyledRun(label(segment), .bold), StyledRun("  ")] + runs(diff, segment, side: nil))))
+        let label = label(segment)
+        if isRewritten(segment) {
+          // A rewritten sentence reads better as its two versions, one above the other.
+          let indent = String(repeating: " ", count: TerminalText.width(label) + 2)
+          blocks.append(.text(StyledText(
+            [StyledRun(label, .bold), StyledRun("  A: ")] + runs(diff, segment, side: .source)
+              + [StyledRun("\n" + indent + "B: ")] + runs(diff, segment, side: .target))))
+        } else {
+          blocks.append(.text(StyledText([StyledRun(label, .bold), StyledRun("  ")] + runs(diff, segment, side: nil))))
+        }
       }
     }
     if diff.segments.isEmpty { blocks.append(.message(StyledText("(both texts are empty)", .dim))) }
@@ -65,6 +74,23 @@ enum DiffLayout {
     return "\(s.sentencesAligned) aligned (\(s.sentencesChanged) changed), \(s.sentencesMoved) moved, "
       + "\(s.sentencesOnlyInA) only in A, \(s.sentencesOnlyInB) only in B; "
       + "\(s.sourceWordsDeleted) word\(s.sourceWordsDeleted == 1 ? "" : "s") deleted, \(s.targetWordsInserted) inserted"
+  }
+
+  /// Above this share of changed tokens, an aligned pair is shown as two lines.
+  static let rewrittenShare = 0.4
+
+  /// Whether much of an aligned pair changed: then one line of interleaved changes is
+  /// harder to read than the two sentences.
+  static func isRewritten(_ segment: DocumentDiff.Segment) -> Bool {
+    guard segment.link.kind == .aligned || segment.link.kind == .movedIn else { return false }
+    var changed = 0
+    var total = 0
+    for operation in segment.operations {
+      let tokens = operation.sourceTokens.count + operation.targetTokens.count
+      total += tokens
+      if operation.kind != .equal { changed += tokens }
+    }
+    return total > 0 && Double(changed) > rewrittenShare * Double(total)
   }
 
   enum Item {
