@@ -233,20 +233,30 @@ package struct DocumentDiff: Sendable {
   /// one-sided, and one-sided sentences that are identical become moves.
   /// - Complexity: about O(N log N) for the diff, O(N) for the rest.
   static func histogramLinks(source: DiffSide, target: DiffSide, vocabulary: DiffVocabulary) -> [SentenceLink] {
-    let sourcePositions = vocabulary.sourceIDs.indices.filter { vocabulary.sourceIDs[$0] >= 0 }
-    let targetPositions = vocabulary.targetIDs.indices.filter { vocabulary.targetIDs[$0] >= 0 }
-    let script = EditScript(
-      from: sourcePositions.map { vocabulary.sourceIDs[$0] }, to: targetPositions.map { vocabulary.targetIDs[$0] },
-      algorithm: .histogram)
-    let sourceSentence = sentenceIndex(of: source)
-    let targetSentence = sentenceIndex(of: target)
+    // The compared tokens of each side, with the sentence each is in.
+    func compared(_ ids: [Int32], _ side: DiffSide) -> (ids: [Int32], sentences: [Int32]) {
+      var kept: [Int32] = []
+      var sentences: [Int32] = []
+      kept.reserveCapacity(ids.count)
+      sentences.reserveCapacity(ids.count)
+      for (index, sentence) in side.sentences.enumerated() {
+        for token in sentence.tokens where ids[token] >= 0 {
+          kept.append(ids[token])
+          sentences.append(Int32(truncatingIfNeeded: index))
+        }
+      }
+      return (kept, sentences)
+    }
+    let sourceCompared = compared(vocabulary.sourceIDs, source)
+    let targetCompared = compared(vocabulary.targetIDs, target)
+    let script = EditScript(from: sourceCompared.ids, to: targetCompared.ids, algorithm: .histogram)
 
     // Common tokens per (source sentence, target sentence), in order.
     var pairs: [(a: Int, b: Int, count: Int)] = []
     for operation in script.operations where operation.kind == .equal {
       for (x, y) in zip(operation.sourceRange, operation.targetRange) {
-        let a = sourceSentence[sourcePositions[x]]
-        let b = targetSentence[targetPositions[y]]
+        let a = Int(sourceCompared.sentences[x])
+        let b = Int(targetCompared.sentences[y])
         guard a >= 0, b >= 0 else { continue }
         if let last = pairs.last, last.a == a, last.b == b {
           pairs[pairs.count - 1].count += 1
@@ -304,15 +314,6 @@ package struct DocumentDiff: Sendable {
       links[index] = SentenceLink(.movedIn, a: a, b: link.b, similarity: 1)
     }
     return links
-  }
-
-  /// For every token, the index of its sentence, or -1.
-  static func sentenceIndex(of side: DiffSide) -> [Int] {
-    var result = [Int](repeating: -1, count: side.tokens.count)
-    for (index, sentence) in side.sentences.enumerated() {
-      for token in sentence.tokens { result[token] = index }
-    }
-    return result
   }
 
   /// A segment as runs of kept, deleted and inserted text, for display: kept text and the
