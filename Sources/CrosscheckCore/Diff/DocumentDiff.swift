@@ -121,6 +121,7 @@ package struct DocumentDiff: Sendable {
     var statistics = Statistics()
     segments.reserveCapacity(links.count)
     var targetCursor = 0
+    var scratch = LocalIDs(vocabularySize: vocabulary.count)
     for link in links {
       let sourceTokens = Self.tokens(of: link.a, in: source)
       let targetTokens = Self.tokens(of: link.b, in: target)
@@ -132,7 +133,7 @@ package struct DocumentDiff: Sendable {
       case .aligned, .movedIn:
         let script = Self.wordScript(
           source: source, sourceTokens: sourceTokens, target: target, targetTokens: targetTokens,
-          vocabulary: vocabulary, cleanUp: cleanUp)
+          vocabulary: vocabulary, cleanUp: cleanUp, scratch: &scratch)
         operations = script.operations
         counted = (script.deletedWords, script.insertedWords)
       case .onlyInA, .movedOut:
@@ -192,23 +193,28 @@ package struct DocumentDiff: Sendable {
   /// the minimal script deletes and inserts.
   static func wordScript(
     source: DiffSide, sourceTokens: Range<Int>, target: DiffSide, targetTokens: Range<Int>,
-    vocabulary: DiffVocabulary, cleanUp: Bool
+    vocabulary: DiffVocabulary, cleanUp: Bool, scratch: inout LocalIDs
   ) -> (operations: [Operation], deletedWords: Int, insertedWords: Int) {
     let sourcePositions = sourceTokens.filter { vocabulary.sourceIDs[$0] >= 0 }
     let targetPositions = targetTokens.filter { vocabulary.targetIDs[$0] >= 0 }
-    let a = sourcePositions.map { vocabulary.sourceIDs[$0] }
-    let b = targetPositions.map { vocabulary.targetIDs[$0] }
+    // Small dense ids let the engine index its tables directly instead of renumbering
+    // through a hash table for every sentence pair.
+    let a = sourcePositions.map { scratch.local(vocabulary.sourceIDs[$0]) }
+    let b = targetPositions.map { scratch.local(vocabulary.targetIDs[$0]) }
+    let kinds = scratch.globalIDs.map { vocabulary.kinds[Int($0)] }
+    let isWord = scratch.globalIDs.map { vocabulary.isWord[Int($0)] }
+    scratch.reset()
     let algorithm: DiffAlgorithm = a.count + b.count <= minimalScriptTokenLimit ? .myers : .histogram
     let raw = EditScript(from: a, to: b, algorithm: algorithm)
     var deletedWords = 0
     var insertedWords = 0
     for operation in raw.operations where operation.kind != .equal {
-      for index in operation.sourceRange where vocabulary.isWord[Int(a[index])] { deletedWords += 1 }
-      for index in operation.targetRange where vocabulary.isWord[Int(b[index])] { insertedWords += 1 }
+      for index in operation.sourceRange where isWord[Int(a[index])] { deletedWords += 1 }
+      for index in operation.targetRange where isWord[Int(b[index])] { insertedWords += 1 }
     }
     var script = raw
     if cleanUp {
-      let cleaned = raw.cleanedUp(from: a, to: b, kinds: vocabulary.kinds)
+      let cleaned = raw.cleanedUp(from: a, to: b, kinds: kinds)
       // In a paraphrase the common words are few and far apart, and folding the short
       // runs between changes would hide them all: then the raw script reads better.
       if cleaned.unchangedCount * 2 >= raw.unchangedCount { script = cleaned }
@@ -226,6 +232,32 @@ package struct DocumentDiff: Sendable {
         target: target, tokenRange(operation.targetRange, targetPositions, targetTokens))
     }
     return (operations, deletedWords, insertedWords)
+  }
+
+  /// Renumbers the ids of one sentence pair densely from 0, reusing one table.
+  struct LocalIDs {
+    private var localByGlobal: [Int32]
+    /// The global id of every local id given since the last reset.
+    private(set) var globalIDs: [Int32] = []
+
+    init(vocabularySize: Int) {
+      localByGlobal = [Int32](repeating: -1, count: vocabularySize)
+    }
+
+    mutating func local(_ id: Int32) -> Int32 {
+      let existing = localByGlobal[Int(id)]
+      if existing >= 0 { return existing }
+      let local = Int32(globalIDs.count)
+      localByGlobal[Int(id)] = local
+      globalIDs.append(id)
+      return local
+    }
+
+    /// Forgets the ids given, in time proportional to their number.
+    mutating func reset() {
+      for id in globalIDs { localByGlobal[Int(id)] = -1 }
+      globalIDs.removeAll(keepingCapacity: true)
+    }
   }
 
   /// Sentence links read off a histogram diff of all the tokens: sentences joined by
