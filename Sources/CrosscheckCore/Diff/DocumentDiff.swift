@@ -434,6 +434,17 @@ package struct DocumentDiff: Sendable {
   }
 
   static func collapsingSpaces(_ text: String) -> String {
+    // Most text has nothing to collapse: single ASCII spaces and no other white space.
+    var previousWasSpace = false
+    var plain = true
+    for byte in text.utf8 {
+      if byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previousWasSpace) {
+        plain = false
+        break
+      }
+      previousWasSpace = byte == 0x20
+    }
+    if plain { return text }
     var result = ""
     var inSpace = false
     for scalar in text.unicodeScalars {

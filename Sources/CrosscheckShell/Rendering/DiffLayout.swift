@@ -14,9 +14,10 @@ enum DiffLayout {
         if isRewritten(segment) {
           // A rewritten sentence reads better as its two versions, one above the other.
           let indent = String(repeating: " ", count: TerminalText.width(label) + 2)
+          let sides = diff.sides(of: segment)
           blocks.append(.text(StyledText(
-            [StyledRun(label, .bold), StyledRun("  A: ")] + runs(diff, segment, side: .source)
-              + [StyledRun("\n" + indent + "B: ")] + runs(diff, segment, side: .target))))
+            [StyledRun(label, .bold), StyledRun("  A: ")] + runs(sides.source, segment)
+              + [StyledRun("\n" + indent + "B: ")] + runs(sides.target, segment))))
         } else {
           blocks.append(.text(StyledText([StyledRun(label, .bold), StyledRun("  ")] + runs(diff, segment, side: nil))))
         }
@@ -129,12 +130,15 @@ enum DiffLayout {
 
   /// The styled text of a segment: both sides merged, or one side.
   static func runs(_ diff: DocumentDiff, _ segment: DocumentDiff.Segment, side: Side?) -> [StyledRun] {
-    let pieces: [DocumentDiff.Piece]
     switch side {
-    case nil: pieces = diff.pieces(of: segment)
-    case .source: pieces = diff.sides(of: segment).source
-    case .target: pieces = diff.sides(of: segment).target
+    case nil: return runs(diff.pieces(of: segment), segment)
+    case .source: return runs(diff.sides(of: segment).source, segment)
+    case .target: return runs(diff.sides(of: segment).target, segment)
     }
+  }
+
+  /// Styled runs of pieces of a segment.
+  static func runs(_ pieces: [DocumentDiff.Piece], _ segment: DocumentDiff.Segment) -> [StyledRun] {
     // A sentence that moved away is shown where it was, without marking every word.
     if segment.link.kind == .movedOut { return [StyledRun(pieces.map(\.text).joined(), .dim)] }
     var trimmed = pieces
