@@ -11,6 +11,7 @@
 package struct DocumentDiff: Sendable {
   /// One step of the word-level script, with token and byte ranges in both texts.
   package struct Operation: Sendable, Equatable {
+    /// What the operation does.
     package var kind: EditScript.Operation.Kind
     /// Token indices in the source.
     package var sourceTokens: Range<Int>
@@ -21,6 +22,7 @@ package struct DocumentDiff: Sendable {
     /// Bytes of the target.
     package var targetBytes: Range<Int>
 
+    /// An operation over these ranges.
     package init(
       kind: EditScript.Operation.Kind, sourceTokens: Range<Int>, targetTokens: Range<Int>, sourceBytes: Range<Int>,
       targetBytes: Range<Int>
@@ -35,14 +37,19 @@ package struct DocumentDiff: Sendable {
 
   /// A run of text shown one way: kept, removed or added.
   package struct Piece: Sendable, Equatable {
+    /// How a run is shown.
     package enum Kind: Sendable { case same, deleted, inserted }
+    /// How this run is shown.
     package var kind: Kind
+    /// Its text, white space collapsed.
     package var text: String
   }
 
   /// A sentence link with its word-level script.
   package struct Segment: Sendable {
+    /// Which sentences correspond.
     package var link: SentenceLink
+    /// The word script between them, in reading order.
     package var operations: [Operation]
     /// Whether nothing changed in it.
     package var isUnchanged: Bool { link.kind == .aligned && operations.allSatisfy { $0.kind == .equal } }
@@ -58,12 +65,19 @@ package struct DocumentDiff: Sendable {
 
   /// Counts for `--stat`.
   package struct Statistics: Sendable, Equatable {
+    /// Words of A the minimal scripts delete (replaced words included).
     package var sourceWordsDeleted = 0
+    /// Words of B the minimal scripts insert (replacing words included).
     package var targetWordsInserted = 0
+    /// Aligned links (a merge or a split counts once).
     package var sentencesAligned = 0
+    /// Aligned links with any change.
     package var sentencesChanged = 0
+    /// Moved sentences.
     package var sentencesMoved = 0
+    /// Sentences of A with no counterpart.
     package var sentencesOnlyInA = 0
+    /// Sentences of B with no counterpart.
     package var sentencesOnlyInB = 0
     /// Words deleted plus words inserted.
     package var wordsChanged: Int { sourceWordsDeleted + targetWordsInserted }
@@ -80,10 +94,15 @@ package struct DocumentDiff: Sendable {
   static let minimumLinkWords = 2
   static let minimumLinkShare = 0.3
 
+  /// The first text (A).
   package let source: DiffSide
+  /// The second text (B).
   package let target: DiffSide
+  /// The sentence links with their word scripts, in reading order.
   package let segments: [Segment]
+  /// How the sentences were aligned.
   package let method: AlignmentMethod
+  /// The counts `--stat` shows.
   package let statistics: Statistics
 
   /// Diffs two texts.

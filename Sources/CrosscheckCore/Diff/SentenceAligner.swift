@@ -22,6 +22,7 @@ package struct SentenceAligner: Sendable {
   /// Score taken off a merge or split, so that one-to-one pairs win ties.
   package var mergePenalty = 0.05
 
+  /// An aligner with the default thresholds.
   package init() {}
 
   /// The alignment of `source` and `target` sentences.
