@@ -364,7 +364,47 @@ package struct DocumentDiff: Sendable {
       links[removed] = SentenceLink(.movedOut, a: a, b: link.b, similarity: 1)
       links[index] = SentenceLink(.movedIn, a: a, b: link.b, similarity: 1)
     }
+    markEditedMoves(&links, source: source, target: target, vocabulary: vocabulary)
     return links
+  }
+
+  /// A word in more one-sided sentences than this is too common to suggest a move.
+  static let maximumMovePostings = 64
+
+  /// Pairs one-sided sentences that moved and were edited too: candidates share a word
+  /// that few one-sided sentences have (found through an index of those words, so that
+  /// long texts do not compare every pair), and are then weighed as the content aligner does.
+  /// - Complexity: about O(k·w) for k one-sided sentences of w words.
+  static func markEditedMoves(_ links: inout [SentenceLink], source: DiffSide, target: DiffSide, vocabulary: DiffVocabulary) {
+    let removed = links.indices.filter { links[$0].kind == .onlyInA }
+    let added = links.indices.filter { links[$0].kind == .onlyInB }
+    guard !removed.isEmpty, !added.isEmpty else { return }
+    func words(_ side: DiffSide, _ ids: [Int32], _ sentence: Int) -> [Int32] {
+      SentenceAligner.set(side.sentences[sentence].tokens.compactMap { ids[$0] >= 0 && vocabulary.isWord[Int(ids[$0])] ? ids[$0] : nil })
+    }
+    var sourceWords: [Int: [Int32]] = [:]
+    var targetWords: [Int: [Int32]] = [:]
+    for r in removed { sourceWords[links[r].a.lowerBound] = words(source, vocabulary.sourceIDs, links[r].a.lowerBound) }
+    for d in added { targetWords[links[d].b.lowerBound] = words(target, vocabulary.targetIDs, links[d].b.lowerBound) }
+    var postings: [Int32: [Int]] = [:]
+    for r in removed {
+      for id in sourceWords[links[r].a.lowerBound] ?? [] { postings[id, default: []].append(r) }
+    }
+    var seen = Set<Int>()
+    var pairs: [(Int, Int)] = []
+    for d in added {
+      for id in targetWords[links[d].b.lowerBound] ?? [] {
+        guard let list = postings[id], list.count <= maximumMovePostings else { continue }
+        for r in list where seen.insert(r * links.count + d).inserted { pairs.append((r, d)) }
+      }
+    }
+    let weights = SentenceAligner.weights(Array(sourceWords.values) + Array(targetWords.values))
+    SentenceAligner().markMoves(&links, pairs: pairs) { a, b in
+      let x = sourceWords[a] ?? []
+      let y = targetWords[b] ?? []
+      let total = SentenceAligner.weight(x, weights) + SentenceAligner.weight(y, weights)
+      return total > 0 ? 2 * SentenceAligner.sharedWeight(x, y, weights) / total : 0
+    }
   }
 
   /// A segment as runs of kept, deleted and inserted text, for display: kept text and the
