@@ -2,7 +2,9 @@ import Foundation
 
 /// Differences a diff may overlook.
 package struct DiffIgnoring: OptionSet, Sendable, Hashable {
+  /// One bit per difference.
   package let rawValue: UInt8
+  /// The set with these bits.
   package init(rawValue: UInt8) { self.rawValue = rawValue }
 
   /// "Kyiv" and "KYIV" are the same word.

@@ -11,6 +11,7 @@
 package struct DocumentDiff: Sendable {
   /// One step of the word-level script, with token and byte ranges in both texts.
   package struct Operation: Sendable, Equatable {
+    /// What the operation does.
     package var kind: EditScript.Operation.Kind
     /// Token indices in the source.
     package var sourceTokens: Range<Int>
@@ -21,6 +22,7 @@ package struct DocumentDiff: Sendable {
     /// Bytes of the target.
     package var targetBytes: Range<Int>
 
+    /// An operation over these ranges.
     package init(
       kind: EditScript.Operation.Kind, sourceTokens: Range<Int>, targetTokens: Range<Int>, sourceBytes: Range<Int>,
       targetBytes: Range<Int>
@@ -35,14 +37,19 @@ package struct DocumentDiff: Sendable {
 
   /// A run of text shown one way: kept, removed or added.
   package struct Piece: Sendable, Equatable {
+    /// How a run is shown.
     package enum Kind: Sendable { case same, deleted, inserted }
+    /// How this run is shown.
     package var kind: Kind
+    /// Its text, white space collapsed.
     package var text: String
   }
 
   /// A sentence link with its word-level script.
   package struct Segment: Sendable {
+    /// Which sentences correspond.
     package var link: SentenceLink
+    /// The word script between them, in reading order.
     package var operations: [Operation]
     /// Whether nothing changed in it.
     package var isUnchanged: Bool { link.kind == .aligned && operations.allSatisfy { $0.kind == .equal } }
@@ -58,12 +65,19 @@ package struct DocumentDiff: Sendable {
 
   /// Counts for `--stat`.
   package struct Statistics: Sendable, Equatable {
+    /// Words of A the minimal scripts delete (replaced words included).
     package var sourceWordsDeleted = 0
+    /// Words of B the minimal scripts insert (replacing words included).
     package var targetWordsInserted = 0
+    /// Aligned links (a merge or a split counts once).
     package var sentencesAligned = 0
+    /// Aligned links with any change.
     package var sentencesChanged = 0
+    /// Moved sentences.
     package var sentencesMoved = 0
+    /// Sentences of A with no counterpart.
     package var sentencesOnlyInA = 0
+    /// Sentences of B with no counterpart.
     package var sentencesOnlyInB = 0
     /// Words deleted plus words inserted.
     package var wordsChanged: Int { sourceWordsDeleted + targetWordsInserted }
@@ -80,10 +94,15 @@ package struct DocumentDiff: Sendable {
   static let minimumLinkWords = 2
   static let minimumLinkShare = 0.3
 
+  /// The first text (A).
   package let source: DiffSide
+  /// The second text (B).
   package let target: DiffSide
+  /// The sentence links with their word scripts, in reading order.
   package let segments: [Segment]
+  /// How the sentences were aligned.
   package let method: AlignmentMethod
+  /// The counts `--stat` shows.
   package let statistics: Statistics
 
   /// Diffs two texts.
@@ -121,15 +140,21 @@ package struct DocumentDiff: Sendable {
     var statistics = Statistics()
     segments.reserveCapacity(links.count)
     var targetCursor = 0
+    var scratch = LocalIDs(vocabularySize: vocabulary.count)
     for link in links {
       let sourceTokens = Self.tokens(of: link.a, in: source)
       let targetTokens = Self.tokens(of: link.b, in: target)
       var operations: [Operation]
+      // Words deleted and inserted, from the minimal script (the clean-up for reading
+      // folds kept words into changes, which would overstate how much changed).
+      var counted: (Int, Int)? = nil
       switch link.kind {
       case .aligned, .movedIn:
-        operations = Self.wordScript(
+        let script = Self.wordScript(
           source: source, sourceTokens: sourceTokens, target: target, targetTokens: targetTokens,
-          vocabulary: vocabulary, cleanUp: cleanUp)
+          vocabulary: vocabulary, cleanUp: cleanUp, scratch: &scratch)
+        operations = script.operations
+        counted = (script.deletedWords, script.insertedWords)
       case .onlyInA, .movedOut:
         // A moved sentence leaves the target's reading order here; its place there is in the link.
         let place = link.kind == .movedOut ? targetCursor : targetTokens.lowerBound
@@ -146,7 +171,10 @@ package struct DocumentDiff: Sendable {
       case .movedIn: statistics.sentencesMoved += 1
       case .movedOut: break
       }
-      if link.kind != .movedOut {
+      if let (deleted, inserted) = counted {
+        statistics.sourceWordsDeleted += deleted
+        statistics.targetWordsInserted += inserted
+      } else if link.kind != .movedOut {
         for operation in operations where operation.kind != .equal {
           statistics.sourceWordsDeleted += source.tokens[operation.sourceTokens].reduce(0) { $0 + ($1.isWordLike ? 1 : 0) }
           statistics.targetWordsInserted += target.tokens[operation.targetTokens].reduce(0) { $0 + ($1.isWordLike ? 1 : 0) }
@@ -180,18 +208,36 @@ package struct DocumentDiff: Sendable {
   /// Above this many compared tokens in a pair, Myers' search gets a cost limit.
   static let minimalScriptTokenLimit = 20_000
 
-  /// The word script between two token ranges, in document token indices.
+  /// The word script between two token ranges, in document token indices, with the words
+  /// the minimal script deletes and inserts.
   static func wordScript(
     source: DiffSide, sourceTokens: Range<Int>, target: DiffSide, targetTokens: Range<Int>,
-    vocabulary: DiffVocabulary, cleanUp: Bool
-  ) -> [Operation] {
+    vocabulary: DiffVocabulary, cleanUp: Bool, scratch: inout LocalIDs
+  ) -> (operations: [Operation], deletedWords: Int, insertedWords: Int) {
     let sourcePositions = sourceTokens.filter { vocabulary.sourceIDs[$0] >= 0 }
     let targetPositions = targetTokens.filter { vocabulary.targetIDs[$0] >= 0 }
-    let a = sourcePositions.map { vocabulary.sourceIDs[$0] }
-    let b = targetPositions.map { vocabulary.targetIDs[$0] }
+    // Small dense ids let the engine index its tables directly instead of renumbering
+    // through a hash table for every sentence pair.
+    let a = sourcePositions.map { scratch.local(vocabulary.sourceIDs[$0]) }
+    let b = targetPositions.map { scratch.local(vocabulary.targetIDs[$0]) }
+    let kinds = scratch.globalIDs.map { vocabulary.kinds[Int($0)] }
+    let isWord = scratch.globalIDs.map { vocabulary.isWord[Int($0)] }
+    scratch.reset()
     let algorithm: DiffAlgorithm = a.count + b.count <= minimalScriptTokenLimit ? .myers : .histogram
-    var script = EditScript(from: a, to: b, algorithm: algorithm)
-    if cleanUp { script = script.cleanedUp(from: a, to: b, kinds: vocabulary.kinds) }
+    let raw = EditScript(from: a, to: b, algorithm: algorithm)
+    var deletedWords = 0
+    var insertedWords = 0
+    for operation in raw.operations where operation.kind != .equal {
+      for index in operation.sourceRange where isWord[Int(a[index])] { deletedWords += 1 }
+      for index in operation.targetRange where isWord[Int(b[index])] { insertedWords += 1 }
+    }
+    var script = raw
+    if cleanUp {
+      let cleaned = raw.cleanedUp(from: a, to: b, kinds: kinds)
+      // In a paraphrase the common words are few and far apart, and folding the short
+      // runs between changes would hide them all: then the raw script reads better.
+      if cleaned.unchangedCount * 2 >= raw.unchangedCount { script = cleaned }
+    }
     func tokenRange(_ range: Range<Int>, _ positions: [Int], _ whole: Range<Int>) -> Range<Int> {
       if range.isEmpty {
         let position = range.lowerBound < positions.count ? positions[range.lowerBound] : whole.upperBound
@@ -199,10 +245,37 @@ package struct DocumentDiff: Sendable {
       }
       return positions[range.lowerBound]..<positions[range.upperBound - 1] + 1
     }
-    return script.operations.map { operation in
+    let operations = script.operations.map { operation in
       Self.operation(
         operation.kind, source: source, tokenRange(operation.sourceRange, sourcePositions, sourceTokens),
         target: target, tokenRange(operation.targetRange, targetPositions, targetTokens))
+    }
+    return (operations, deletedWords, insertedWords)
+  }
+
+  /// Renumbers the ids of one sentence pair densely from 0, reusing one table.
+  struct LocalIDs {
+    private var localByGlobal: [Int32]
+    /// The global id of every local id given since the last reset.
+    private(set) var globalIDs: [Int32] = []
+
+    init(vocabularySize: Int) {
+      localByGlobal = [Int32](repeating: -1, count: vocabularySize)
+    }
+
+    mutating func local(_ id: Int32) -> Int32 {
+      let existing = localByGlobal[Int(id)]
+      if existing >= 0 { return existing }
+      let local = Int32(globalIDs.count)
+      localByGlobal[Int(id)] = local
+      globalIDs.append(id)
+      return local
+    }
+
+    /// Forgets the ids given, in time proportional to their number.
+    mutating func reset() {
+      for id in globalIDs { localByGlobal[Int(id)] = -1 }
+      globalIDs.removeAll(keepingCapacity: true)
     }
   }
 
@@ -211,20 +284,30 @@ package struct DocumentDiff: Sendable {
   /// one-sided, and one-sided sentences that are identical become moves.
   /// - Complexity: about O(N log N) for the diff, O(N) for the rest.
   static func histogramLinks(source: DiffSide, target: DiffSide, vocabulary: DiffVocabulary) -> [SentenceLink] {
-    let sourcePositions = vocabulary.sourceIDs.indices.filter { vocabulary.sourceIDs[$0] >= 0 }
-    let targetPositions = vocabulary.targetIDs.indices.filter { vocabulary.targetIDs[$0] >= 0 }
-    let script = EditScript(
-      from: sourcePositions.map { vocabulary.sourceIDs[$0] }, to: targetPositions.map { vocabulary.targetIDs[$0] },
-      algorithm: .histogram)
-    let sourceSentence = sentenceIndex(of: source)
-    let targetSentence = sentenceIndex(of: target)
+    // The compared tokens of each side, with the sentence each is in.
+    func compared(_ ids: [Int32], _ side: DiffSide) -> (ids: [Int32], sentences: [Int32]) {
+      var kept: [Int32] = []
+      var sentences: [Int32] = []
+      kept.reserveCapacity(ids.count)
+      sentences.reserveCapacity(ids.count)
+      for (index, sentence) in side.sentences.enumerated() {
+        for token in sentence.tokens where ids[token] >= 0 {
+          kept.append(ids[token])
+          sentences.append(Int32(truncatingIfNeeded: index))
+        }
+      }
+      return (kept, sentences)
+    }
+    let sourceCompared = compared(vocabulary.sourceIDs, source)
+    let targetCompared = compared(vocabulary.targetIDs, target)
+    let script = EditScript(from: sourceCompared.ids, to: targetCompared.ids, algorithm: .histogram)
 
     // Common tokens per (source sentence, target sentence), in order.
     var pairs: [(a: Int, b: Int, count: Int)] = []
     for operation in script.operations where operation.kind == .equal {
       for (x, y) in zip(operation.sourceRange, operation.targetRange) {
-        let a = sourceSentence[sourcePositions[x]]
-        let b = targetSentence[targetPositions[y]]
+        let a = Int(sourceCompared.sentences[x])
+        let b = Int(targetCompared.sentences[y])
         guard a >= 0, b >= 0 else { continue }
         if let last = pairs.last, last.a == a, last.b == b {
           pairs[pairs.count - 1].count += 1
@@ -281,16 +364,47 @@ package struct DocumentDiff: Sendable {
       links[removed] = SentenceLink(.movedOut, a: a, b: link.b, similarity: 1)
       links[index] = SentenceLink(.movedIn, a: a, b: link.b, similarity: 1)
     }
+    markEditedMoves(&links, source: source, target: target, vocabulary: vocabulary)
     return links
   }
 
-  /// For every token, the index of its sentence, or -1.
-  static func sentenceIndex(of side: DiffSide) -> [Int] {
-    var result = [Int](repeating: -1, count: side.tokens.count)
-    for (index, sentence) in side.sentences.enumerated() {
-      for token in sentence.tokens { result[token] = index }
+  /// A word in more one-sided sentences than this is too common to suggest a move.
+  static let maximumMovePostings = 64
+
+  /// Pairs one-sided sentences that moved and were edited too: candidates share a word
+  /// that few one-sided sentences have (found through an index of those words, so that
+  /// long texts do not compare every pair), and are then weighed as the content aligner does.
+  /// - Complexity: about O(k·w) for k one-sided sentences of w words.
+  static func markEditedMoves(_ links: inout [SentenceLink], source: DiffSide, target: DiffSide, vocabulary: DiffVocabulary) {
+    let removed = links.indices.filter { links[$0].kind == .onlyInA }
+    let added = links.indices.filter { links[$0].kind == .onlyInB }
+    guard !removed.isEmpty, !added.isEmpty else { return }
+    func words(_ side: DiffSide, _ ids: [Int32], _ sentence: Int) -> [Int32] {
+      SentenceAligner.set(side.sentences[sentence].tokens.compactMap { ids[$0] >= 0 && vocabulary.isWord[Int(ids[$0])] ? ids[$0] : nil })
     }
-    return result
+    var sourceWords: [Int: [Int32]] = [:]
+    var targetWords: [Int: [Int32]] = [:]
+    for r in removed { sourceWords[links[r].a.lowerBound] = words(source, vocabulary.sourceIDs, links[r].a.lowerBound) }
+    for d in added { targetWords[links[d].b.lowerBound] = words(target, vocabulary.targetIDs, links[d].b.lowerBound) }
+    var postings: [Int32: [Int]] = [:]
+    for r in removed {
+      for id in sourceWords[links[r].a.lowerBound] ?? [] { postings[id, default: []].append(r) }
+    }
+    var seen = Set<Int>()
+    var pairs: [(Int, Int)] = []
+    for d in added {
+      for id in targetWords[links[d].b.lowerBound] ?? [] {
+        guard let list = postings[id], list.count <= maximumMovePostings else { continue }
+        for r in list where seen.insert(r * links.count + d).inserted { pairs.append((r, d)) }
+      }
+    }
+    let weights = SentenceAligner.weights(Array(sourceWords.values) + Array(targetWords.values))
+    SentenceAligner().markMoves(&links, pairs: pairs) { a, b in
+      let x = sourceWords[a] ?? []
+      let y = targetWords[b] ?? []
+      let total = SentenceAligner.weight(x, weights) + SentenceAligner.weight(y, weights)
+      return total > 0 ? 2 * SentenceAligner.sharedWeight(x, y, weights) / total : 0
+    }
   }
 
   /// A segment as runs of kept, deleted and inserted text, for display: kept text and the
@@ -349,18 +463,19 @@ package struct DocumentDiff: Sendable {
         leftGap = false
         rightGap = false
       case .deleted:
-        left.append(piece)
+        Self.append(piece, to: &left, afterGap: true)
         rightGap = true
       case .inserted:
-        right.append(piece)
+        Self.append(piece, to: &right, afterGap: true)
         leftGap = true
       }
     }
     return (left, right)
   }
 
-  /// Appends kept text where the other side's change was left out, without the doubled
-  /// space or the space before punctuation that the gap would leave ("held ." → "held.").
+  /// Appends a piece to one side; where the other side's change was left out (or a change
+  /// starts with punctuation), without the doubled space or the space before punctuation
+  /// that the shared gap would leave ("held ." → "held.").
   private static func append(_ piece: Piece, to pieces: inout [Piece], afterGap: Bool) {
     var piece = piece
     if afterGap, let last = pieces.last, last.text.hasSuffix(" "),
@@ -378,6 +493,17 @@ package struct DocumentDiff: Sendable {
   }
 
   static func collapsingSpaces(_ text: String) -> String {
+    // Most text has nothing to collapse: single ASCII spaces and no other white space.
+    var previousWasSpace = false
+    var plain = true
+    for byte in text.utf8 {
+      if byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previousWasSpace) {
+        plain = false
+        break
+      }
+      previousWasSpace = byte == 0x20
+    }
+    if plain { return text }
     var result = ""
     var inSpace = false
     for scalar in text.unicodeScalars {

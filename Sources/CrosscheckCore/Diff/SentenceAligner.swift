@@ -22,6 +22,7 @@ package struct SentenceAligner: Sendable {
   /// Score taken off a merge or split, so that one-to-one pairs win ties.
   package var mergePenalty = 0.05
 
+  /// An aligner with the default thresholds.
   package init() {}
 
   /// The alignment of `source` and `target` sentences.
@@ -111,16 +112,21 @@ package struct SentenceAligner: Sendable {
   }
 
   /// Turns left-over pairs of sentences that are similar enough into moves, most similar first.
-  /// - Complexity: O(k·l) similarity computations for k and l left-over sentences.
-  package func markMoves(_ links: inout [SentenceLink], similarity: (Int, Int) -> Double) {
-    let removed = links.indices.filter { links[$0].kind == .onlyInA }
-    let added = links.indices.filter { links[$0].kind == .onlyInB }
+  /// - Parameters:
+  ///   - links: the alignment, with `onlyInA` and `onlyInB` links to pair up.
+  ///   - pairs: the (`onlyInA`, `onlyInB`) link indices worth comparing; nil for all of them.
+  ///   - similarity: the similarity of a source and a target sentence, by index.
+  /// - Complexity: O(k·l) similarity computations for k and l left-over sentences, or one per pair given.
+  package func markMoves(_ links: inout [SentenceLink], pairs: [(Int, Int)]? = nil, similarity: (Int, Int) -> Double) {
+    let pairs = pairs ?? {
+      let removed = links.indices.filter { links[$0].kind == .onlyInA }
+      let added = links.indices.filter { links[$0].kind == .onlyInB }
+      return removed.flatMap { r in added.map { (r, $0) } }
+    }()
     var candidates: [(Double, Int, Int)] = []
-    for r in removed {
-      for d in added {
-        let s = similarity(links[r].a.lowerBound, links[d].b.lowerBound)
-        if s >= moveSimilarity { candidates.append((s, r, d)) }
-      }
+    for (r, d) in pairs {
+      let s = similarity(links[r].a.lowerBound, links[d].b.lowerBound)
+      if s >= moveSimilarity { candidates.append((s, r, d)) }
     }
     // Most similar first; ties in reading order, so that results are deterministic.
     candidates.sort { ($0.0, -$0.1, -$0.2) > ($1.0, -$1.1, -$1.2) }

@@ -15,6 +15,7 @@ package struct SentenceLink: Sendable, Equatable {
     case movedIn = "moved_in"
   }
 
+  /// What the link says.
   package var kind: Kind
   /// Source sentence indices.
   package var a: Range<Int>
@@ -23,6 +24,7 @@ package struct SentenceLink: Sendable, Equatable {
   /// Weighted word-set similarity of the two sides, 0…1 (0 for one-sided links).
   package var similarity: Double
 
+  /// A link of `kind` between source sentences `a` and target sentences `b`.
   package init(_ kind: Kind, a: Range<Int>, b: Range<Int>, similarity: Double = 0) {
     self.kind = kind
     self.a = a

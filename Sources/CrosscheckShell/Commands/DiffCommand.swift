@@ -9,6 +9,7 @@ package enum DiffCommand: ShellCommand {
   /// Unchanged sentences shown on each side of a change when `--context` is not given.
   static let defaultContext = 2
 
+  /// Name, help, arguments and options.
   package static let spec = CommandSpec(
     name: "diff",
     abstract: "show what changed between two texts",
@@ -17,7 +18,8 @@ package enum DiffCommand: ShellCommand {
       may be rewritten (one to one), merged (two into one) or split (one into two); a sentence \
       that moved elsewhere is shown as moved; the rest is only in A or only in B. Inside each \
       aligned pair the changed words are marked, in color at a terminal and as [-old-]{+new+} \
-      elsewhere. Line labels: '~' changed, '=' unchanged, '-' only in A, '+' only in B, \
+      elsewhere; a pair that was largely rewritten is shown as two lines, A's sentence over \
+      B's. Line labels: '~' changed, '=' unchanged, '-' only in A, '+' only in B, \
       '>' moved away (shown where it was), '<' moved here (with its changes); sentence \
       numbers follow 'show DOC --sentences'. Long texts are aligned through a histogram diff \
       of all their words instead, which is near-linear. --ignore takes a comma-separated list: \
@@ -42,10 +44,11 @@ package enum DiffCommand: ShellCommand {
       Example("diff 1 2", "the first two documents, sentence by sentence"),
       Example("diff 000 001 --stat", "how much changed"),
       Example("diff 1 2 --side-by-side --context 0", "only the changed sentences, in two columns"),
-      Example("diff --text \"the defence minister\" \"The Defense Minister\" --ignore case,spelling", "two strings"),
+      Example("diff --text \"defence cuts\" \"Defense cuts\" --ignore case,spelling", "two strings"),
     ]
   )
 
+  /// Diffs the two documents or strings; the output is built in the form it will be shown.
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
     let ignoring = try parseIgnore(call.value("ignore"))
     var contextSize = defaultContext

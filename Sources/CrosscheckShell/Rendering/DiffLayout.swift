@@ -10,7 +10,17 @@ enum DiffLayout {
       switch item {
       case .skipped(let count): blocks.append(.message(skippedNote(count)))
       case .segment(let segment):
-        blocks.append(.text(StyledText([StyledRun(label(segment), .bold), StyledRun("  ")] + runs(diff, segment, side: nil))))
+        let label = label(segment)
+        if isRewritten(segment) {
+          // A rewritten sentence reads better as its two versions, one above the other.
+          let indent = String(repeating: " ", count: TerminalText.width(label) + 2)
+          let sides = diff.sides(of: segment)
+          blocks.append(.text(StyledText(
+            [StyledRun(label, .bold), StyledRun("  A: ")] + runs(sides.source, segment)
+              + [StyledRun("\n" + indent + "B: ")] + runs(sides.target, segment))))
+        } else {
+          blocks.append(.text(StyledText([StyledRun(label, .bold), StyledRun("  ")] + runs(diff, segment, side: nil))))
+        }
       }
     }
     if diff.segments.isEmpty { blocks.append(.message(StyledText("(both texts are empty)", .dim))) }
@@ -67,6 +77,23 @@ enum DiffLayout {
       + "\(s.sourceWordsDeleted) word\(s.sourceWordsDeleted == 1 ? "" : "s") deleted, \(s.targetWordsInserted) inserted"
   }
 
+  /// Above this share of changed tokens, an aligned pair is shown as two lines.
+  static let rewrittenShare = 0.4
+
+  /// Whether much of an aligned pair changed: then one line of interleaved changes is
+  /// harder to read than the two sentences.
+  static func isRewritten(_ segment: DocumentDiff.Segment) -> Bool {
+    guard segment.link.kind == .aligned || segment.link.kind == .movedIn else { return false }
+    var changed = 0
+    var total = 0
+    for operation in segment.operations {
+      let tokens = operation.sourceTokens.count + operation.targetTokens.count
+      total += tokens
+      if operation.kind != .equal { changed += tokens }
+    }
+    return total > 0 && Double(changed) > rewrittenShare * Double(total)
+  }
+
   enum Item {
     case segment(DocumentDiff.Segment)
     case skipped(Int)
@@ -103,12 +130,15 @@ enum DiffLayout {
 
   /// The styled text of a segment: both sides merged, or one side.
   static func runs(_ diff: DocumentDiff, _ segment: DocumentDiff.Segment, side: Side?) -> [StyledRun] {
-    let pieces: [DocumentDiff.Piece]
     switch side {
-    case nil: pieces = diff.pieces(of: segment)
-    case .source: pieces = diff.sides(of: segment).source
-    case .target: pieces = diff.sides(of: segment).target
+    case nil: return runs(diff.pieces(of: segment), segment)
+    case .source: return runs(diff.sides(of: segment).source, segment)
+    case .target: return runs(diff.sides(of: segment).target, segment)
     }
+  }
+
+  /// Styled runs of pieces of a segment.
+  static func runs(_ pieces: [DocumentDiff.Piece], _ segment: DocumentDiff.Segment) -> [StyledRun] {
     // A sentence that moved away is shown where it was, without marking every word.
     if segment.link.kind == .movedOut { return [StyledRun(pieces.map(\.text).joined(), .dim)] }
     var trimmed = pieces

@@ -122,4 +122,15 @@ import Testing
     let same = DocumentDiff(from: source, to: source, method: .tokenHistogram)
     #expect(same.statistics.wordsChanged == 0 && same.statistics.sentencesAligned > 0)
   }
+
+  /// Long texts are aligned through the histogram diff; a sentence that moved and was
+  /// edited is still found as a move.
+  @Test func histogramAlignmentFindsEditedMoves() {
+    let a = "Zelensky asked allies for Patriot batteries on Friday. Rutte visited Kyiv. He pledged more aid. Talks went on late."
+    let b = "Rutte visited Kyiv. He pledged more aid. Talks went on late. Zelensky asked allies for more Patriot batteries."
+    let diff = DocumentDiff(from: DiffSide(text: a), to: DiffSide(text: b), method: .tokenHistogram)
+    #expect(diff.segments.map(\.link.kind) == [.movedOut, .aligned, .aligned, .aligned, .movedIn])
+    #expect(diff.statistics.sentencesMoved == 1)
+    #expect(diff.statistics.wordsChanged == 3)
+  }
 }
