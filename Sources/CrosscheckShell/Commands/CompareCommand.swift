@@ -115,7 +115,7 @@ enum CompareRendering {
         return [
           .text(documents[pair.a].id), .text(documents[pair.b].id),
           .text(pair.judgement.rawValue + (pair.isNearDuplicate ? " (near-duplicate)" : "")),
-          .text(ReuseAnalysis.sameOutlet(documents[pair.a], documents[pair.b]) ? "same" : "different"),
+          .text(outlets(documents[pair.a], documents[pair.b])),
           .double(pair.score.jaccard, digits: 2), .double(pair.score.containmentAInB, digits: 2),
           .double(pair.score.containmentBInA, digits: 2), .int(long.count), .text(pair.hint?.reason),
         ]
@@ -180,6 +180,12 @@ enum CompareRendering {
       })),
     ])
     return Output(blocks, json: json)
+  }
+
+  /// Whether two documents are of the same outlet, of different ones, or of unknown ones.
+  static func outlets(_ a: Document, _ b: Document) -> String {
+    guard a.metadata.outlet != nil, b.metadata.outlet != nil else { return "unknown" }
+    return ReuseAnalysis.sameOutlet(a, b) ? "same" : "different"
   }
 
   static func sentenceJSON(_ document: Document, _ number: Int) -> JSONValue {
