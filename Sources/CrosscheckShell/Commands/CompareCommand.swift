@@ -131,16 +131,23 @@ enum CompareRendering {
         rows: clusters.prefix(CompareCommand.pairRowLimit).enumerated().map { index, members in
           [.int(index + 1), .text(members.map { documents[$0].id }.joined(separator: ", "))]
         })))
+      if clusters.count > CompareCommand.pairRowLimit {
+        blocks.append(.message(StyledText("\(clusters.count - CompareCommand.pairRowLimit) more groups; --format json lists them all.", .dim)))
+      }
     }
     let lineage = analysis.lineage()
-    blocks.append(.heading("Lineage: how much of each source is its own"))
+    // A large corpus lists the sources with the least text of their own.
+    let shown = documents.count <= CompareCommand.pairRowLimit ? lineage
+      : Array(lineage.sorted { $0.originalShare != $1.originalShare ? $0.originalShare < $1.originalShare : $0.document < $1.document }
+        .prefix(CompareCommand.pairRowLimit))
+    blocks.append(.heading(shown.count < lineage.count ? "Lineage: the \(shown.count) sources with the least text of their own" : "Lineage: how much of each source is its own"))
     blocks.append(.table(Table(
       columns: [
         Column("#"), Column("id", truncatable: true), Column("outlet", truncatable: true), Column("words"),
         Column("original"), Column("same outlet"), Column("other outlets"), Column("shared with", truncatable: true),
         Column("unique sentences"),
       ],
-      rows: lineage.map { entry in
+      rows: shown.map { entry in
         let document = documents[entry.document]
         func share(_ words: Int) -> Cell { .text(entry.words == 0 ? "—" : percent(Double(words) / Double(entry.words))) }
         return [
@@ -150,6 +157,9 @@ enum CompareRendering {
           .int(entry.uniqueSentences.count),
         ]
       })))
+    if shown.count < lineage.count {
+      blocks.append(.message(StyledText("\(lineage.count - shown.count) more sources; --format json lists them all.", .dim)))
+    }
     if documents.count <= CompareCommand.matrixLimit {
       blocks.append(.heading("Sentences no other source has"))
       var rows: [[Cell]] = []
