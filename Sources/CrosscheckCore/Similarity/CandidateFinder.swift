@@ -1,5 +1,3 @@
-import Foundation
-
 // Candidate pairs without comparing every pair.
 //
 // Small corpora: an exact inverted index (shingle → documents), as passim and textreuse's
@@ -8,58 +6,6 @@ import Foundation
 // (Indyk & Motwani 1998; Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3),
 // which bounds the work per document however common a shingle is. Candidates from either
 // path are then scored exactly, so a pair both paths find gets the same numbers.
-
-/// MinHash signatures: for each of `permutations` hash functions, the least hashed shingle.
-package struct MinHasher: Sendable {
-  /// Multipliers and offsets of the hash functions `h(x) = a·x + b (mod 2^64)`; `a` is odd, so
-  /// each is a permutation of the 64-bit shingle values, which are already well mixed.
-  let multipliers: [UInt64]
-  let offsets: [UInt64]
-
-  /// Hash functions drawn from a fixed seed, the same in every run.
-  package init(permutations: Int) {
-    var state = StableHash.seed
-    var multipliers: [UInt64] = []
-    var offsets: [UInt64] = []
-    for _ in 0..<permutations {
-      state = StableHash.mix(state)
-      multipliers.append(state | 1)
-      state = StableHash.mix(state)
-      offsets.append(state)
-    }
-    self.multipliers = multipliers
-    self.offsets = offsets
-  }
-
-  package var permutations: Int { multipliers.count }
-
-  /// The signature of a shingle set (all `UInt64.max` for an empty set).
-  /// - Complexity: O(n·k) for n shingles and k permutations.
-  package func signature(of shingles: [UInt64]) -> [UInt64] {
-    var minimums = [UInt64](repeating: .max, count: permutations)
-    multipliers.withUnsafeBufferPointer { a in
-      offsets.withUnsafeBufferPointer { b in
-        minimums.withUnsafeMutableBufferPointer { m in
-          for x in shingles {
-            for i in 0..<a.count {
-              let h = a[i] &* x &+ b[i]
-              if h < m[i] { m[i] = h }
-            }
-          }
-        }
-      }
-    }
-    return minimums
-  }
-
-  /// The share of positions where two signatures agree: an estimate of Jaccard.
-  package static func estimate(_ a: [UInt64], _ b: [UInt64]) -> Double {
-    guard !a.isEmpty else { return 0 }
-    var equal = 0
-    for i in 0..<min(a.count, b.count) where a[i] == b[i] && a[i] != .max { equal += 1 }
-    return Double(equal) / Double(a.count)
-  }
-}
 
 /// How candidate pairs are found.
 package enum CandidateMethod: String, Sendable {
@@ -172,28 +118,4 @@ package struct CandidateFinder: Sendable {
     pairs.removeLast(pairs.count - unique)
     return pairs
   }
-}
-
-/// `transform` applied to every element, on as many threads as the machine has cores.
-package func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-  let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 64))
-  guard workers > 1 else { return items.map(transform) }
-  let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-  results.initialize(repeating: nil)
-  defer { results.deallocate() }
-  let shared = SendableBuffer(results)
-  DispatchQueue.concurrentPerform(iterations: workers) { worker in
-    var index = worker
-    while index < items.count {
-      shared.buffer[index] = transform(items[index])
-      index += workers
-    }
-  }
-  return results.map { $0! }  // every index was written by exactly one worker above
-}
-
-/// A buffer whose disjoint elements several workers write.
-private struct SendableBuffer<R>: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<R?>
-  init(_ buffer: UnsafeMutableBufferPointer<R?>) { self.buffer = buffer }
 }
