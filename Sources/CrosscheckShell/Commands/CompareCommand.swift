@@ -108,7 +108,7 @@ enum CompareRendering {
     blocks.append(.table(Table(
       columns: [
         Column("a"), Column("b"), Column("relation"), Column("outlets"), Column("jaccard"), Column("a in b"), Column("b in a"),
-        Column("passages"), Column("derivation hint", truncatable: true),
+        Column("passages"), Column("direction", truncatable: true),
       ],
       rows: related.prefix(CompareCommand.pairRowLimit).map { pair in
         let long = pair.passages.filter { $0.words.matched >= ReuseAnalysis.minimumWords }
@@ -117,11 +117,18 @@ enum CompareRendering {
           .text(pair.judgement.rawValue + (pair.isNearDuplicate ? " (near-duplicate)" : "")),
           .text(outlets(documents[pair.a], documents[pair.b])),
           .double(pair.score.jaccard, digits: 2), .double(pair.score.containmentAInB, digits: 2),
-          .double(pair.score.containmentBInA, digits: 2), .int(long.count), .text(pair.hint?.reason),
+          .double(pair.score.containmentBInA, digits: 2), .int(long.count), .text(direction(pair, documents)),
         ]
       })))
     if related.count > CompareCommand.pairRowLimit {
       blocks.append(.message(StyledText("\(related.count - CompareCommand.pairRowLimit) more pairs; --format json lists them all.", .dim)))
+    }
+    let hints = related.prefix(CompareCommand.pairRowLimit).compactMap { pair in
+      pair.hint.map { "\(documents[pair.a].id) / \(documents[pair.b].id): \($0.reason)" }
+    }
+    if !hints.isEmpty {
+      blocks.append(.heading("Why"))
+      blocks.append(.text(StyledText(hints.joined(separator: "\n"))))
     }
     let clusters = analysis.clusters()
     if !clusters.isEmpty {
@@ -190,6 +197,14 @@ enum CompareRendering {
       })),
     ])
     return Output(blocks, json: json)
+  }
+
+  /// The derivation hint in a few words: "b from a", "siblings via c", "unclear".
+  static func direction(_ pair: PairComparison, _ documents: [Document]) -> String? {
+    guard let hint = pair.hint else { return nil }
+    if let derived = hint.derived, let source = hint.source { return "\(documents[derived].id) from \(documents[source].id)" }
+    if let source = hint.source { return "both from \(documents[source].id)" }
+    return "unclear"
   }
 
   /// Whether two documents are of the same outlet, of different ones, or of unknown ones.
