@@ -34,12 +34,16 @@ package struct CandidateFinder: Sendable {
   /// 1 − (1 − J)^128: 0.72 at J = 0.01, 0.98 at J = 0.03, the low Jaccard of a short passage
   /// reused in a long article; exact scoring then removes the chance collisions.
   package static let rowsPerBand = 1
-  /// A bucket holding more documents than this is skipped: a value every document has
-  /// (left-over boilerplate) relates nothing and would make the pairs quadratic.
-  package static let maximumBucket = 200
-  /// Shingles of an exact-index posting list longer than this are skipped, as passim skips
-  /// n-grams with too many occurrences.
-  package static let maximumPostings = 200
+  /// A bucket holding more documents than this is skipped: a value that many documents
+  /// have (left-over boilerplate) relates nothing and would make the pairs quadratic. Copies
+  /// of one story put the same documents in every bucket, and one list of documents yields
+  /// its pairs once, so a story copied up to this many times is still found.
+  package static let maximumBucket = 1_000
+  /// Shingles in more documents than this are skipped by the exact index, as passim skips
+  /// n-grams with too many occurrences: the larger of 500 and a quarter of the corpus, so
+  /// that a corpus of hundreds of copies of one story still relates them all, while one
+  /// list of documents adds at most 125,000 pairs below 2,000 documents.
+  package static func maximumPostings(documentCount: Int) -> Int { max(500, documentCount / 4) }
 
   package var method: CandidateMethod
 
@@ -71,7 +75,7 @@ package struct CandidateFinder: Sendable {
       for value in fingerprint.set { postings.append((value, Int32(document))) }
     }
     postings.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-    return pairsOfRuns(postings, limit: maximumPostings)
+    return pairsOfRuns(postings, limit: maximumPostings(documentCount: fingerprints.count))
   }
 
   /// Pairs, encoded `a << 32 | b`, that collide in at least one LSH band.
@@ -93,17 +97,28 @@ package struct CandidateFinder: Sendable {
   }
 
   /// Every pair of documents within each run of equal keys (runs longer than `limit`
-  /// skipped), deduplicated and sorted.
+  /// skipped; a run listing the same documents as an earlier one adds nothing),
+  /// deduplicated and sorted.
   static func pairsOfRuns(_ entries: [(UInt64, Int32)], limit: Int) -> [UInt64] {
     var pairs: [UInt64] = []
+    var seenRuns: Set<UInt64> = []
     var start = 0
     while start < entries.count {
       var end = start + 1
       while end < entries.count, entries[end].0 == entries[start].0 { end += 1 }
       if end - start > 1, end - start <= limit {
-        for i in start..<end {
-          for j in (i + 1)..<end where entries[i].1 != entries[j].1 {
-            pairs.append(UInt64(entries[i].1) << 32 | UInt64(entries[j].1))
+        // Long runs are mostly repeats (copies share every shingle): emit each list once.
+        var isRepeat = false
+        if end - start > 16 {
+          var key = StableHash.seed
+          for index in start..<end { key = StableHash.mix(key ^ UInt64(UInt32(bitPattern: entries[index].1))) }
+          isRepeat = !seenRuns.insert(key).inserted
+        }
+        if !isRepeat {
+          for i in start..<end {
+            for j in (i + 1)..<end where entries[i].1 != entries[j].1 {
+              pairs.append(UInt64(entries[i].1) << 32 | UInt64(entries[j].1))
+            }
           }
         }
       }
