@@ -60,11 +60,27 @@ package struct PassageFinder: Sendable {
   /// Seeds merged into maximal exact runs (in words), sorted by position in `a`.
   func runs(_ a: Fingerprint, _ b: Fingerprint) -> [Run] {
     let k = Fingerprint.shingleLength
+    // Index only the shingles both have (most pairs share few), found by merging the sorted sets.
+    var shared: Set<UInt64> = []
+    var x = 0
+    var y = 0
+    while x < a.set.count, y < b.set.count {
+      if a.set[x] < b.set[y] {
+        x += 1
+      } else if a.set[x] > b.set[y] {
+        y += 1
+      } else {
+        shared.insert(a.set[x])
+        x += 1
+        y += 1
+      }
+    }
+    guard !shared.isEmpty else { return [] }
     var positions: [UInt64: [Int32]] = [:]
-    positions.reserveCapacity(b.shingles.count)
-    for (j, value) in b.shingles.enumerated() { positions[value, default: []].append(Int32(j)) }
+    positions.reserveCapacity(shared.count)
+    for (j, value) in b.shingles.enumerated() where shared.contains(value) { positions[value, default: []].append(Int32(j)) }
     var seeds: [(diagonal: Int, i: Int, j: Int)] = []
-    for (i, value) in a.shingles.enumerated() {
+    for (i, value) in a.shingles.enumerated() where shared.contains(value) {
       guard let list = positions[value], list.count <= maximumRepeats else { continue }
       for j in list { seeds.append((i - Int(j), i, Int(j))) }
     }
