@@ -17,8 +17,11 @@ package enum CandidateMethod: String, Sendable {
 
 /// A pair of documents (by position in the corpus, `a < b`) with its exact score.
 package struct ScoredPair: Sendable, Equatable {
+  /// Corpus position of the first document.
   package var a: Int
+  /// Corpus position of the second document (`a < b`).
   package var b: Int
+  /// The exact score.
   package var score: SimilarityScore
 }
 
@@ -45,6 +48,7 @@ package struct CandidateFinder: Sendable {
   /// list of documents adds at most 125,000 pairs below 2,000 documents.
   package static func maximumPostings(documentCount: Int) -> Int { max(500, documentCount / 4) }
 
+  /// The method in use.
   package var method: CandidateMethod
 
   /// The method for a corpus of `count` documents, or a forced one.

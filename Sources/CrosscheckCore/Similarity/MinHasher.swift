@@ -24,6 +24,7 @@ package struct MinHasher: Sendable {
     self.offsets = offsets
   }
 
+  /// The number of hash functions (the signature length).
   package var permutations: Int { multipliers.count }
 
   /// The signature of a shingle set (all `UInt64.max` for an empty set).

@@ -35,6 +35,7 @@ package struct PassageFinder: Sendable {
   /// (a match scores 1, a mismatch −2).
   package var extensionDrop = 3
 
+  /// A finder with the default gap, skew, repeat and drop limits.
   package init() {}
 
   /// An exact run of shared words on one diagonal.

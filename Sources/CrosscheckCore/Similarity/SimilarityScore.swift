@@ -9,6 +9,7 @@ package struct SimilarityScore: Sendable, Equatable {
   /// Distinct shingles of the second document.
   package var countB: Int
 
+  /// A score from counts.
   package init(shared: Int, countA: Int, countB: Int) {
     self.shared = shared
     self.countA = countA
