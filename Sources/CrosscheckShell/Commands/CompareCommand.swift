@@ -16,7 +16,8 @@ package enum CompareCommand: ShellCommand {
       only one of them has, and the derivation hint. A pair shares text when one passage \
       outside quotation marks matches at least 10 words; long passages only inside quotation \
       marks are reported as shared quotes. Up to \(CandidateFinder.exactLimit.grouped) documents \
-      every pair sharing a shingle is found exactly; larger corpora use MinHash LSH \
+      every pair sharing a shingle is found exactly (shingles in very many documents are taken \
+      for boilerplate); larger corpora use MinHash LSH \
       (--method changes it). --format json gives pairs with jaccard, containment both ways \
       and passages with code point offsets.
       """,
