@@ -13,7 +13,11 @@ package struct SourceLocation: Sendable, Equatable {
 /// reading lines is left to a `LineReader`, writing to a `Console`, so that the whole shell
 /// runs in tests without a terminal.
 package final class Shell {
-  package var corpus = Corpus()
+  package var corpus = Corpus() {
+    didSet { cache.removeAll() }
+  }
+  /// Cross-document results computed on demand, kept until the corpus changes.
+  var cache: [String: any Sendable] = [:]
   package var settings = Settings()
   package let registry: CommandRegistry
   package let console: any Console

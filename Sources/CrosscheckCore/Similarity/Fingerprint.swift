@@ -2,28 +2,6 @@
 // document is represented by the set of its overlapping k-word sequences, each hashed to
 // 64 bits. Resemblance (Jaccard) and containment are computed on those sets.
 
-/// A fixed, seeded 64-bit hash, the same in every process (Swift's `Hasher` is seeded per
-/// process, which would make shingle values, MinHash signatures and output differ per run).
-package enum StableHash {
-  /// The seed of every shingle hash; changing it changes every signature.
-  package static let seed: UInt64 = 0x6372_6F73_7363_6865  // "crossche"
-
-  /// SplitMix64's finalizer: a bijective mix whose output bits each depend on every input bit.
-  @inline(__always)
-  package static func mix(_ value: UInt64) -> UInt64 {
-    var z = value &+ 0x9E37_79B9_7F4A_7C15
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// FNV-1a over bytes, started from the seed and mixed at the end.
-  @inline(__always)
-  static func fnv(_ state: inout UInt64, _ byte: UInt8) {
-    state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-  }
-}
-
 /// A document's words as normalized hashes and its 5-word shingles.
 ///
 /// Words are the body's word and number tokens, lower-cased, with apostrophes folded to `'`
@@ -130,37 +108,4 @@ package struct Fingerprint: Sendable {
     }
     return shared
   }
-}
-
-/// Exact resemblance and containment of two shingle sets.
-package struct SimilarityScore: Sendable, Equatable {
-  /// Shingles in both.
-  package var shared: Int
-  /// Distinct shingles of the first document.
-  package var countA: Int
-  /// Distinct shingles of the second document.
-  package var countB: Int
-
-  package init(shared: Int, countA: Int, countB: Int) {
-    self.shared = shared
-    self.countA = countA
-    self.countB = countB
-  }
-
-  /// The exact score of two fingerprints.
-  package init(_ a: Fingerprint, _ b: Fingerprint) {
-    self.init(shared: a.sharedCount(with: b), countA: a.set.count, countB: b.set.count)
-  }
-
-  /// |A ∩ B| / |A ∪ B|: symmetric, 0…1.
-  package var jaccard: Double {
-    let union = countA + countB - shared
-    return union == 0 ? 0 : Double(shared) / Double(union)
-  }
-
-  /// |A ∩ B| / |A|: how much of the first document's text is in the second.
-  package var containmentAInB: Double { countA == 0 ? 0 : Double(shared) / Double(countA) }
-
-  /// |A ∩ B| / |B|: how much of the second document's text is in the first.
-  package var containmentBInA: Double { countB == 0 ? 0 : Double(shared) / Double(countB) }
 }

@@ -35,6 +35,7 @@ package struct PassageFinder: Sendable {
   /// (a match scores 1, a mismatch −2).
   package var extensionDrop = 3
 
+  /// A finder with the default gap, skew, repeat and drop limits.
   package init() {}
 
   /// An exact run of shared words on one diagonal.
@@ -60,11 +61,27 @@ package struct PassageFinder: Sendable {
   /// Seeds merged into maximal exact runs (in words), sorted by position in `a`.
   func runs(_ a: Fingerprint, _ b: Fingerprint) -> [Run] {
     let k = Fingerprint.shingleLength
+    // Index only the shingles both have (most pairs share few), found by merging the sorted sets.
+    var shared: Set<UInt64> = []
+    var x = 0
+    var y = 0
+    while x < a.set.count, y < b.set.count {
+      if a.set[x] < b.set[y] {
+        x += 1
+      } else if a.set[x] > b.set[y] {
+        y += 1
+      } else {
+        shared.insert(a.set[x])
+        x += 1
+        y += 1
+      }
+    }
+    guard !shared.isEmpty else { return [] }
     var positions: [UInt64: [Int32]] = [:]
-    positions.reserveCapacity(b.shingles.count)
-    for (j, value) in b.shingles.enumerated() { positions[value, default: []].append(Int32(j)) }
+    positions.reserveCapacity(shared.count)
+    for (j, value) in b.shingles.enumerated() where shared.contains(value) { positions[value, default: []].append(Int32(j)) }
     var seeds: [(diagonal: Int, i: Int, j: Int)] = []
-    for (i, value) in a.shingles.enumerated() {
+    for (i, value) in a.shingles.enumerated() where shared.contains(value) {
       guard let list = positions[value], list.count <= maximumRepeats else { continue }
       for j in list { seeds.append((i - Int(j), i, Int(j))) }
     }
@@ -197,34 +214,5 @@ package struct PassageFinder: Sendable {
       }
     }
     return row[y.count]
-  }
-}
-
-/// Which words of a document stand inside quotation marks (“…”, "…", «…»), so that a
-/// shared quotation can be told from copied narrative. A quotation left open runs to the
-/// end of its paragraph, the news convention for a quote that continues in the next one.
-package enum QuotedWords {
-  /// One flag per fingerprint word.
-  package static func flags(_ document: Document, _ fingerprint: Fingerprint) -> [Bool] {
-    var inside = [Bool](repeating: false, count: document.tokens.count)
-    document.buffer.bytes.withUnsafeBufferPointer { bytes in
-      for paragraph in document.paragraphs {
-        var open = false
-        for index in paragraph.tokens {
-          let token = document.tokens[index]
-          if token.kind == .punctuation {
-            switch Characters.scalar(in: bytes, at: Int(token.start)).0 {
-            case "\u{201C}", "\u{201E}", "\u{00AB}": open = true
-            case "\u{201D}", "\u{00BB}": open = false
-            case "\"": open.toggle()
-            default: break
-            }
-          } else {
-            inside[index] = open
-          }
-        }
-      }
-    }
-    return fingerprint.words.map { inside[Int($0)] }
   }
 }

@@ -24,6 +24,7 @@ package struct DerivationHint: Sendable, Equatable {
 
 /// A shared passage with offsets into both documents' original text.
 package struct PassageSpan: Sendable, Equatable {
+  /// The passage in word positions, with its matched words.
   package var words: SharedPassage
   /// Byte range in the first document.
   package var aBytes: Range<Int>
@@ -39,12 +40,17 @@ package struct PassageSpan: Sendable, Equatable {
 
 /// Two documents' comparison.
 package struct PairComparison: Sendable {
+  /// Corpus position of the first document.
   package var a: Int
+  /// Corpus position of the second document (`a < b`).
   package var b: Int
+  /// Exact Jaccard and containment.
   package var score: SimilarityScore
   /// Passages of at least `ReuseAnalysis.minimumPassageWords`, in order of position in `a`.
   package var passages: [PassageSpan]
+  /// How the two relate.
   package var judgement: ReuseJudgement
+  /// Which looks derived from which, for pairs that share text.
   package var hint: DerivationHint?
 
   /// Whether one document is nearly all in the other (a near-duplicate, not just a shared passage).
@@ -55,7 +61,9 @@ package struct PairComparison: Sendable {
 
 /// One document's lineage: how much of its body is its own and how much it shares.
 package struct Lineage: Sendable {
+  /// Corpus position of the document.
   package var document: Int
+  /// Words in its body.
   package var words: Int
   /// Words in a passage shared with any other document.
   package var sharedWords: Int
@@ -92,8 +100,11 @@ package struct ReuseAnalysis: Sendable {
   /// Below this containment in both directions, a common source is as likely as copying.
   package static let commonSourceContainment = 0.25
 
+  /// The documents compared, in corpus order.
   package let documents: [Document]
+  /// Their shingles, by corpus position.
   package let fingerprints: [Fingerprint]
+  /// How candidate pairs were found.
   package let method: CandidateMethod
   /// The pairs that share at least one shingle, sorted by corpus position.
   package let pairs: [PairComparison]

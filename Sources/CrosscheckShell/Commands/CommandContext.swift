@@ -19,6 +19,17 @@ package struct CommandContext {
     nonmutating set { shell.settings = newValue }
   }
 
+  /// A cross-document result, computed once and kept until the corpus changes.
+  /// - Parameters:
+  ///   - key: names the result and the options it depends on.
+  ///   - compute: computes it when it is not cached.
+  package func cached<Value: Sendable>(_ key: String, _ compute: () -> Value) -> Value {
+    if let value = shell.cache[key] as? Value { return value }
+    let value = compute()
+    shell.cache[key] = value
+    return value
+  }
+
   /// The commands, for help and completion.
   package var registry: CommandRegistry { shell.registry }
 

@@ -16,7 +16,8 @@ package enum CompareCommand: ShellCommand {
       only one of them has, and the derivation hint. A pair shares text when one passage \
       outside quotation marks matches at least 10 words; long passages only inside quotation \
       marks are reported as shared quotes. Up to \(CandidateFinder.exactLimit.grouped) documents \
-      every pair sharing a shingle is found exactly; larger corpora use MinHash LSH \
+      every pair sharing a shingle is found exactly (shingles in very many documents are taken \
+      for boilerplate); larger corpora use MinHash LSH \
       (--method changes it). --format json gives pairs with jaccard, containment both ways \
       and passages with code point offsets.
       """,
@@ -52,7 +53,7 @@ package enum CompareCommand: ShellCommand {
     case "minhash": method = .minHashLSH
     default: method = nil
     }
-    let analysis = ReuseAnalysis(corpus.documents, method: method)
+    let analysis = context.cached("compare/\(method?.rawValue ?? "auto")") { ReuseAnalysis(corpus.documents, method: method) }
     let format = call.value("format").flatMap(OutputFormat.init(rawValue:)) ?? context.settings.format
     if pinned.count == 2 {
       let positions = pinned.map { document in corpus.documents.firstIndex { $0.id == document.id } ?? 0 }
@@ -108,20 +109,27 @@ enum CompareRendering {
     blocks.append(.table(Table(
       columns: [
         Column("a"), Column("b"), Column("relation"), Column("outlets"), Column("jaccard"), Column("a in b"), Column("b in a"),
-        Column("passages"), Column("derivation hint", truncatable: true),
+        Column("passages"), Column("direction", truncatable: true),
       ],
       rows: related.prefix(CompareCommand.pairRowLimit).map { pair in
         let long = pair.passages.filter { $0.words.matched >= ReuseAnalysis.minimumWords }
         return [
           .text(documents[pair.a].id), .text(documents[pair.b].id),
           .text(pair.judgement.rawValue + (pair.isNearDuplicate ? " (near-duplicate)" : "")),
-          .text(ReuseAnalysis.sameOutlet(documents[pair.a], documents[pair.b]) ? "same" : "different"),
+          .text(outlets(documents[pair.a], documents[pair.b])),
           .double(pair.score.jaccard, digits: 2), .double(pair.score.containmentAInB, digits: 2),
-          .double(pair.score.containmentBInA, digits: 2), .int(long.count), .text(pair.hint?.reason),
+          .double(pair.score.containmentBInA, digits: 2), .int(long.count), .text(direction(pair, documents)),
         ]
       })))
     if related.count > CompareCommand.pairRowLimit {
       blocks.append(.message(StyledText("\(related.count - CompareCommand.pairRowLimit) more pairs; --format json lists them all.", .dim)))
+    }
+    let hints = related.prefix(CompareCommand.pairRowLimit).compactMap { pair in
+      pair.hint.map { "\(documents[pair.a].id) / \(documents[pair.b].id): \($0.reason)" }
+    }
+    if !hints.isEmpty {
+      blocks.append(.heading("Why"))
+      blocks.append(.text(StyledText(hints.joined(separator: "\n"))))
     }
     let clusters = analysis.clusters()
     if !clusters.isEmpty {
@@ -131,16 +139,23 @@ enum CompareRendering {
         rows: clusters.prefix(CompareCommand.pairRowLimit).enumerated().map { index, members in
           [.int(index + 1), .text(members.map { documents[$0].id }.joined(separator: ", "))]
         })))
+      if clusters.count > CompareCommand.pairRowLimit {
+        blocks.append(.message(StyledText("\(clusters.count - CompareCommand.pairRowLimit) more groups; --format json lists them all.", .dim)))
+      }
     }
     let lineage = analysis.lineage()
-    blocks.append(.heading("Lineage: how much of each source is its own"))
+    // A large corpus lists the sources with the least text of their own.
+    let shown = documents.count <= CompareCommand.pairRowLimit ? lineage
+      : Array(lineage.sorted { $0.originalShare != $1.originalShare ? $0.originalShare < $1.originalShare : $0.document < $1.document }
+        .prefix(CompareCommand.pairRowLimit))
+    blocks.append(.heading(shown.count < lineage.count ? "Lineage: the \(shown.count) sources with the least text of their own" : "Lineage: how much of each source is its own"))
     blocks.append(.table(Table(
       columns: [
         Column("#"), Column("id", truncatable: true), Column("outlet", truncatable: true), Column("words"),
         Column("original"), Column("same outlet"), Column("other outlets"), Column("shared with", truncatable: true),
         Column("unique sentences"),
       ],
-      rows: lineage.map { entry in
+      rows: shown.map { entry in
         let document = documents[entry.document]
         func share(_ words: Int) -> Cell { .text(entry.words == 0 ? "—" : percent(Double(words) / Double(entry.words))) }
         return [
@@ -150,6 +165,9 @@ enum CompareRendering {
           .int(entry.uniqueSentences.count),
         ]
       })))
+    if shown.count < lineage.count {
+      blocks.append(.message(StyledText("\(lineage.count - shown.count) more sources; --format json lists them all.", .dim)))
+    }
     if documents.count <= CompareCommand.matrixLimit {
       blocks.append(.heading("Sentences no other source has"))
       var rows: [[Cell]] = []
@@ -180,6 +198,20 @@ enum CompareRendering {
       })),
     ])
     return Output(blocks, json: json)
+  }
+
+  /// The derivation hint in a few words: "b from a", "siblings via c", "unclear".
+  static func direction(_ pair: PairComparison, _ documents: [Document]) -> String? {
+    guard let hint = pair.hint else { return nil }
+    if let derived = hint.derived, let source = hint.source { return "\(documents[derived].id) from \(documents[source].id)" }
+    if let source = hint.source { return "both from \(documents[source].id)" }
+    return "unclear"
+  }
+
+  /// Whether two documents are of the same outlet, of different ones, or of unknown ones.
+  static func outlets(_ a: Document, _ b: Document) -> String {
+    guard a.metadata.outlet != nil, b.metadata.outlet != nil else { return "unknown" }
+    return ReuseAnalysis.sameOutlet(a, b) ? "same" : "different"
   }
 
   static func sentenceJSON(_ document: Document, _ number: Int) -> JSONValue {

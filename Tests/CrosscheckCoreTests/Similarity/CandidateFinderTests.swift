@@ -29,6 +29,17 @@ import Testing
     #expect(recall >= 0.95)
   }
 
+  @Test(arguments: [CandidateMethod.exactIndex, .minHashLSH])
+  func manyCopiesOfOneStoryAreAllRelated(_ method: CandidateMethod) {
+    // More copies than the 200 documents beyond which a shingle counts as boilerplate.
+    var generator = SeededGenerator(seed: 11)
+    let story = RandomTexts.words(80, &generator)
+    var fingerprints = (0..<250).map { _ in Fingerprint(RandomTexts.document("copy", story)) }
+    fingerprints += (0..<20).map { _ in Fingerprint(RandomTexts.document("other", RandomTexts.words(80, &generator))) }
+    let pairs = CandidateFinder(documentCount: fingerprints.count, method: method).pairs(fingerprints)
+    #expect(pairs.filter { $0.a < 250 && $0.b < 250 && $0.score.jaccard == 1 }.count == 250 * 249 / 2)
+  }
+
   @Test func theMethodFollowsTheCorpusSize() {
     #expect(CandidateFinder(documentCount: 5).method == .exactIndex)
     #expect(CandidateFinder(documentCount: CandidateFinder.exactLimit + 1).method == .minHashLSH)

@@ -72,6 +72,22 @@ import Testing
     }
   }
 
+  @Test(arguments: corpora)
+  func minHashGivesTheSameAnswersOnThePairsItFinds(_ corpus: String) {
+    guard FileManager.default.fileExists(atPath: corpus) else { return }
+    let documents = DocumentLoader().load([corpus], existing: Corpus()).loaded
+    let exact = ReuseAnalysis(documents, method: .exactIndex)
+    let lsh = ReuseAnalysis(documents, method: .minHashLSH)
+    for pair in lsh.pairs {
+      let other = exact.comparison(pair.a, pair.b)
+      #expect(other.score == pair.score)
+      #expect(other.judgement == pair.judgement)
+      #expect(other.passages == pair.passages)
+    }
+    // Every pair that shares text is found by both.
+    #expect(exact.pairs.filter { $0.judgement == .reuse }.count == lsh.pairs.filter { $0.judgement == .reuse }.count)
+  }
+
   @Test func lineageSeparatesSameOutletFromOtherOutlets() {
     let wire = "PORTVILLE, March 3 (Tidewire) — A container crane toppled onto the quay at Pier 4 on Monday evening during a violent storm, injuring two dock workers."
     let update = "A container crane toppled onto the quay at Pier 4 on Monday evening during a violent storm, the port said on Tuesday, when the terminal reopened."

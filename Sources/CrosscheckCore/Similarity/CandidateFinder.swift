@@ -1,5 +1,3 @@
-import Foundation
-
 // Candidate pairs without comparing every pair.
 //
 // Small corpora: an exact inverted index (shingle → documents), as passim and textreuse's
@@ -8,58 +6,6 @@ import Foundation
 // (Indyk & Motwani 1998; Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3),
 // which bounds the work per document however common a shingle is. Candidates from either
 // path are then scored exactly, so a pair both paths find gets the same numbers.
-
-/// MinHash signatures: for each of `permutations` hash functions, the least hashed shingle.
-package struct MinHasher: Sendable {
-  /// Multipliers and offsets of the hash functions `h(x) = a·x + b (mod 2^64)`; `a` is odd, so
-  /// each is a permutation of the 64-bit shingle values, which are already well mixed.
-  let multipliers: [UInt64]
-  let offsets: [UInt64]
-
-  /// Hash functions drawn from a fixed seed, the same in every run.
-  package init(permutations: Int) {
-    var state = StableHash.seed
-    var multipliers: [UInt64] = []
-    var offsets: [UInt64] = []
-    for _ in 0..<permutations {
-      state = StableHash.mix(state)
-      multipliers.append(state | 1)
-      state = StableHash.mix(state)
-      offsets.append(state)
-    }
-    self.multipliers = multipliers
-    self.offsets = offsets
-  }
-
-  package var permutations: Int { multipliers.count }
-
-  /// The signature of a shingle set (all `UInt64.max` for an empty set).
-  /// - Complexity: O(n·k) for n shingles and k permutations.
-  package func signature(of shingles: [UInt64]) -> [UInt64] {
-    var minimums = [UInt64](repeating: .max, count: permutations)
-    multipliers.withUnsafeBufferPointer { a in
-      offsets.withUnsafeBufferPointer { b in
-        minimums.withUnsafeMutableBufferPointer { m in
-          for x in shingles {
-            for i in 0..<a.count {
-              let h = a[i] &* x &+ b[i]
-              if h < m[i] { m[i] = h }
-            }
-          }
-        }
-      }
-    }
-    return minimums
-  }
-
-  /// The share of positions where two signatures agree: an estimate of Jaccard.
-  package static func estimate(_ a: [UInt64], _ b: [UInt64]) -> Double {
-    guard !a.isEmpty else { return 0 }
-    var equal = 0
-    for i in 0..<min(a.count, b.count) where a[i] == b[i] && a[i] != .max { equal += 1 }
-    return Double(equal) / Double(a.count)
-  }
-}
 
 /// How candidate pairs are found.
 package enum CandidateMethod: String, Sendable {
@@ -71,8 +17,11 @@ package enum CandidateMethod: String, Sendable {
 
 /// A pair of documents (by position in the corpus, `a < b`) with its exact score.
 package struct ScoredPair: Sendable, Equatable {
+  /// Corpus position of the first document.
   package var a: Int
+  /// Corpus position of the second document (`a < b`).
   package var b: Int
+  /// The exact score.
   package var score: SimilarityScore
 }
 
@@ -88,13 +37,18 @@ package struct CandidateFinder: Sendable {
   /// 1 − (1 − J)^128: 0.72 at J = 0.01, 0.98 at J = 0.03, the low Jaccard of a short passage
   /// reused in a long article; exact scoring then removes the chance collisions.
   package static let rowsPerBand = 1
-  /// A bucket holding more documents than this is skipped: a value every document has
-  /// (left-over boilerplate) relates nothing and would make the pairs quadratic.
-  package static let maximumBucket = 200
-  /// Shingles of an exact-index posting list longer than this are skipped, as passim skips
-  /// n-grams with too many occurrences.
-  package static let maximumPostings = 200
+  /// A bucket holding more documents than this is skipped: a value that many documents
+  /// have (left-over boilerplate) relates nothing and would make the pairs quadratic. Copies
+  /// of one story put the same documents in every bucket, and one list of documents yields
+  /// its pairs once, so a story copied up to this many times is still found.
+  package static let maximumBucket = 1_000
+  /// Shingles in more documents than this are skipped by the exact index, as passim skips
+  /// n-grams with too many occurrences: the larger of 500 and a quarter of the corpus, so
+  /// that a corpus of hundreds of copies of one story still relates them all, while one
+  /// list of documents adds at most 125,000 pairs below 2,000 documents.
+  package static func maximumPostings(documentCount: Int) -> Int { max(500, documentCount / 4) }
 
+  /// The method in use.
   package var method: CandidateMethod
 
   /// The method for a corpus of `count` documents, or a forced one.
@@ -125,7 +79,7 @@ package struct CandidateFinder: Sendable {
       for value in fingerprint.set { postings.append((value, Int32(document))) }
     }
     postings.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-    return pairsOfRuns(postings, limit: maximumPostings)
+    return pairsOfRuns(postings, limit: maximumPostings(documentCount: fingerprints.count))
   }
 
   /// Pairs, encoded `a << 32 | b`, that collide in at least one LSH band.
@@ -147,17 +101,28 @@ package struct CandidateFinder: Sendable {
   }
 
   /// Every pair of documents within each run of equal keys (runs longer than `limit`
-  /// skipped), deduplicated and sorted.
+  /// skipped; a run listing the same documents as an earlier one adds nothing),
+  /// deduplicated and sorted.
   static func pairsOfRuns(_ entries: [(UInt64, Int32)], limit: Int) -> [UInt64] {
     var pairs: [UInt64] = []
+    var seenRuns: Set<UInt64> = []
     var start = 0
     while start < entries.count {
       var end = start + 1
       while end < entries.count, entries[end].0 == entries[start].0 { end += 1 }
       if end - start > 1, end - start <= limit {
-        for i in start..<end {
-          for j in (i + 1)..<end where entries[i].1 != entries[j].1 {
-            pairs.append(UInt64(entries[i].1) << 32 | UInt64(entries[j].1))
+        // Long runs are mostly repeats (copies share every shingle): emit each list once.
+        var isRepeat = false
+        if end - start > 16 {
+          var key = StableHash.seed
+          for index in start..<end { key = StableHash.mix(key ^ UInt64(UInt32(bitPattern: entries[index].1))) }
+          isRepeat = !seenRuns.insert(key).inserted
+        }
+        if !isRepeat {
+          for i in start..<end {
+            for j in (i + 1)..<end where entries[i].1 != entries[j].1 {
+              pairs.append(UInt64(entries[i].1) << 32 | UInt64(entries[j].1))
+            }
           }
         }
       }
@@ -172,28 +137,4 @@ package struct CandidateFinder: Sendable {
     pairs.removeLast(pairs.count - unique)
     return pairs
   }
-}
-
-/// `transform` applied to every element, on as many threads as the machine has cores.
-package func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-  let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 64))
-  guard workers > 1 else { return items.map(transform) }
-  let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-  results.initialize(repeating: nil)
-  defer { results.deallocate() }
-  let shared = SendableBuffer(results)
-  DispatchQueue.concurrentPerform(iterations: workers) { worker in
-    var index = worker
-    while index < items.count {
-      shared.buffer[index] = transform(items[index])
-      index += workers
-    }
-  }
-  return results.map { $0! }  // every index was written by exactly one worker above
-}
-
-/// A buffer whose disjoint elements several workers write.
-private struct SendableBuffer<R>: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<R?>
-  init(_ buffer: UnsafeMutableBufferPointer<R?>) { self.buffer = buffer }
 }
