@@ -9,14 +9,22 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
     // The analysis core: pure Swift, deterministic, no terminal, no SQL, no dependencies.
     .target(name: "CrosscheckCore"),
 
+    // The session store: SQLite through GRDB (the only target that imports it): saving and
+    // reopening sessions, full-text search, read-only SQL.
+    .target(
+      name: "CrosscheckStore",
+      dependencies: ["CrosscheckCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+
     // The shell: command language, registry, help, completion, rendering, command files.
     // Testable without a terminal; line editing is injected through `LineReader`.
-    .target(name: "CrosscheckShell", dependencies: ["CrosscheckCore"]),
+    .target(name: "CrosscheckShell", dependencies: ["CrosscheckCore", "CrosscheckStore"]),
 
     // System libraries.
     .systemLibrary(
@@ -38,6 +46,9 @@ let package = Package(
     // Tests, and the golden-file helper they share.
     .target(name: "CrosscheckTestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "CrosscheckCoreTests", dependencies: ["CrosscheckCore", "CrosscheckTestSupport"]),
+    .testTarget(
+      name: "CrosscheckStoreTests", dependencies: ["CrosscheckStore", "CrosscheckTestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "CrosscheckShellTests", dependencies: ["CrosscheckShell", "CrosscheckTestSupport"],
       exclude: ["Golden"]),
