@@ -37,11 +37,15 @@ extension Store {
               tokenStart: paragraph.tokens.lowerBound, tokenEnd: paragraph.tokens.upperBound,
               sentenceStart: paragraph.sentences.lowerBound, sentenceEnd: paragraph.sentences.upperBound))
           }
+          var paragraphOfSentence = [Int](repeating: 0, count: document.sentences.count)
+          for (number, paragraph) in document.paragraphs.enumerated() {
+            for sentence in paragraph.sentences { paragraphOfSentence[sentence] = number }
+          }
           for (number, sentence) in document.sentences.enumerated() {
             sentenceID += 1
             let scalars = document.scalarRange(sentence.range)
             try sentenceInsert.insert(SentenceRecord(
-              id: sentenceID, document: key, number: number, start: scalars.lowerBound, end: scalars.upperBound,
+              id: sentenceID, document: key, number: number, paragraph: paragraphOfSentence[number], start: scalars.lowerBound, end: scalars.upperBound,
               byteStart: sentence.range.lowerBound, byteEnd: sentence.range.upperBound,
               tokenStart: sentence.tokens.lowerBound, tokenEnd: sentence.tokens.upperBound,
               text: document.string(sentence.range)))

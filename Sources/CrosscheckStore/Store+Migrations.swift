@@ -18,6 +18,7 @@ extension Store {
   /// Every migration, oldest first.
   static let migrations: [Migration] = [
     Migration(version: 1, identifier: "v1-documents", migrate: createDocumentTables),
+    Migration(version: 2, identifier: "v2-sentence-paragraphs", migrate: addSentenceParagraphs),
   ]
 
   /// The schema version this build writes and the newest it reads.
@@ -118,6 +119,18 @@ extension Store {
       CREATE TRIGGER sentences_after_delete AFTER DELETE ON sentences BEGIN
         INSERT INTO sentence_search (sentence_search, rowid, text) VALUES ('delete', old.id, old.text);
       END;
+      """)
+  }
+
+  /// Version 2: each sentence names its paragraph, so that SQL can group sentences by
+  /// paragraph without a range join. Filled in for sessions saved by version 1.
+  @Sendable static func addSentenceParagraphs(_ db: Database) throws {
+    try db.execute(sql: """
+      ALTER TABLE sentences ADD COLUMN paragraph INTEGER NOT NULL DEFAULT 0;
+      UPDATE sentences SET paragraph = coalesce((
+        SELECT p.number FROM paragraphs p
+        WHERE p.document = sentences.document
+          AND sentences.number >= p.sentence_start AND sentences.number < p.sentence_end), 0);
       """)
   }
 }

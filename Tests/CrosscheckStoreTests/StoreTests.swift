@@ -1,5 +1,6 @@
 import CrosscheckCore
 import Foundation
+import GRDB
 import Testing
 
 @testable import CrosscheckStore
@@ -87,5 +88,40 @@ func differences(_ a: Document, _ b: Document) -> [String] {
     }
     #expect([UInt8]([0, 0x80]).withUnsafeBytes { TokenBlob.decode($0, count: 1) } == nil)
     #expect([UInt8]([9, 1, 1]).withUnsafeBytes { TokenBlob.decode($0, count: 1) } == nil)
+  }
+}
+
+@Suite struct MigrationTests {
+  @Test func aSessionSavedByTheFirstSchemaOpensAfterMigration() throws {
+    let folder = Corpora.temporaryFolder()
+    let path = folder + "/old.crosscheck"
+    try FileManager.default.copyItem(atPath: Corpora.fixtures + "/session-v1.crosscheck", toPath: path)
+    let store = try Store.open(path, create: false)
+    defer { store.close() }
+    #expect(store.openedVersion == 1)
+    let restored = try store.restoreCorpus()
+    var fresh = Corpus()
+    for document in DocumentLoader().load([Corpora.sample + "/coastwire.txt", Corpora.sample + "/metro-herald.md"], existing: fresh).loaded {
+      fresh.append(document)
+    }
+    #expect(restored.documents.map(\.id) == ["coastwire", "metro-herald"])
+    for (a, b) in zip(fresh.documents, restored.documents) {
+      // The fixture was made in another checkout: its paths differ, everything else must not.
+      #expect(differences(a, b).filter { $0 != "origin" }.isEmpty, "\(a.id): \(differences(a, b))")
+      #expect(b.origin.hasSuffix("samples/riverton-flood/" + (b.origin as NSString).lastPathComponent))
+    }
+    let settings = try store.settings()
+    #expect(settings.map(\.name) == ["width"])
+    // Version 2 filled in each sentence's paragraph from the paragraphs' sentence ranges.
+    let paragraphs = try store.writer.read { db in
+      try Row.fetchAll(db, sql: "SELECT number, paragraph FROM sentences WHERE document = 1 ORDER BY number").map { [$0[0], $0[1]] as [Int] }
+    }
+    let document = restored.documents[0]
+    for row in paragraphs {
+      let paragraph = document.paragraphs[row[1]]
+      #expect(paragraph.sentences.contains(row[0]))
+    }
+    let version = try store.writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") }
+    #expect(version == String(Store.schemaVersion))
   }
 }
