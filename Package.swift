@@ -19,7 +19,12 @@ let package = Package(
     // reopening sessions, full-text search, read-only SQL.
     .target(
       name: "CrosscheckStore",
-      dependencies: ["CrosscheckCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "CrosscheckCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        // The C API, for the `sql` connection that needs an authorizer and a progress handler.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
 
     // The shell: command language, registry, help, completion, rendering, command files.
