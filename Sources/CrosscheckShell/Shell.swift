@@ -1,4 +1,5 @@
 import CrosscheckCore
+import CrosscheckStore
 import Foundation
 
 /// A place in a command file, for `FILE:LINE` messages.
@@ -15,6 +16,8 @@ package struct SourceLocation: Sendable, Equatable {
 package final class Shell {
   package var corpus = Corpus()
   package var settings = Settings()
+  /// The session's database: in memory until `--session`, `open` or a file is given.
+  package private(set) var store: Store
   package let registry: CommandRegistry
   package let console: any Console
   /// Set by `quit`.
@@ -32,6 +35,62 @@ package final class Shell {
   package init(console: any Console, registry: CommandRegistry = CommandRegistry()) {
     self.console = console
     self.registry = registry
+    do {
+      store = try Store.inMemory()
+    } catch {
+      // An in-memory SQLite database fails to open only when memory is exhausted.
+      preconditionFailure("cannot create the in-memory session: \(error.message)")
+    }
+  }
+
+  // MARK: - Sessions
+
+  /// Makes a session file this session's store, replacing the documents and settings with
+  /// what the file holds.
+  /// - Parameters:
+  ///   - path: the session file.
+  ///   - create: whether to create it when missing (`--session`), or to fail (`open`).
+  /// - Returns: the store now in use.
+  @discardableResult
+  package func openSession(_ path: String, create: Bool) throws(ShellError) -> Store {
+    if let current = store.path, FileManager.default.fileExists(atPath: path), Store.sameFile(current, path) {
+      throw .failed("'\(path)' is already this session's file")
+    }
+    let opened: Store
+    let restored: Corpus
+    let saved: [(name: String, value: String)]
+    do {
+      opened = try Store.open(path, create: create)
+    } catch {
+      throw ShellError(error)
+    }
+    do {
+      restored = try opened.restoreCorpus()
+      saved = try opened.settings()
+    } catch {
+      opened.close()
+      throw ShellError(error)
+    }
+    store.close()
+    store = opened
+    corpus = restored
+    for setting in saved { try? settings.set(setting.name, to: setting.value) }
+    return opened
+  }
+
+  /// Closes the session's store, giving up its file.
+  package func closeSession() { store.close() }
+
+  /// Saves the settings with the session (a failure is only worth a warning).
+  func storeSettings() {
+    let values = Settings.descriptors.compactMap { descriptor in
+      settings.value(of: descriptor.name).map { (name: descriptor.name, value: $0) }
+    }
+    do {
+      try store.saveSettings(values)
+    } catch {
+      warn("settings not saved with the session: \(error.message)")
+    }
   }
 
   // MARK: - Running lines

@@ -62,7 +62,7 @@ extension Store {
   }
 
   /// Whether two paths name one file.
-  static func sameFile(_ a: String, _ b: String) -> Bool {
+  package static func sameFile(_ a: String, _ b: String) -> Bool {
     var first = stat()
     var second = stat()
     guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }

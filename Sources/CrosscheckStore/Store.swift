@@ -76,9 +76,14 @@ package final class Store: Sendable {
     guard let lock = try SessionLock(path: path) else { throw lockedError(path) }
     let identity = try identify(path)
     return try wrap("cannot open '\(path)'") {
-      let pool = try DatabasePool(path: path, configuration: configuration())
-      try migrator().migrate(pool)
-      try pool.write { db in
+      // One connection in WAL mode: the shell runs one command at a time, `sql` opens its own
+      // read-only connection, and the last connection to close folds the log back into the
+      // file and deletes it, so that a closed session is one self-contained file.
+      var configuration = configuration()
+      configuration.journalMode = .wal
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      try migrator().migrate(queue)
+      try queue.write { db in
         let facts: [(String, String)] = [
           (MetaRecord.writerProcess, String(getpid())),
           (MetaRecord.writerHost, ProcessInfo.processInfo.hostName),
@@ -86,7 +91,7 @@ package final class Store: Sendable {
         ]
         for (key, value) in facts { try MetaRecord(key: key, value: value).upsert(db) }
       }
-      return Store(path: path, openedVersion: identity.version, writer: pool, memoryName: nil, lock: lock)
+      return Store(path: path, openedVersion: identity.version, writer: queue, memoryName: nil, lock: lock)
     }
   }
 
@@ -99,7 +104,6 @@ package final class Store: Sendable {
           arguments: [MetaRecord.writerProcess, MetaRecord.writerHost, MetaRecord.writerSince])
       }
     }
-    if let pool = writer as? DatabasePool { try? pool.close() }
     if let queue = writer as? DatabaseQueue { try? queue.close() }
     lock.withLock { $0 = nil }
   }

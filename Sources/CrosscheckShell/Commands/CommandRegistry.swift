@@ -7,9 +7,13 @@ package struct CommandRegistry: Sendable {
     UnloadCommand.self,
     SourcesCommand.self,
     ShowCommand.self,
+    SearchCommand.self,
+    SQLCommand.self,
     SetCommand.self,
     RunCommand.self,
     EchoCommand.self,
+    OpenCommand.self,
+    SaveCommand.self,
     QuitCommand.self,
   ]
 
