@@ -55,7 +55,7 @@ let package = Package(
       name: "CrosscheckStoreTests", dependencies: ["CrosscheckStore", "CrosscheckTestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "CrosscheckShellTests", dependencies: ["CrosscheckShell", "CrosscheckTestSupport"],
+      name: "CrosscheckShellTests", dependencies: ["CrosscheckShell", "CrosscheckStore", "CrosscheckTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["crosscheck", "CrosscheckTestSupport"],

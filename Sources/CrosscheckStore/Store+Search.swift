@@ -16,6 +16,18 @@ package struct SearchHit: Sendable, Equatable {
   /// Relevance: the negated BM25 score, so that higher is better.
   package var score: Double
 
+  package init(
+    document: String, sentenceStart: Int, sentenceEnd: Int, text: String, matchStart: Int, matchEnd: Int, score: Double
+  ) {
+    self.document = document
+    self.sentenceStart = sentenceStart
+    self.sentenceEnd = sentenceEnd
+    self.text = text
+    self.matchStart = matchStart
+    self.matchEnd = matchEnd
+    self.score = score
+  }
+
   /// The first match's code point offsets in the document.
   package var start: Int { sentenceStart + matchStart }
   package var end: Int { sentenceStart + matchEnd }

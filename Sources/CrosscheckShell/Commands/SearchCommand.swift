@@ -4,7 +4,7 @@ import CrosscheckStore
 package enum SearchCommand: ShellCommand {
   package static let spec = CommandSpec(
     name: "search",
-    abstract: "find sentences by their words, best first, with the match in context",
+    abstract: "find sentences by their words, with the match in context",
     discussion: """
       Searches the sentences of every article body (not headlines or front matter), ranked \
       by BM25: rarer words and shorter sentences count more. Every word must occur; case and \
