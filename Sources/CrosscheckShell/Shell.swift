@@ -124,6 +124,14 @@ package final class Shell {
     guard let command = registry.command(named: first.text) else { throw registry.unknownCommand(first.text) }
     let call = try CommandCall.bind(Array(lexed.words.dropFirst()), to: command.spec, calledAs: first.text, line: line)
     Interrupt.reset()
+    let started = ContinuousClock.now
+    defer {
+      if settings.timing {
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        console.writeError("time: \(first.text) \(milliseconds.formatted(digits: 1)) ms\n")
+      }
+    }
     let output = try command.run(call, in: CommandContext(shell: self))
     if toStandardError {
       let options = RenderOptions(format: .table, color: colorEnabled(terminal: console.isTerminal), width: nil, terminal: true)
