@@ -125,3 +125,25 @@ func differences(_ a: Document, _ b: Document) -> [String] {
     #expect(version == String(Store.schemaVersion))
   }
 }
+
+@Suite struct StoreSchemaTests {
+  @Test func theDocumentedTablesAreTheTablesTheMigrationsBuild() throws {
+    let store = try Store.inMemory()
+    let tables = try store.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'sentence_search_%' AND name NOT LIKE 'grdb_%'")
+    let actual = Set(tables.rows.compactMap { row -> String? in if case .text(let name) = row[0] { return name } else { return nil } })
+    #expect(actual == Set(StoreSchema.tables.map(\.name)))
+    for table in StoreSchema.tables {
+      let documented = table.columns.map(\.name).joined(separator: ", ")
+      let columns = try store.query("PRAGMA table_info(\(table.name))").rows.compactMap { row -> String? in
+        if case .text(let name) = row[1] { return name } else { return nil }
+      }
+      #expect(!columns.isEmpty)
+      for column in columns {
+        let covered =
+          documented.components(separatedBy: ", ").contains(column)
+          || ["_inferred", "_evidence"].contains { column.hasSuffix($0) && documented.contains($0 + ", …") }
+        #expect(covered, "\(table.name).\(column) is not described")
+      }
+    }
+  }
+}
