@@ -9,15 +9,28 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
     // The analysis core: pure Swift, deterministic, no terminal, no SQL; libxml2 only to
     // parse HTML pages.
     .target(name: "CrosscheckCore", dependencies: ["CLibXML2"]),
 
+    // The session store: SQLite through GRDB (the only target that imports it): saving and
+    // reopening sessions, full-text search, read-only SQL.
+    .target(
+      name: "CrosscheckStore",
+      dependencies: [
+        "CrosscheckCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        // The C API, for the `sql` connection that needs an authorizer and a progress handler.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
+    ),
+
     // The shell: command language, registry, help, completion, rendering, command files.
     // Testable without a terminal; line editing is injected through `LineReader`.
-    .target(name: "CrosscheckShell", dependencies: ["CrosscheckCore"]),
+    .target(name: "CrosscheckShell", dependencies: ["CrosscheckCore", "CrosscheckStore"]),
 
     // System libraries.
     .systemLibrary(
@@ -52,7 +65,10 @@ let package = Package(
     .testTarget(
       name: "CrosscheckCoreTests", dependencies: ["CrosscheckCore", "CrosscheckTestSupport"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "CrosscheckShellTests", dependencies: ["CrosscheckShell", "CrosscheckTestSupport"],
+      name: "CrosscheckStoreTests", dependencies: ["CrosscheckStore", "CrosscheckTestSupport"],
+      exclude: ["Fixtures"]),
+    .testTarget(
+      name: "CrosscheckShellTests", dependencies: ["CrosscheckShell", "CrosscheckStore", "CrosscheckTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["crosscheck", "CrosscheckTestSupport"],

@@ -11,6 +11,8 @@ package struct Settings: Sendable, Equatable {
   /// Output width in columns, or nil to follow the terminal.
   package var width: Int? = nil
   package var onError: OnError = .stop
+  /// Whether each command's running time is written to standard error.
+  package var timing = false
 
   package init() {}
 
@@ -28,6 +30,7 @@ package struct Settings: Sendable, Equatable {
     Descriptor(name: "pager", help: "page output taller than the terminal through $PAGER or less", values: ["on", "off"]),
     Descriptor(name: "width", help: "output width in columns, or auto to follow the terminal", values: ["auto", "80", "100", "120"]),
     Descriptor(name: "on-error", help: "after an error in a command file: stop (exit status 1) or continue", values: OnError.allCases.map(\.rawValue)),
+    Descriptor(name: "timing", help: "write how long each command took to standard error", values: ["on", "off"]),
   ]
 
   /// The current value of a setting, as `set` shows it.
@@ -38,6 +41,7 @@ package struct Settings: Sendable, Equatable {
     case "pager": return pager ? "on" : "off"
     case "width": return width.map(String.init) ?? "auto"
     case "on-error": return onError.rawValue
+    case "timing": return timing ? "on" : "off"
     default: return nil
     }
   }
@@ -74,6 +78,9 @@ package struct Settings: Sendable, Equatable {
     case "on-error":
       guard let mode = OnError(rawValue: value) else { throw invalid() }
       onError = mode
+    case "timing":
+      guard value == "on" || value == "off" else { throw invalid() }
+      timing = value == "on"
     default:
       throw invalid()
     }

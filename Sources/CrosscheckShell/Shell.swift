@@ -1,4 +1,5 @@
 import CrosscheckCore
+import CrosscheckStore
 import Foundation
 
 /// A place in a command file, for `FILE:LINE` messages.
@@ -19,6 +20,8 @@ package final class Shell {
   /// Cross-document results computed on demand, kept until the corpus changes.
   var cache: [String: any Sendable] = [:]
   package var settings = Settings()
+  /// The session's database: in memory until `--session`, `open` or a file is given.
+  package private(set) var store: Store
   package let registry: CommandRegistry
   package let console: any Console
   /// Set by `quit`.
@@ -36,6 +39,62 @@ package final class Shell {
   package init(console: any Console, registry: CommandRegistry = CommandRegistry()) {
     self.console = console
     self.registry = registry
+    do {
+      store = try Store.inMemory()
+    } catch {
+      // An in-memory SQLite database fails to open only when memory is exhausted.
+      preconditionFailure("cannot create the in-memory session: \(error.message)")
+    }
+  }
+
+  // MARK: - Sessions
+
+  /// Makes a session file this session's store, replacing the documents and settings with
+  /// what the file holds.
+  /// - Parameters:
+  ///   - path: the session file.
+  ///   - create: whether to create it when missing (`--session`), or to fail (`open`).
+  /// - Returns: the store now in use.
+  @discardableResult
+  package func openSession(_ path: String, create: Bool) throws(ShellError) -> Store {
+    if let current = store.path, FileManager.default.fileExists(atPath: path), Store.sameFile(current, path) {
+      throw .failed("'\(path)' is already this session's file")
+    }
+    let opened: Store
+    let restored: Corpus
+    let saved: [(name: String, value: String)]
+    do {
+      opened = try Store.open(path, create: create)
+    } catch {
+      throw ShellError(error)
+    }
+    do {
+      restored = try opened.restoreCorpus()
+      saved = try opened.settings()
+    } catch {
+      opened.close()
+      throw ShellError(error)
+    }
+    store.close()
+    store = opened
+    corpus = restored
+    for setting in saved { try? settings.set(setting.name, to: setting.value) }
+    return opened
+  }
+
+  /// Closes the session's store, giving up its file.
+  package func closeSession() { store.close() }
+
+  /// Saves the settings with the session (a failure is only worth a warning).
+  func storeSettings() {
+    let values = Settings.descriptors.compactMap { descriptor in
+      settings.value(of: descriptor.name).map { (name: descriptor.name, value: $0) }
+    }
+    do {
+      try store.saveSettings(values)
+    } catch {
+      warn("settings not saved with the session: \(error.message)")
+    }
   }
 
   // MARK: - Running lines
@@ -69,6 +128,14 @@ package final class Shell {
     guard let command = registry.command(named: first.text) else { throw registry.unknownCommand(first.text) }
     let call = try CommandCall.bind(Array(lexed.words.dropFirst()), to: command.spec, calledAs: first.text, line: line)
     Interrupt.reset()
+    let started = ContinuousClock.now
+    defer {
+      if settings.timing {
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        console.writeError("time: \(first.text) \(milliseconds.formatted(digits: 1)) ms\n")
+      }
+    }
     let output = try command.run(call, in: CommandContext(shell: self))
     if toStandardError {
       let options = RenderOptions(format: .table, color: colorEnabled(terminal: console.isTerminal), width: nil, terminal: true)

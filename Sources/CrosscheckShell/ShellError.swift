@@ -1,4 +1,5 @@
 import CrosscheckCore
+import CrosscheckStore
 
 /// An error a command reports to the user: a code, a sentence, and maybe a hint.
 package struct ShellError: Error, Sendable, Equatable {
@@ -31,6 +32,18 @@ package struct ShellError: Error, Sendable, Equatable {
   package static func notFound(_ message: String, hint: String? = nil) -> ShellError { ShellError(.notFound, message, hint: hint) }
   package static func failed(_ message: String, hint: String? = nil) -> ShellError { ShellError(.failed, message, hint: hint) }
   package static let cancelled = ShellError(.cancelled, "cancelled")
+
+  /// The shell's form of a store error.
+  package init(_ error: StoreError) {
+    let code: Code
+    switch error.code {
+    case .notFound: code = .notFound
+    case .syntax: code = .usage
+    case .cancelled: code = .cancelled
+    default: code = .failed
+    }
+    self.init(code, error.message, hint: error.hint)
+  }
 }
 
 /// Suggestions for mistyped names.

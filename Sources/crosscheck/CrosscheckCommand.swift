@@ -37,6 +37,9 @@ struct CrosscheckCommand: ParsableCommand {
   @Flag(name: [.customShort("i"), .customLong("interactive")], help: "Start the shell after the -f and -c commands.")
   var interactive = false
 
+  @Option(help: ArgumentHelp("Work on a session file: open it, or create it when missing; loads are written to it as they happen.", valueName: "file"))
+  var session: String?
+
   @Option(help: ArgumentHelp("Default output format: table, json, csv, markdown or text.", valueName: "format"))
   var format: String?
 
@@ -86,6 +89,15 @@ struct CrosscheckCommand: ParsableCommand {
   func run() throws {
     let console = StandardConsole()
     let shell = Shell(console: console)
+    defer { shell.closeSession() }
+    if let session {
+      do {
+        try shell.openSession(session, create: true)
+      } catch {
+        shell.report(error, at: nil)
+        throw ExitCode(1)
+      }
+    }
     if let format, let value = OutputFormat(rawValue: format) { shell.settings.format = value }
     if keepGoing { shell.settings.onError = .continue }
     shell.colorDisabled = noColor

@@ -1,4 +1,5 @@
 import CrosscheckCore
+import CrosscheckStore
 
 /// What a command may see and change: the session's documents and settings, and the shell
 /// services it needs (running a command file, leaving).
@@ -13,10 +14,22 @@ package struct CommandContext {
     nonmutating set { shell.corpus = newValue }
   }
 
-  /// The settings.
+  /// The settings; changes are saved with the session.
   package var settings: Settings {
     get { shell.settings }
-    nonmutating set { shell.settings = newValue }
+    nonmutating set {
+      shell.settings = newValue
+      shell.storeSettings()
+    }
+  }
+
+  /// The session's database.
+  package var store: Store { shell.store }
+
+  /// Replaces the session with a session file's (see `Shell.openSession`).
+  @discardableResult
+  package func openSession(_ path: String, create: Bool) throws(ShellError) -> Store {
+    try shell.openSession(path, create: create)
   }
 
   /// A cross-document result, computed once and kept until the corpus changes.

@@ -9,9 +9,13 @@ package struct CommandRegistry: Sendable {
     CompareCommand.self,
     ShowCommand.self,
     DiffCommand.self,
+    SearchCommand.self,
+    SQLCommand.self,
     SetCommand.self,
     RunCommand.self,
     EchoCommand.self,
+    OpenCommand.self,
+    SaveCommand.self,
     QuitCommand.self,
   ]
 

@@ -1,4 +1,5 @@
 import CrosscheckCore
+import CrosscheckStore
 
 /// `load PATH…`: reads files and folders into the session.
 package enum LoadCommand: ShellCommand {
@@ -29,6 +30,12 @@ package enum LoadCommand: ShellCommand {
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
     let paths = call.arguments.map(context.resolvePath)
     let report = DocumentLoader().load(paths, existing: context.corpus, isCancelled: { context.isCancelled })
+    // Written through first, in one transaction: the session never holds half a load.
+    do {
+      try context.store.add(report.loaded)
+    } catch {
+      throw ShellError(.failed, "nothing loaded: \(error.message)", hint: error.hint)
+    }
     var corpus = context.corpus
     for document in report.loaded { corpus.append(document) }
     // Lines one outlet repeats on every article, and years for month-and-day datelines,
@@ -81,6 +88,11 @@ package enum UnloadCommand: ShellCommand {
       var resolved: [String] = []
       for word in call.arguments { resolved.append(try context.document(word).id) }
       ids = resolved
+    }
+    do {
+      try context.store.remove(ids: Array(Set(ids)))
+    } catch {
+      throw ShellError(.failed, "nothing unloaded: \(error.message)", hint: error.hint)
     }
     var corpus = context.corpus
     corpus.remove(ids: Set(ids))

@@ -5,7 +5,7 @@ package enum SetCommand: ShellCommand {
     abstract: "show or change settings",
     discussion: "Without arguments, lists every setting with its value. With a name, shows that setting; with a name and a value, changes it for the rest of the session.",
     arguments: [
-      ArgumentSpec("name", "format, color, pager, width or on-error", kind: .setting, arity: .optional),
+      ArgumentSpec("name", "format, color, pager, width, on-error or timing", kind: .setting, arity: .optional),
       ArgumentSpec("value", "the new value", kind: .settingValue, arity: .optional),
     ],
     examples: [

@@ -1,0 +1,58 @@
+/// The session tables as `sql` users see them: what `help sql`, the README and
+/// docs/store.md describe. A test checks it against the tables the migrations build.
+package enum StoreSchema {
+  /// A table (or the full-text index) and its columns.
+  package struct Table: Sendable {
+    package var name: String
+    package var summary: String
+    /// Column names with what they hold.
+    package var columns: [(name: String, meaning: String)]
+  }
+
+  /// Offsets are code point offsets into `documents.text` (`start` inclusive, `end`
+  /// exclusive), so `substr(d.text, s.start + 1, s.end - s.start)` is the sentence.
+  package static let tables: [Table] = [
+    Table(name: "documents", summary: "one row per loaded document, in load order", columns: [
+      ("key", "integer key, ascending in load order; other tables refer to it"),
+      ("id", "the document id (file stem or JSONL id)"),
+      ("path", "where it was loaded from"),
+      ("format", "txt, md or jsonl"),
+      ("text", "the whole text as decoded"),
+      ("title, outlet, date, author, url", "metadata values, or NULL"),
+      ("title_inferred, outlet_inferred, …", "1 when the value was inferred from the text"),
+      ("title_evidence, outlet_evidence, …", "the text it was inferred from"),
+      ("words", "word and number tokens in the body"),
+      ("characters", "code points in the text"),
+      ("notes", "remarks from loading, one per line"),
+    ]),
+    Table(name: "excluded_spans", summary: "parts of a text that analyses leave out", columns: [
+      ("document", "documents.key"), ("number", "0-based position"), ("start, end", "code point offsets"),
+      ("byte_start, byte_end", "UTF-8 byte offsets"), ("reason", "front matter or headline"),
+    ]),
+    Table(name: "paragraphs", summary: "body paragraphs", columns: [
+      ("document", "documents.key"), ("number", "0-based position in the document"), ("start, end", "code point offsets"),
+      ("byte_start, byte_end", "UTF-8 byte offsets"), ("token_start, token_end", "token indices (end exclusive)"),
+      ("sentence_start, sentence_end", "sentences.number range (end exclusive)"),
+    ]),
+    Table(name: "sentences", summary: "body sentences, indexed by sentence_search", columns: [
+      ("id", "integer key; the rowid of sentence_search"), ("document", "documents.key"),
+      ("number", "0-based position in the document"), ("paragraph", "paragraphs.number"),
+      ("start, end", "code point offsets"), ("byte_start, byte_end", "UTF-8 byte offsets"),
+      ("token_start, token_end", "token indices (end exclusive)"), ("text", "the sentence"),
+    ]),
+    Table(name: "tokens", summary: "each document's tokens, as one compact blob", columns: [
+      ("document", "documents.key"), ("count", "number of tokens"),
+      ("data", "per token: kind byte (0 word, 1 number, 2 punctuation), then LEB128 gap and length in bytes"),
+    ]),
+    Table(name: "sentence_search", summary: "FTS5 index of sentences.text (unicode61, diacritics folded)", columns: [
+      ("text", "match with: sentence_search MATCH 'levee'; rank with bm25(sentence_search)"),
+    ]),
+    Table(name: "settings", summary: "the shell's settings saved with the session", columns: [
+      ("name", "setting name"), ("value", "its value"),
+    ]),
+    Table(name: "meta", summary: "facts about the file", columns: [
+      ("key", "schema_version, or writer_pid, writer_host, writer_since while a crosscheck has it open"),
+      ("value", "the value"),
+    ]),
+  ]
+}
