@@ -77,7 +77,9 @@ package final class Shell {
     }
     store.close()
     store = opened
-    corpus = restored
+    // The store keeps each document as analysed alone; what the corpus teaches (an outlet's
+    // repeated lines, a dateline's year) is applied again, as after a load.
+    corpus = Corpus(CorpusRefiner.refine(restored.documents))
     for setting in saved { try? settings.set(setting.name, to: setting.value) }
     return opened
   }

@@ -27,7 +27,7 @@ extension Store {
             let scalars = document.scalarRange(span.range)
             try spanInsert.insert(ExcludedSpanRecord(
               document: key, number: number, start: scalars.lowerBound, end: scalars.upperBound,
-              byteStart: span.range.lowerBound, byteEnd: span.range.upperBound, reason: span.reason.rawValue))
+              byteStart: span.range.lowerBound, byteEnd: span.range.upperBound, reason: span.reason.name))
           }
           for (number, paragraph) in document.paragraphs.enumerated() {
             let scalars = document.scalarRange(paragraph.range)
@@ -125,6 +125,22 @@ extension DocumentRecord {
       author: metadata.author?.value, authorInferred: metadata.author?.inferred ?? false, authorEvidence: metadata.author?.evidence,
       url: metadata.url?.value, urlInferred: metadata.url?.inferred ?? false, urlEvidence: metadata.url?.evidence,
       words: document.wordCount, characters: document.buffer.scalarCount, notes: document.notes.joined(separator: "\n"))
+    credit = metadata.credit?.value
+    creditInferred = metadata.credit?.inferred ?? false
+    creditEvidence = metadata.credit?.evidence
+    truncated = document.truncated
+    internalTruncations = document.internalTruncations.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",")
+  }
+
+  /// The stored internal truncations, when they read as byte ranges.
+  var internalTruncationRanges: [Range<Int>]? {
+    var ranges: [Range<Int>] = []
+    for pair in internalTruncations.split(separator: ",") {
+      let bounds = pair.split(separator: "-").compactMap { Int($0) }
+      guard bounds.count == 2, bounds[0] >= 0, bounds[0] <= bounds[1] else { return nil }
+      ranges.append(bounds[0]..<bounds[1])
+    }
+    return ranges
   }
 
   /// The metadata the row holds.
@@ -135,7 +151,7 @@ extension DocumentRecord {
     return DocumentMetadata(
       title: value(title, titleInferred, titleEvidence), outlet: value(outlet, outletInferred, outletEvidence),
       date: value(date, dateInferred, dateEvidence), author: value(author, authorInferred, authorEvidence),
-      url: value(url, urlInferred, urlEvidence))
+      url: value(url, urlInferred, urlEvidence), credit: value(credit, creditInferred, creditEvidence))
   }
 }
 
@@ -166,7 +182,7 @@ private struct StoredParts {
     while let row = try spanRows.next() {
       let start: Int = row[1]
       let end: Int = row[2]
-      guard start <= end, let reason = ExcludedSpan.Reason(rawValue: row[3]) else {
+      guard start <= end, let reason = ExcludedSpan.Reason(name: row[3]) else {
         throw StoreError(.corrupt, "a stored excluded span is damaged")
       }
       excluded[row[0], default: []].append(ExcludedSpan(restoring: start..<end, reason: reason))
@@ -216,12 +232,15 @@ extension DocumentRecord {
         $0.range.upperBound <= byteCount && $0.tokens.upperBound <= tokens.count && $0.sentences.upperBound <= sentences.count
       }
       && sentences.allSatisfy { $0.range.upperBound <= byteCount && $0.tokens.upperBound <= tokens.count }
-    guard fits, let format = DocumentFormat(rawValue: self.format) else {
+    guard fits, let format = DocumentFormat(rawValue: self.format), let internalTruncations = internalTruncationRanges,
+      internalTruncations.allSatisfy({ $0.upperBound <= byteCount })
+    else {
       throw StoreError(.corrupt, "the stored document '\(id)' is damaged (its parts do not fit its text)")
     }
     return Document(
       restoringID: id, origin: path, text: text, format: format, metadata: metadata, excluded: excluded, tokens: tokens,
       paragraphs: paragraphs, sentences: sentences, wordCount: words,
-      notes: notes.isEmpty ? [] : notes.components(separatedBy: "\n"))
+      notes: notes.isEmpty ? [] : notes.components(separatedBy: "\n"), truncated: truncated,
+      internalTruncations: internalTruncations)
   }
 }

@@ -19,6 +19,7 @@ extension Store {
   static let migrations: [Migration] = [
     Migration(version: 1, identifier: "v1-documents", migrate: createDocumentTables),
     Migration(version: 2, identifier: "v2-sentence-paragraphs", migrate: addSentenceParagraphs),
+    Migration(version: 3, identifier: "v3-credit-truncation", migrate: addCreditAndTruncation),
   ]
 
   /// The schema version this build writes and the newest it reads.
@@ -131,6 +132,19 @@ extension Store {
         SELECT p.number FROM paragraphs p
         WHERE p.document = sentences.document
           AND sentences.number >= p.sentence_start AND sentences.number < p.sentence_end), 0);
+      """)
+  }
+
+  /// Version 3: the source a text credits ("Source: …") and whether it is cut off, at its
+  /// end or inside (byte ranges of paragraphs that stop mid-sentence, as `start-end` pairs
+  /// separated by commas). Sessions saved by earlier versions read as not truncated.
+  @Sendable static func addCreditAndTruncation(_ db: Database) throws {
+    try db.execute(sql: """
+      ALTER TABLE documents ADD COLUMN credit TEXT;
+      ALTER TABLE documents ADD COLUMN credit_inferred INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN credit_evidence TEXT;
+      ALTER TABLE documents ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN internal_truncations TEXT NOT NULL DEFAULT '';
       """)
   }
 }

@@ -24,10 +24,13 @@ package enum StoreSchema {
       ("words", "word and number tokens in the body"),
       ("characters", "code points in the text"),
       ("notes", "remarks from loading, one per line"),
+      ("credit, credit_inferred, credit_evidence", "the source the text credits (\"Source: …\"), as for the metadata above"),
+      ("truncated", "1 when the text ends mid-sentence"),
+      ("internal_truncations", "byte ranges (start-end, comma-separated) of paragraphs cut off mid-sentence"),
     ]),
     Table(name: "excluded_spans", summary: "parts of a text that analyses leave out", columns: [
       ("document", "documents.key"), ("number", "0-based position"), ("start, end", "code point offsets"),
-      ("byte_start, byte_end", "UTF-8 byte offsets"), ("reason", "front matter or headline"),
+      ("byte_start, byte_end", "UTF-8 byte offsets"), ("reason", "front matter, headline, or the kind of boilerplate (navigation, copyright, …)"),
     ]),
     Table(name: "paragraphs", summary: "body paragraphs", columns: [
       ("document", "documents.key"), ("number", "0-based position in the document"), ("start, end", "code point offsets"),

@@ -15,10 +15,12 @@ extension Document {
   ///   - sentences: the body's sentences.
   ///   - wordCount: the number of word and number tokens.
   ///   - notes: remarks from loading.
+  ///   - truncated: whether the text ends mid-sentence.
+  ///   - internalTruncations: paragraphs cut off mid-sentence inside the text.
   package init(
     restoringID id: String, origin: String, text: String, format: DocumentFormat, metadata: DocumentMetadata,
     excluded: [ExcludedSpan], tokens: [Token], paragraphs: [Paragraph], sentences: [Sentence], wordCount: Int,
-    notes: [String]
+    notes: [String], truncated: Bool, internalTruncations: [Range<Int>]
   ) {
     self.id = id
     self.origin = origin
@@ -31,6 +33,27 @@ extension Document {
     self.sentences = sentences
     self.wordCount = wordCount
     self.notes = notes
+    self.truncated = truncated
+    self.internalTruncations = internalTruncations
+    // What the file stated is what was not inferred; front matter is what the loader gave.
+    func stated(_ value: MetadataValue?) -> MetadataValue? { value?.inferred == false ? value : nil }
+    self.stated = DocumentMetadata(
+      title: stated(metadata.title), outlet: stated(metadata.outlet), date: stated(metadata.date),
+      author: stated(metadata.author), url: stated(metadata.url), credit: stated(metadata.credit))
+    self.given = excluded.filter { $0.reason == .frontMatter }
+  }
+}
+
+extension ExcludedSpan.Reason {
+  /// The reason whose `name` this is (as a saved session stores it).
+  package init?(name: String) {
+    switch name {
+    case "front matter": self = .frontMatter
+    case "headline": self = .headline
+    default:
+      guard let kind = BoilerplateKind(rawValue: name) else { return nil }
+      self = .boilerplate(kind)
+    }
   }
 }
 

@@ -83,8 +83,8 @@ package struct Document: Sendable {
   /// Body paragraphs before the last that stop mid-sentence (a cut-off paragraph), by byte range.
   package let internalTruncations: [Range<Int>]
   /// What the loader was given, for analysing again with corpus-level knowledge.
-  private let stated: DocumentMetadata
-  private let given: [ExcludedSpan]
+  let stated: DocumentMetadata
+  let given: [ExcludedSpan]
 
   /// The original text.
   package var text: String { buffer.text }

@@ -31,19 +31,26 @@ struct DocumentRecord: StoredRecord, Equatable {
   var characters: Int
   /// Remarks from loading, one per line.
   var notes: String
+  var credit: String? = nil
+  var creditInferred = false
+  var creditEvidence: String? = nil
+  var truncated = false
+  /// Byte ranges of paragraphs cut off mid-sentence, as `start-end` pairs joined by commas.
+  var internalTruncations = ""
 
   static let insertedColumns = [
     "key", "id", "path", "format", "text",
     "title", "title_inferred", "title_evidence", "outlet", "outlet_inferred", "outlet_evidence",
     "date", "date_inferred", "date_evidence", "author", "author_inferred", "author_evidence",
     "url", "url_inferred", "url_evidence", "words", "characters", "notes",
+    "credit", "credit_inferred", "credit_evidence", "truncated", "internal_truncations",
   ]
 
   var insertedValues: [(any DatabaseValueConvertible)?] {
     [
       key, id, path, format, text, title, titleInferred, titleEvidence, outlet, outletInferred, outletEvidence,
       date, dateInferred, dateEvidence, author, authorInferred, authorEvidence, url, urlInferred, urlEvidence,
-      words, characters, notes,
+      words, characters, notes, credit, creditInferred, creditEvidence, truncated, internalTruncations,
     ]
   }
 
@@ -87,5 +94,10 @@ struct DocumentRecord: StoredRecord, Equatable {
       author: row["author"], authorInferred: row["author_inferred"], authorEvidence: row["author_evidence"],
       url: row["url"], urlInferred: row["url_inferred"], urlEvidence: row["url_evidence"],
       words: row["words"], characters: row["characters"], notes: row["notes"])
+    credit = row["credit"]
+    creditInferred = row["credit_inferred"]
+    creditEvidence = row["credit_evidence"]
+    truncated = row["truncated"]
+    internalTruncations = row["internal_truncations"]
   }
 }
