@@ -1,4 +1,5 @@
 import CrosscheckTestSupport
+import Foundation
 import Testing
 @testable import CrosscheckShell
 
@@ -34,5 +35,26 @@ import Testing
   @Test func rejectsUnknownIgnoreValues() {
     let console = run("diff --text a b --ignore spellign")
     #expect(console.errors.contains("'spellign' is not something diff can ignore; did you mean 'spelling'?"))
+  }
+
+  /// Every operation's offsets are code point offsets: slicing each text by them gives
+  /// the operation's text, non-ASCII characters included.
+  @Test func jsonOffsetsAreCodePointOffsets() throws {
+    let a = "Zelensky’s “victory plan” was discussed. Rutte — NATO’s new chief — said the path is “irreversible.” Aid: €1.2 billion."
+    let b = "Rutte — NATO’s chief — called the path “irreversible.” Zelensky’s “victory plan” was discussed at length. Aid: €1.4 billion."
+    let console = run("diff --text \"\(a.replacingOccurrences(of: "\"", with: "\\\""))\" \"\(b.replacingOccurrences(of: "\"", with: "\\\""))\" --format json")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(console.output.utf8)) as? [String: Any])
+    let ops = try #require(object["ops"] as? [[String: Any]])
+    #expect(!ops.isEmpty)
+    let aScalars = Array(a.unicodeScalars)
+    let bScalars = Array(b.unicodeScalars)
+    func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+      String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+    for op in ops {
+      let (aStart, aEnd, bStart, bEnd) = (op["a_start"] as! Int, op["a_end"] as! Int, op["b_start"] as! Int, op["b_end"] as! Int)
+      #expect(slice(aScalars, aStart, aEnd) == op["a_text"] as? String)
+      #expect(slice(bScalars, bStart, bEnd) == op["b_text"] as? String)
+    }
   }
 }

@@ -214,6 +214,12 @@ package struct DocumentDiff: Sendable {
     source: DiffSide, sourceTokens: Range<Int>, target: DiffSide, targetTokens: Range<Int>,
     vocabulary: DiffVocabulary, cleanUp: Bool, scratch: inout LocalIDs
   ) -> (operations: [Operation], deletedWords: Int, insertedWords: Int) {
+    // Most sentences of a lightly edited text are unchanged: say so without diffing.
+    if !sourceTokens.isEmpty, sourceTokens.count == targetTokens.count,
+      zip(sourceTokens, targetTokens).allSatisfy({ vocabulary.sourceIDs[$0] >= 0 && vocabulary.sourceIDs[$0] == vocabulary.targetIDs[$1] })
+    {
+      return ([Self.operation(.equal, source: source, sourceTokens, target: target, targetTokens)], 0, 0)
+    }
     let sourcePositions = sourceTokens.filter { vocabulary.sourceIDs[$0] >= 0 }
     let targetPositions = targetTokens.filter { vocabulary.targetIDs[$0] >= 0 }
     // Small dense ids let the engine index its tables directly instead of renumbering
