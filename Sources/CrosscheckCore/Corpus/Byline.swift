@@ -51,7 +51,7 @@ package struct Byline: Sendable, Equatable {
       return byline
     }
     // A line that is only a date (and a time).
-    if words.count <= 8, let date = StatedDate.first(in: text), date.isFull,
+    if words.count <= 8, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let date = StatedDate.first(in: text), date.isFull,
       date.evidence.count * 2 >= text.count || lower.includes(" am") || lower.includes(" pm") || lower.includes(":")
     {
       byline.date = date

@@ -203,20 +203,40 @@ enum SpellingVariants {
   /// Whether a word has an ending or a part that a suffix rule rewrites: "our", "ll",
   /// "-ise…", "-yse…", "-re", "-res", "-red".
   static func mayHaveVariant(_ word: ArraySlice<UInt8>) -> Bool {
-    switch word[word.endIndex - 1] {
-    case UInt8(ascii: "e"), UInt8(ascii: "d"), UInt8(ascii: "s"), UInt8(ascii: "g"), UInt8(ascii: "r"), UInt8(ascii: "n"):
-      if variantEndings.contains(where: { word.count > $0.count && word.suffix($0.count).elementsEqual($0) }) { return true }
-    default:
-      break
+    word.withUnsafeBufferPointer { bytes in
+      let count = bytes.count
+      switch bytes[count - 1] {
+      case UInt8(ascii: "e"), UInt8(ascii: "d"), UInt8(ascii: "s"), UInt8(ascii: "g"), UInt8(ascii: "r"), UInt8(ascii: "n"):
+        for ending in variantEndings where count > ending.count {
+          var matches = true
+          var offset = 1
+          while offset <= ending.count {
+            if bytes[count - offset] != ending[ending.count - offset] { matches = false; break }
+            offset += 1
+          }
+          guard matches else { continue }
+          // "-re" words need a stem ending in t, b, g or h ("centre", "fibre", "meagre",
+          // "sepulchre"), which rules out "there", "more" and "future".
+          if ending.first == UInt8(ascii: "r") {
+            let before = bytes[count - ending.count - 1]
+            if before != UInt8(ascii: "t") && before != UInt8(ascii: "b") && before != UInt8(ascii: "g") && before != UInt8(ascii: "h") {
+              continue
+            }
+          }
+          return true
+        }
+      default:
+        break
+      }
+      // "our" anywhere ("neighbourhood", "unfavourable").
+      let o = UInt8(ascii: "o"), u = UInt8(ascii: "u"), r = UInt8(ascii: "r")
+      var index = 0
+      while index + 2 < count {
+        if bytes[index] == o, bytes[index + 1] == u, bytes[index + 2] == r { return true }
+        index += 1
+      }
+      return false
     }
-    // "our" anywhere ("neighbourhood", "unfavourable").
-    let o = UInt8(ascii: "o"), u = UInt8(ascii: "u"), r = UInt8(ascii: "r")
-    var index = word.startIndex
-    while index + 2 < word.endIndex {
-      if word[index] == o, word[index + 1] == u, word[index + 2] == r { return true }
-      index += 1
-    }
-    return false
   }
 
   /// Endings that a suffix rule may rewrite.
