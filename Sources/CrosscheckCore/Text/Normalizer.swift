@@ -38,6 +38,14 @@ package struct Normalizer: Sendable {
     return String(decoding: output, as: UTF8.self)
   }
 
+  /// The folded form of one token of a document, for matching words across outlets.
+  package func normalized(_ token: Token, in buffer: TextBuffer) -> String {
+    var output: [UInt8] = []
+    output.reserveCapacity(token.range.count)
+    buffer.bytes.withUnsafeBufferPointer { bytes in fold(UnsafeBufferPointer(rebasing: bytes[token.range]), into: &output) }
+    return String(decoding: output, as: UTF8.self)
+  }
+
   /// Appends the folded form of UTF-8 `bytes` to `output`.
   package func fold(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
     var index = 0
