@@ -109,6 +109,8 @@ package struct BoilerplateDetector: Sendable {
     if short, isMediaPrompt(lower) { return .media }
     if short, isContact(line) { return .contact }
     if line.wordCount <= 6, advertisementLines.contains(lower.trimmingTrailingPunctuation()) { return .advertisement }
+    if short, startsWithLabel(lower, ["disclaimer", "note to readers", "legal notice", "terms of use", "privacy policy"]) { return .notice }
+    if line.wordCount <= 8, isReadingTime(lower) { return .byline }
     return nil
   }
 
@@ -151,8 +153,20 @@ package struct BoilerplateDetector: Sendable {
     "instagram", "tiktok", "threads", "bluesky", "youtube", "print", "copy link", "messenger", "mastodon",
   ]
 
+  /// Single words of a share bar, one per line ("SHARE", "TWEET", "EMAIL", "Print").
+  static let shareWords: Set<String> = [
+    "share", "tweet", "email", "e-mail", "print", "pin", "save", "copy link", "whatsapp", "facebook", "twitter", "linkedin",
+    "reddit", "telegram", "print this article", "print this page", "print article", "email this article", "share article",
+  ]
+
   static func isShare(_ line: LineText) -> Bool {
     let lower = line.lower
+    if line.wordCount <= 3, shareWords.contains(lower.trimmingTrailingPunctuation()) { return true }
+    // "Follow Jane Doe on X @janedoe", "Follow us on Instagram".
+    if lower.hasPrefix("follow "), line.wordCount <= 12, lower.includes("@") || lower.includes(" on ") {
+      let words = lower.split(separator: " ").map { $0.trimmingCharacters(".,:@") }
+      if words.contains(where: { socialNetworks.contains(String($0)) }) || lower.includes("@") { return true }
+    }
     if startsWithLabel(lower, ["share this", "share this article", "share this story", "share", "share on", "share via", "share article", "follow us", "follow us on"]) {
       return true
     }
@@ -293,8 +307,15 @@ package struct BoilerplateDetector: Sendable {
     if lower.includes("newsletter") && ["subscribe", "sign up", "sign-up", "inbox", "delivered", "get the", "join"].contains(where: { lower.includes($0) }) {
       return true
     }
-    let openings = ["subscribe to ", "subscribe now", "sign up for ", "sign up to ", "get our ", "get the latest ", "get breaking news", "become a subscriber", "already a subscriber", "support our journalism", "support independent journalism"]
+    let openings = ["join our ", "download our app", "get the app", "get our app", "subscribe to ", "subscribe now", "sign up for ", "sign up to ", "get our ", "get the latest ", "get breaking news", "become a subscriber", "already a subscriber", "support our journalism", "support independent journalism"]
     return openings.contains { lower.hasPrefix($0) }
+  }
+
+  /// "Reading time: 3 minutes", "4 min read".
+  static func isReadingTime(_ lower: String) -> Bool {
+    if lower.hasPrefix("reading time") || lower.hasPrefix("read time") || lower.hasPrefix("estimated reading time") { return true }
+    let words = lower.split(separator: " ")
+    return words.count <= 4 && words.first?.allSatisfy(\.isNumber) == true && (lower.hasSuffix("min read") || lower.hasSuffix("minute read") || lower.hasSuffix("minutes read"))
   }
 
   static func isMediaPrompt(_ lower: String) -> Bool {
