@@ -18,6 +18,7 @@ package struct BoilerplateDetector: Sendable {
   package struct Finding: Sendable, Equatable {
     /// The paragraph's byte range.
     package var range: Range<Int>
+    /// Why it is boilerplate.
     package var kind: BoilerplateKind
   }
 
@@ -30,6 +31,7 @@ package struct BoilerplateDetector: Sendable {
   /// Author bios sit at the very top or in the last few paragraphs.
   static let bioWindow = 4
 
+  /// A detector with the built-in cues.
   package init() {}
 
   /// Classifies `paragraphs` of `buffer`.

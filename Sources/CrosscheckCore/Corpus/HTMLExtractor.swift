@@ -18,6 +18,7 @@ package struct HTMLExtractor: Sendable {
   package struct Page: Sendable, Equatable {
     /// The article text: one paragraph per block, separated by blank lines.
     package var text: String
+    /// What the page states about itself.
     package var metadata: DocumentMetadata
   }
 
@@ -41,6 +42,7 @@ package struct HTMLExtractor: Sendable {
   /// Article types of JSON-LD records.
   static let articleTypes: Set<String> = ["NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle", "WebPage", "Report"]
 
+  /// An extractor with the built-in rules.
   package init() {}
 
   /// Reads a page.

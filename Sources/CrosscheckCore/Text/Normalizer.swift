@@ -11,19 +11,30 @@ import Foundation
 package struct Normalizer: Sendable {
   /// Which foldings to apply.
   package struct Options: OptionSet, Sendable {
+    /// The bits of the set.
     package let rawValue: Int
+    /// The set with these bits.
     package init(rawValue: Int) { self.rawValue = rawValue }
+    /// Curly, low and angle quotation marks as straight ones.
     package static let quotes = Options(rawValue: 1)
+    /// Every dash and minus sign as a hyphen.
     package static let dashes = Options(rawValue: 2)
+    /// Lower case.
     package static let caseFolding = Options(rawValue: 4)
+    /// Letters without accents ("é" → "e", "ł" → "l").
     package static let diacritics = Options(rawValue: 8)
+    /// Any run of white space as one space, none at the ends.
     package static let whitespace = Options(rawValue: 16)
+    /// British spellings in their American form.
     package static let spelling = Options(rawValue: 32)
+    /// Everything above.
     package static let all: Options = [.quotes, .dashes, .caseFolding, .diacritics, .whitespace, .spelling]
   }
 
+  /// The foldings applied.
   package let options: Options
 
+  /// A normalizer applying `options` (all foldings by default).
   package init(options: Options = .all) {
     self.options = options
   }
