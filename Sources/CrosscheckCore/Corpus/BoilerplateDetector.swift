@@ -18,6 +18,7 @@ package struct BoilerplateDetector: Sendable {
   package struct Finding: Sendable, Equatable {
     /// The paragraph's byte range.
     package var range: Range<Int>
+    /// Why it is boilerplate.
     package var kind: BoilerplateKind
   }
 
@@ -30,6 +31,7 @@ package struct BoilerplateDetector: Sendable {
   /// Author bios sit at the very top or in the last few paragraphs.
   static let bioWindow = 4
 
+  /// A detector with the built-in cues.
   package init() {}
 
   /// Classifies `paragraphs` of `buffer`.
@@ -52,6 +54,7 @@ package struct BoilerplateDetector: Sendable {
   /// Cues that need the other lines: truncated headline repeats, repeated short lines, teasers.
   private func markRepeats(_ lines: [LineText], kinds: inout [BoilerplateKind?], title: String?) {
     let titleWords = title.map { Self.foldedWords($0) } ?? []
+    let titleVocabulary = Set(titleWords)
     var shortLines: [String: [Int]] = [:]
     // Paragraphs keyed by their first words, to find teasers without comparing every pair.
     var byOpening: [String: [Int]] = [:]
@@ -60,7 +63,9 @@ package struct BoilerplateDetector: Sendable {
       if line.wordCount >= Self.minimumTeaserWords { byOpening[line.opening, default: []].append(index) }
     }
     for (index, line) in lines.enumerated() where kinds[index] == nil {
-      if titleWords.count >= 3, line.wordCount >= 3, line.wordCount <= titleWords.count, !line.endsWithFullStop {
+      if titleWords.count >= 3, line.wordCount >= 3, line.wordCount <= titleWords.count, !line.endsWithFullStop,
+        let first = line.text.split(separator: " ", maxSplits: 1).first, titleVocabulary.contains(Self.foldedWords(String(first)).first ?? "")
+      {
         let words = Self.foldedWords(line.text)
         if words.count * 2 >= titleWords.count, Self.isSubsequence(words, of: titleWords) {
           kinds[index] = .repeatedHeadline
@@ -92,7 +97,7 @@ package struct BoilerplateDetector: Sendable {
     if short, Byline.parse(line.text) != nil { return .byline }
     if short, isShare(line) { return .share }
     if isNavigation(line) { return .navigation }
-    if short, isComments(line) { return .comments }
+    if line.wordCount <= 16, isComments(line) { return .comments }
     if short, startsWithLabel(lower, linkLabels) { return .link }
     // The items of a "Related:" list.
     if previous == .link, line.wordCount <= 15, line.isListItem || !line.endsLikeSentence { return .link }
@@ -106,6 +111,8 @@ package struct BoilerplateDetector: Sendable {
     if short, isMediaPrompt(lower) { return .media }
     if short, isContact(line) { return .contact }
     if line.wordCount <= 6, advertisementLines.contains(lower.trimmingTrailingPunctuation()) { return .advertisement }
+    if short, startsWithLabel(lower, ["disclaimer", "note to readers", "legal notice", "terms of use", "privacy policy"]) { return .notice }
+    if line.wordCount <= 8, isReadingTime(lower) { return .byline }
     return nil
   }
 
@@ -148,8 +155,20 @@ package struct BoilerplateDetector: Sendable {
     "instagram", "tiktok", "threads", "bluesky", "youtube", "print", "copy link", "messenger", "mastodon",
   ]
 
+  /// Single words of a share bar, one per line ("SHARE", "TWEET", "EMAIL", "Print").
+  static let shareWords: Set<String> = [
+    "share", "tweet", "email", "e-mail", "print", "pin", "save", "copy link", "whatsapp", "facebook", "twitter", "linkedin",
+    "reddit", "telegram", "print this article", "print this page", "print article", "email this article", "share article",
+  ]
+
   static func isShare(_ line: LineText) -> Bool {
     let lower = line.lower
+    if line.wordCount <= 3, shareWords.contains(lower.trimmingTrailingPunctuation()) { return true }
+    // "Follow Jane Doe on X @janedoe", "Follow us on Instagram".
+    if lower.hasPrefix("follow "), line.wordCount <= 12, lower.includes("@") || lower.includes(" on ") {
+      let words = lower.split(separator: " ").map { $0.trimmingCharacters(".,:@") }
+      if words.contains(where: { socialNetworks.contains(String($0)) }) || lower.includes("@") { return true }
+    }
     if startsWithLabel(lower, ["share this", "share this article", "share this story", "share", "share on", "share via", "share article", "follow us", "follow us on"]) {
       return true
     }
@@ -208,6 +227,7 @@ package struct BoilerplateDetector: Sendable {
   /// politics for …") author biography.
   static func isAuthorBio(_ line: LineText) -> Bool {
     let lower = line.lower
+    guard journalismWords.contains(where: { lower.includes($0) }) else { return false }
     let firstPerson = lower.hasPrefix("i am ") || lower.hasPrefix("i'm ") || lower.hasPrefix("i’m ") || lower.hasPrefix("hi, i'm ")
     if !firstPerson {
       guard let name = leadingName(line.text), name.count >= 2 else { return false }
@@ -215,7 +235,7 @@ package struct BoilerplateDetector: Sendable {
       let verbs = ["is a ", "is an ", "is the ", "covers ", "writes ", "reports ", "has covered ", "has been ", "joined ", "was a ", "is our ", "works as "]
       guard verbs.contains(where: { rest.hasPrefix($0) }) else { return false }
     }
-    return journalismWords.contains { lower.includes($0) }
+    return true
   }
 
   /// The capitalized words that open `text` (a name), or nil.
@@ -278,7 +298,7 @@ package struct BoilerplateDetector: Sendable {
         if !credit.includes(".") || credit.includes("/") { return true }
       }
     }
-    if let bar = tail.lastIndex(of: "|") {
+    if tail.includes("|"), let bar = tail.lastIndex(of: "|") {
       let credit = tail[tail.index(after: bar)...]
       if credit.count <= 40, creditWords.contains(where: { credit.includes($0) }) { return true }
     }
@@ -289,8 +309,15 @@ package struct BoilerplateDetector: Sendable {
     if lower.includes("newsletter") && ["subscribe", "sign up", "sign-up", "inbox", "delivered", "get the", "join"].contains(where: { lower.includes($0) }) {
       return true
     }
-    let openings = ["subscribe to ", "subscribe now", "sign up for ", "sign up to ", "get our ", "get the latest ", "get breaking news", "become a subscriber", "already a subscriber", "support our journalism", "support independent journalism"]
+    let openings = ["join our ", "download our app", "get the app", "get our app", "subscribe to ", "subscribe now", "sign up for ", "sign up to ", "get our ", "get the latest ", "get breaking news", "become a subscriber", "already a subscriber", "support our journalism", "support independent journalism"]
     return openings.contains { lower.hasPrefix($0) }
+  }
+
+  /// "Reading time: 3 minutes", "4 min read".
+  static func isReadingTime(_ lower: String) -> Bool {
+    if lower.hasPrefix("reading time") || lower.hasPrefix("read time") || lower.hasPrefix("estimated reading time") { return true }
+    let words = lower.split(separator: " ")
+    return words.count <= 4 && words.first?.allSatisfy(\.isNumber) == true && (lower.hasSuffix("min read") || lower.hasSuffix("minute read") || lower.hasSuffix("minutes read"))
   }
 
   static func isMediaPrompt(_ lower: String) -> Bool {
@@ -342,6 +369,7 @@ package struct BoilerplateDetector: Sendable {
   /// Lower-cased words with punctuation and possessive endings removed, for matching a
   /// caption against a headline ("Ukraine’s" matches "Ukraine").
   static func foldedWords(_ text: String) -> [String] {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldedASCIIWords(text) }
     var words: [String] = []
     for raw in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }) {
       var word = String(raw.unicodeScalars.filter { Characters.isLetter($0) || Characters.isDigit($0) || Characters.isApostrophe($0) }.map(Character.init))
@@ -352,6 +380,30 @@ package struct BoilerplateDetector: Sendable {
       word.removeAll { $0 == "'" || $0 == "’" }
       if !word.isEmpty { words.append(word) }
     }
+    return words
+  }
+
+  /// `foldedWords` for ASCII text, on the bytes.
+  static func foldedASCIIWords(_ text: String) -> [String] {
+    var words: [String] = []
+    var word: [UInt8] = []
+    func finish() {
+      if word.count >= 2, word[word.count - 2] == UInt8(ascii: "'"), word[word.count - 1] == UInt8(ascii: "s") {
+        word.removeLast(2)
+      }
+      word.removeAll { $0 == UInt8(ascii: "'") }
+      if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+      word.removeAll(keepingCapacity: true)
+    }
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"): word.append(byte)
+      case 0x20, 0x09: finish()
+      default: continue
+      }
+    }
+    finish()
     return words
   }
 
@@ -394,15 +446,19 @@ struct LineText {
     // first bytes are enough, and lower-casing all of it would dominate the cost.
     self.lower = text.utf8.count > Self.lowerWindow ? String(decoding: text.utf8.prefix(Self.lowerWindow), as: UTF8.self).lowercased() : text.lowercased()
     // Words are counted between ASCII spaces and no-break spaces (C2 A0), on the bytes.
-    var count = 0
-    var inWord = false
-    var previous: UInt8 = 0
-    for byte in text.utf8 {
-      let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || (byte == 0xA0 && previous == 0xC2)
-      if isSpace { inWord = false } else if !inWord, byte != 0xC2 { inWord = true; count += 1 }
-      previous = byte
+    func countWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+      var count = 0
+      var inWord = false
+      var previous: UInt8 = 0
+      for byte in bytes {
+        let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || (byte == 0xA0 && previous == 0xC2)
+        if isSpace { inWord = false } else if !inWord, byte != 0xC2 { inWord = true; count += 1 }
+        previous = byte
+      }
+      return count
     }
-    self.wordCount = count
+    var copy = text
+    self.wordCount = copy.withUTF8(countWords)
   }
 
   /// The first three words, as a key for finding repeats.

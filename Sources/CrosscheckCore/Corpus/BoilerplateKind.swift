@@ -19,6 +19,7 @@ package enum BoilerplateKind: String, Sendable, CaseIterable {
   case byline
   case media
   case contact
+  case notice
   case outletRepeated = "outlet-repeated"
 
   /// A short human-readable explanation.
@@ -41,6 +42,7 @@ package enum BoilerplateKind: String, Sendable, CaseIterable {
     case .byline: return "byline or date line"
     case .media: return "video or audio prompt"
     case .contact: return "contact or news-tip prompt"
+    case .notice: return "disclaimer or site notice"
     case .outletRepeated: return "repeated in other articles from the same outlet"
     }
   }

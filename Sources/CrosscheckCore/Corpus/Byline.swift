@@ -1,9 +1,11 @@
 /// A byline or post-meta line: "By Jane Doe, KVRT 7 News | Published November 15, 2024",
 /// "Posted on November 14, 2024 by Jenna Whitlock", "Updated: 15 Nov 2024".
 package struct Byline: Sendable, Equatable {
+  /// The author named after "By".
   package var author: String?
   /// An outlet named right after the author ("By Jane Doe, Tidewire").
   package var outlet: String?
+  /// The publication date the line states.
   package var date: StatedDate?
 
   /// Words that make a segment after a name a role, not an outlet ("Staff Writer").
@@ -51,7 +53,7 @@ package struct Byline: Sendable, Equatable {
       return byline
     }
     // A line that is only a date (and a time).
-    if words.count <= 8, let date = StatedDate.first(in: text), date.isFull,
+    if words.count <= 8, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let date = StatedDate.first(in: text), date.isFull,
       date.evidence.count * 2 >= text.count || lower.includes(" am") || lower.includes(" pm") || lower.includes(":")
     {
       byline.date = date
@@ -96,8 +98,9 @@ package struct StatedDate: Sendable, Equatable {
   package var evidence: String
   /// Whether the year was stated.
   package var isFull: Bool
-  /// Month and day, for resolving the year later.
+  /// The month (1–12), for resolving the year later.
   package var month: Int
+  /// The day of the month.
   package var day: Int
 
   static let months: [String: Int] = [

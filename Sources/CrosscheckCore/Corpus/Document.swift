@@ -40,8 +40,10 @@ package struct ExcludedSpan: Sendable, Equatable {
   }
   /// Byte range in the document's text.
   package var range: Range<Int>
+  /// Why analyses leave it out.
   package var reason: Reason
 
+  /// A span of `range` left out for `reason`.
   package init(range: Range<Int>, reason: Reason) {
     self.range = range
     self.reason = reason

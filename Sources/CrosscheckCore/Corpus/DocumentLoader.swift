@@ -140,7 +140,16 @@ package struct DocumentLoader: Sendable {
     }
     var notes = Self.notes(for: decoded)
     if Self.htmlExtensions.contains(fileExtension) {
-      guard let page = HTMLExtractor().extract(decoded.text) else {
+      // A page that is not UTF-8 but names its character set is decoded by that name.
+      var page: HTMLExtractor.Page?
+      if decoded.replacedSequences > 0, let charset = HTMLExtractor.declaredCharset(bytes), !charset.hasPrefix("utf") {
+        page = HTMLExtractor().extract(bytes: bytes, encoding: charset)
+        notes.removeAll { $0.contains("replaced with U+FFFD") }
+        notes.append("decoded as \(charset), as the page declares")
+      } else {
+        page = HTMLExtractor().extract(decoded.text)
+      }
+      guard let page else {
         state.report.skipped.append(.init(path: path, reason: "no article text found in the page"))
         return
       }

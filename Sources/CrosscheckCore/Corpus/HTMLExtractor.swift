@@ -18,6 +18,7 @@ package struct HTMLExtractor: Sendable {
   package struct Page: Sendable, Equatable {
     /// The article text: one paragraph per block, separated by blank lines.
     package var text: String
+    /// What the page states about itself.
     package var metadata: DocumentMetadata
   }
 
@@ -41,20 +42,27 @@ package struct HTMLExtractor: Sendable {
   /// Article types of JSON-LD records.
   static let articleTypes: Set<String> = ["NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle", "WebPage", "Report"]
 
+  /// An extractor with the built-in rules.
   package init() {}
 
   /// Reads a page.
   /// - Parameter html: the page's text.
   /// - Returns: the article text and metadata, or nil when the page has no text at all.
   package func extract(_ html: String) -> Page? {
-    var bytes = Array(html.utf8)
+    extract(bytes: Array(html.utf8), encoding: "UTF-8")
+  }
+
+  /// Reads a page from its bytes in a named encoding ("windows-1252", "ISO-8859-1"), which
+  /// libxml2 decodes.
+  package func extract(bytes: [UInt8], encoding: String) -> Page? {
+    var bytes = bytes
     guard !bytes.isEmpty else { return nil }
     bytes.append(0)
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
     let document = bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-        htmlReadMemory($0, Int32(buffer.count - 1), nil, "UTF-8", options)
+        htmlReadMemory($0, Int32(buffer.count - 1), nil, encoding, options)
       }
     }
     guard let document else { return nil }
@@ -69,6 +77,18 @@ package struct HTMLExtractor: Sendable {
     let text = writer.paragraphs.joined(separator: "\n\n")
     guard !text.isEmpty else { return nil }
     return Page(text: text, metadata: survey.metadata())
+  }
+
+  /// The character set a page declares in its first bytes (`<meta charset="…">` or
+  /// `content="text/html; charset=…"`), lower-cased, or nil.
+  package static func declaredCharset(_ bytes: [UInt8]) -> String? {
+    let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
+    guard let end = head.byteOffset(afterLast: "charset=") else { return nil }
+    let rest = Array(head.utf8)[end...].drop { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0x20 }
+    let name = rest.prefix { byte in
+      (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+    }
+    return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
   }
 
   // MARK: Reading the tree

@@ -3,21 +3,25 @@
 package enum MetadataInference {
   /// Longest headline, in words; longer first lines are ledes.
   static let maximumHeadlineWords = 20
+  /// Most widget lines read past before a headline.
+  static let maximumLeadingWidgets = 6
 
   /// The paragraph that is the article's headline, if any: the first paragraph when it
   /// reads as a headline, or the one after a navigation trail ("Home » News » Headline").
   /// - Returns: the headline's paragraph index, its text and what shows it.
   package static func headline(buffer: TextBuffer, paragraphs: [Range<Int>], format: DocumentFormat) -> (index: Int, title: MetadataValue)? {
     guard paragraphs.count > 1 else { return nil }
+    // Page furniture may come first: a navigation trail, share buttons, a date line.
     var index = 0
-    let first = LineText(buffer.string(paragraphs[0]))
-    if BoilerplateDetector.isNavigation(first) {
-      index = 1
-      guard paragraphs.count > 2 else { return nil }
+    while index < min(maximumLeadingWidgets, paragraphs.count - 2),
+      BoilerplateDetector.kind(of: LineText(buffer.string(paragraphs[index])), index: index, count: paragraphs.count, previous: nil) != nil
+    {
+      index += 1
     }
+    let first = LineText(buffer.string(paragraphs[0]))
     let text = buffer.string(paragraphs[index])
     guard isHeadline(text, format: format) else { return nil }
-    let evidence = index == 0 ? text : "\(text) (after the navigation trail \(first.text))"
+    let evidence = index == 0 ? text : "\(text) (after the lines \(first.text) …)"
     return (index, MetadataValue(text.strippingMarkdownHeading(), inferred: true, evidence: evidence))
   }
 

@@ -9,6 +9,7 @@ package struct TruncationDetector: Sendable {
   /// Longest line that can be a subheading ("NATO membership"), which needs no full stop.
   static let maximumHeadingWords = 10
 
+  /// A detector with the built-in thresholds.
   package init() {}
 
   /// Whether `paragraph` stops mid-sentence.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Character classes shared by the tokenizer, the sentence splitter and normalization.
 package enum Characters {
   /// Decodes the scalar starting at `index` in UTF-8 `bytes`.
@@ -96,7 +102,24 @@ extension StringProtocol {
   /// Whether `needle`'s UTF-8 bytes occur in the string: an exact byte search, much cheaper
   /// than Foundation's locale-aware `contains` on the hot path of line classification.
   package func includes(_ needle: String) -> Bool {
-    lastByteOffset(of: needle, from: 0, last: false) != nil
+    // Most needles are absent: look for their first byte with memchr before comparing.
+    var pattern = needle
+    return pattern.withUTF8 { needleBytes -> Bool in
+      guard let first = needleBytes.first else { return true }
+      let search = { (haystack: UnsafeBufferPointer<UInt8>) -> Bool in
+        guard let base = haystack.baseAddress, haystack.count >= needleBytes.count else { return false }
+        var start = 0
+        while start + needleBytes.count <= haystack.count {
+          guard let hit = memchr(base + start, Int32(first), haystack.count - start - needleBytes.count + 1) else { return false }
+          let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          if memcmp(base + offset, needleBytes.baseAddress!, needleBytes.count) == 0 { return true }
+          start = offset + 1
+        }
+        return false
+      }
+      if let result = utf8.withContiguousStorageIfAvailable(search) { return result }
+      return Array(utf8).withUnsafeBufferPointer(search)
+    }
   }
 
   /// The byte offset just past the last occurrence of `needle`, or nil.

@@ -11,19 +11,30 @@ import Foundation
 package struct Normalizer: Sendable {
   /// Which foldings to apply.
   package struct Options: OptionSet, Sendable {
+    /// The bits of the set.
     package let rawValue: Int
+    /// The set with these bits.
     package init(rawValue: Int) { self.rawValue = rawValue }
+    /// Curly, low and angle quotation marks as straight ones.
     package static let quotes = Options(rawValue: 1)
+    /// Every dash and minus sign as a hyphen.
     package static let dashes = Options(rawValue: 2)
+    /// Lower case.
     package static let caseFolding = Options(rawValue: 4)
+    /// Letters without accents ("é" → "e", "ł" → "l").
     package static let diacritics = Options(rawValue: 8)
+    /// Any run of white space as one space, none at the ends.
     package static let whitespace = Options(rawValue: 16)
+    /// British spellings in their American form.
     package static let spelling = Options(rawValue: 32)
+    /// Everything above.
     package static let all: Options = [.quotes, .dashes, .caseFolding, .diacritics, .whitespace, .spelling]
   }
 
+  /// The foldings applied.
   package let options: Options
 
+  /// A normalizer applying `options` (all foldings by default).
   package init(options: Options = .all) {
     self.options = options
   }
@@ -35,6 +46,14 @@ package struct Normalizer: Sendable {
     output.reserveCapacity(text.utf8.count)
     var text = text
     text.withUTF8 { bytes in fold(bytes, into: &output) }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// The folded form of one token of a document, for matching words across outlets.
+  package func normalized(_ token: Token, in buffer: TextBuffer) -> String {
+    var output: [UInt8] = []
+    output.reserveCapacity(token.range.count)
+    buffer.bytes.withUnsafeBufferPointer { bytes in fold(UnsafeBufferPointer(rebasing: bytes[token.range]), into: &output) }
     return String(decoding: output, as: UTF8.self)
   }
 
@@ -203,20 +222,40 @@ enum SpellingVariants {
   /// Whether a word has an ending or a part that a suffix rule rewrites: "our", "ll",
   /// "-ise…", "-yse…", "-re", "-res", "-red".
   static func mayHaveVariant(_ word: ArraySlice<UInt8>) -> Bool {
-    switch word[word.endIndex - 1] {
-    case UInt8(ascii: "e"), UInt8(ascii: "d"), UInt8(ascii: "s"), UInt8(ascii: "g"), UInt8(ascii: "r"), UInt8(ascii: "n"):
-      if variantEndings.contains(where: { word.count > $0.count && word.suffix($0.count).elementsEqual($0) }) { return true }
-    default:
-      break
+    word.withUnsafeBufferPointer { bytes in
+      let count = bytes.count
+      switch bytes[count - 1] {
+      case UInt8(ascii: "e"), UInt8(ascii: "d"), UInt8(ascii: "s"), UInt8(ascii: "g"), UInt8(ascii: "r"), UInt8(ascii: "n"):
+        for ending in variantEndings where count > ending.count {
+          var matches = true
+          var offset = 1
+          while offset <= ending.count {
+            if bytes[count - offset] != ending[ending.count - offset] { matches = false; break }
+            offset += 1
+          }
+          guard matches else { continue }
+          // "-re" words need a stem ending in t, b, g or h ("centre", "fibre", "meagre",
+          // "sepulchre"), which rules out "there", "more" and "future".
+          if ending.first == UInt8(ascii: "r") {
+            let before = bytes[count - ending.count - 1]
+            if before != UInt8(ascii: "t") && before != UInt8(ascii: "b") && before != UInt8(ascii: "g") && before != UInt8(ascii: "h") {
+              continue
+            }
+          }
+          return true
+        }
+      default:
+        break
+      }
+      // "our" anywhere ("neighbourhood", "unfavourable").
+      let o = UInt8(ascii: "o"), u = UInt8(ascii: "u"), r = UInt8(ascii: "r")
+      var index = 0
+      while index + 2 < count {
+        if bytes[index] == o, bytes[index + 1] == u, bytes[index + 2] == r { return true }
+        index += 1
+      }
+      return false
     }
-    // "our" anywhere ("neighbourhood", "unfavourable").
-    let o = UInt8(ascii: "o"), u = UInt8(ascii: "u"), r = UInt8(ascii: "r")
-    var index = word.startIndex
-    while index + 2 < word.endIndex {
-      if word[index] == o, word[index + 1] == u, word[index + 2] == r { return true }
-      index += 1
-    }
-    return false
   }
 
   /// Endings that a suffix rule may rewrite.

@@ -60,6 +60,8 @@ struct GoldCorpus: CustomStringConvertible, Sendable {
       if let outlet = record["outlet"] as? String { #expect(document.metadata.outlet?.value == outlet, "\(file)") }
       if record["outlet"] is NSNull { #expect(document.metadata.outlet == nil, "\(file)") }
       if let title = record["title"] as? String { #expect(document.metadata.title?.value == title, "\(file)") }
+      if record["title"] is NSNull { #expect(document.metadata.title == nil, "\(file)") }
+      if let byline = record["byline"] as? String { #expect(document.metadata.author?.value == byline, "\(file)") }
       if let truncated = record["truncated"] as? Bool { #expect(document.truncated == truncated, "\(file)") }
       if let cuts = record["internal_truncations"] as? [[String: Any]] {
         let ends = document.internalTruncations.map { document.scalarRange($0).upperBound }

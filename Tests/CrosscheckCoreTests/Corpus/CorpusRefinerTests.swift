@@ -42,4 +42,14 @@ import Testing
     #expect(refined[0].metadata.date?.inferred == true)
     #expect(CorpusRefiner.refine([wire])[0].metadata.date?.value == "Nov. 14")
   }
+
+  @Test func datesTheSampleCorpusAsItsAnswerKeyDoes() throws {
+    let folder = GoldCorpus.packageRoot + "/samples/riverton-flood"
+    let documents = CorpusRefiner.refine(DocumentLoader().load([folder], existing: Corpus()).loaded)
+    let dates = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0.metadata.date?.value) })
+    for record in try GoldCorpus(path: folder).records() {
+      let id = try #require(record["id"] as? String)
+      #expect(dates[id] == record["date"] as? String, "\(id)")
+    }
+  }
 }

@@ -79,4 +79,20 @@ import Testing
     #expect(report.loaded.map(\.id).sorted() == ["page", "page2"])
     #expect(report.skipped.map(\.reason) == ["no article text found in the page"])
   }
+
+  @Test func decodesAPageInTheCharacterSetItDeclares() throws {
+    let html = "<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\u{E9} owners say the storm \u{2014} the worst in years.</p></body></html>"
+    var bytes: [UInt8] = []
+    for scalar in html.unicodeScalars {
+      switch scalar.value {
+      case 0x2014: bytes.append(0x97)  // the em dash in windows-1252
+      case 0..<0x100: bytes.append(UInt8(scalar.value))
+      default: Issue.record("not in windows-1252")
+      }
+    }
+    #expect(HTMLExtractor.declaredCharset(bytes) == "windows-1252")
+    let document = try load(folder.write("latin.html", bytes))
+    #expect(document.text == "Café owners say the storm — the worst in years.")
+    #expect(document.notes.contains("decoded as windows-1252, as the page declares"))
+  }
 }

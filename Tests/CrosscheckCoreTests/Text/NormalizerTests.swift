@@ -38,4 +38,12 @@ import Testing
   @Test func foldsOnlyWhatIsAsked() {
     #expect(Normalizer(options: [.caseFolding]).normalized("Defence “Ministry”") == "defence “ministry”")
   }
+
+  @Test func foldsTokensOfADocumentWithoutTouchingItsText() {
+    let text = "The five-storey block’s “defence” — 30 kilometres away."
+    let document = Document(id: "t", origin: "t", text: text, format: .text)
+    let words = document.tokens.filter(\.isWordLike).map { normalizer.normalized($0, in: document.buffer) }
+    #expect(words == ["the", "five-story", "block's", "defense", "30", "kilometers", "away"])
+    #expect(document.text == text)
+  }
 }
