@@ -197,15 +197,32 @@ private struct StoredParts {
       }
       paragraphs[row[0], default: []].append(Paragraph(restoring: range, tokens: tokens, sentences: sentences))
     }
-    let sentenceRows = try Row.fetchCursor(db, sql: """
-      SELECT document, byte_start, byte_end, token_start, token_end FROM sentences ORDER BY document, number
+    // Sentences are written in document order with ascending ids, so the table's own order
+    // is the one wanted, and reading it avoids an index lookup per row; the index order is
+    // the fallback should a file say otherwise.
+    if try !readSentences(db, order: "id") {
+      sentences = [:]
+      guard try readSentences(db, order: "document, number") else {
+        throw StoreError(.corrupt, "the stored sentences are not numbered in order")
+      }
+    }
+  }
+
+  /// Reads the sentences in `order`; false when a document's sentences come out of order.
+  private mutating func readSentences(_ db: Database, order: String) throws -> Bool {
+    let rows = try Row.fetchCursor(db, sql: """
+      SELECT document, number, byte_start, byte_end, token_start, token_end FROM sentences ORDER BY \(order)
       """)
-    while let row = try sentenceRows.next() {
-      guard let range = Self.range(row, 1), let tokens = Self.range(row, 3) else {
+    while let row = try rows.next() {
+      guard let range = Self.range(row, 2), let tokens = Self.range(row, 4) else {
         throw StoreError(.corrupt, "a stored sentence is damaged")
       }
-      sentences[row[0], default: []].append(Sentence(restoring: range, tokens: tokens))
+      let key: Int64 = row[0]
+      let number: Int = row[1]
+      guard number == sentences[key]?.count ?? 0 else { return false }
+      sentences[key, default: []].append(Sentence(restoring: range, tokens: tokens))
     }
+    return true
   }
 
   /// The range held by columns `index` and `index + 1`, when it is one.

@@ -82,19 +82,28 @@ extension Store {
   package func search(_ match: String, document: String? = nil, limit: Int) throws(StoreError) -> SearchResults {
     do {
       return try writer.read { db in
-        let filter = document == nil ? "" : "AND s.document = (SELECT key FROM documents WHERE id = ?)"
+        // A document's sentences have consecutive ids (each is written in one go), so one
+        // document is a rowid range, which FTS5 applies while reading its index; a join
+        // with `sentences` would cost a lookup per match.
+        var filter = ""
         var arguments: StatementArguments = [match]
-        if let document { arguments += [document] }
-        let total = try Int.fetchOne(db, sql: """
-          SELECT count(*) FROM sentence_search f JOIN sentences s ON s.id = f.rowid
-          WHERE sentence_search MATCH ? \(filter)
-          """, arguments: arguments) ?? 0
+        if let document {
+          let range = try Row.fetchOne(db, sql: """
+            SELECT min(s.id), max(s.id) FROM sentences s JOIN documents d ON d.key = s.document WHERE d.id = ?
+            """, arguments: [document])
+          guard let range, let first = range[0] as Int64?, let last = range[1] as Int64? else {
+            return SearchResults(hits: [], total: 0)
+          }
+          filter = "AND rowid BETWEEN ? AND ?"
+          arguments += [first, last]
+        }
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM sentence_search WHERE sentence_search MATCH ? \(filter)", arguments: arguments) ?? 0
         // Rank first, then highlight only the sentences shown: SQLite would otherwise run
         // highlight() on every match before sorting.
         let ranked = try Row.fetchAll(db, sql: """
-          SELECT f.rowid, bm25(sentence_search) AS score FROM sentence_search f JOIN sentences s ON s.id = f.rowid
+          SELECT rowid, bm25(sentence_search) AS score FROM sentence_search
           WHERE sentence_search MATCH ? \(filter)
-          ORDER BY score, f.rowid LIMIT ?
+          ORDER BY score, rowid LIMIT ?
           """, arguments: arguments + [limit])
         guard !ranked.isEmpty else { return SearchResults(hits: [], total: total) }
         let ids: [Int64] = ranked.map { $0[0] }

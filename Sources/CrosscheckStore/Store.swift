@@ -86,7 +86,7 @@ package final class Store: Sendable {
       try queue.write { db in
         let facts: [(String, String)] = [
           (MetaRecord.writerProcess, String(getpid())),
-          (MetaRecord.writerHost, ProcessInfo.processInfo.hostName),
+          (MetaRecord.writerHost, Self.hostName),
           (MetaRecord.writerSince, ISO8601DateFormatter().string(from: Date())),
         ]
         for (key, value) in facts { try MetaRecord(key: key, value: value).upsert(db) }
@@ -161,7 +161,7 @@ package final class Store: Sendable {
       try? queue.close()
       if let pid = facts[MetaRecord.writerProcess] {
         who = "crosscheck process \(pid)"
-        if let host = facts[MetaRecord.writerHost], host != ProcessInfo.processInfo.hostName { who += " on \(host)" }
+        if let host = facts[MetaRecord.writerHost], host != Self.hostName { who += " on \(host)" }
         if let since = facts[MetaRecord.writerSince] { who += " (since \(since))" }
       }
     }
@@ -210,6 +210,14 @@ package final class Store: Sendable {
         hint: "update crosscheck to open it")
     }
     return Identity(version: version)
+  }
+
+  /// This machine's name. (Foundation's `hostName` may wait on a name-server lookup for a
+  /// second or more on a machine without a network; `gethostname` does not.)
+  static var hostName: String {
+    var name = [CChar](repeating: 0, count: 256)
+    guard gethostname(&name, name.count - 1) == 0 else { return "localhost" }
+    return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   // MARK: - Errors

@@ -19,14 +19,19 @@ package enum OpenCommand: ShellCommand {
 
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
     let path = context.resolvePath(call.arguments[0])
+    let unsaved = context.store.path == nil ? context.corpus.count : 0
     let store = try context.openSession(path, create: false)
     let count = context.corpus.count
     var message = "Opened \(call.arguments[0]): \(count) document\(count == 1 ? "" : "s")"
     if store.openedVersion > 0, store.openedVersion < Store.schemaVersion {
       message += " (brought up to date from schema version \(store.openedVersion))"
     }
+    message += "."
+    if unsaved > 0 {
+      message += " The \(unsaved) document\(unsaved == 1 ? "" : "s") loaded before were not saved ('save FILE' keeps a session)."
+    }
     return Output(
-      [.message(StyledText(message + "."))],
+      [.message(StyledText(message))],
       json: .object([
         ("path", .string(path)), ("documents", .int(count)), ("schema_version", .int(Store.schemaVersion)),
         ("migrated_from", store.openedVersion > 0 && store.openedVersion < Store.schemaVersion ? .int(store.openedVersion) : .null),
