@@ -136,6 +136,12 @@ struct GoldCorpus: CustomStringConvertible, Sendable {
     #expect(document.paragraphs.count == 2)
   }
 
+  @Test func aLinkLineDoesNotSwallowTheSubheadingAfterIt() {
+    let text = "The crane fell on Monday night at Pier 4, officials said.\n\nAlso Read: Storm closes the harbour\n\nWhat happens next\n\nThe port will reopen on Friday, officials said.\n\nRelated:\n- Crane inspections lag\n- Port budget grows"
+    let document = Document(id: "t", origin: "t", text: text, format: .markdown)
+    #expect(document.boilerplate.map { document.string($0.range) } == ["Also Read: Storm closes the harbour", "Related:", "- Crane inspections lag", "- Port budget grows"])
+  }
+
   @Test func removedLinesKeepTheirOffsets() throws {
     let text = "Home » News » Crane falls\n\nCrane falls\n\nThe crane fell on Monday. Nobody was hurt.\n\nShare this: Facebook | X\n"
     let document = Document(id: "t", origin: "t", text: text, format: .text)
