@@ -186,4 +186,24 @@ struct GoldCorpus: CustomStringConvertible, Sendable {
       #expect(slice == document.string(paragraph.range))
     }
   }
+
+  static let fragments = [
+    "By", "Home", "»", "|", "©", "Posted", "on", "Nov.", "15,", "2024", "(", ")", "@", "a@b.c", "—", "\u{A0}", "é", "’s", "Photo:",
+    "Related:", "-", "**", "I am", "for", "The", "Share", "0", "Comment", ".", "“", "”", "Source:", "newsletter", "\u{301}", "🙂", "#",
+  ]
+
+  @Test(arguments: 0..<300)
+  func survivesFragmentsOfWidgetsAndBylines(seed: Int) {
+    var generator = SeededGenerator(seed: UInt64(seed) &+ 1_000)
+    var text = ""
+    for _ in 0..<Int.random(in: 1...40, using: &generator) {
+      text += Self.fragments.randomElement(using: &generator)!
+      text += ["", " ", " ", "\n", "\n\n"].randomElement(using: &generator)!
+    }
+    guard !text.unicodeScalars.allSatisfy(Characters.isSpace) else { return }
+    let document = Document(id: "f", origin: "f", text: text, format: Bool.random(using: &generator) ? .text : .markdown)
+    #expect(document.text == text)
+    for span in document.excluded { #expect(span.range.upperBound <= document.buffer.bytes.count) }
+    _ = Normalizer().normalized(text)
+  }
 }
