@@ -180,7 +180,9 @@ package struct Document: Sendable {
   /// The same document analysed again with more spans known to be boilerplate (from the
   /// corpus: lines repeated across one outlet's articles) or a resolved metadata value.
   package func reanalysed(excluding spans: [ExcludedSpan], metadata replacement: DocumentMetadata? = nil) -> Document {
-    Document(id: id, origin: origin, text: text, format: format, metadata: replacement ?? stated, excluded: given + spans, notes: notes)
+    // Spans an earlier corpus pass added are replaced, not kept: `spans` says what holds now.
+    let loaded = given.filter { $0.reason != .boilerplate(.outletRepeated) }
+    return Document(id: id, origin: origin, text: text, format: format, metadata: replacement ?? stated, excluded: loaded + spans, notes: notes)
   }
 
   /// The text of a byte range.

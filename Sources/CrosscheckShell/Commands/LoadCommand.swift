@@ -85,6 +85,8 @@ package enum UnloadCommand: ShellCommand {
     }
     var corpus = context.corpus
     corpus.remove(ids: Set(ids))
+    // A line is outlet furniture only while several of the outlet's articles are loaded.
+    corpus = Corpus(CorpusRefiner.refineAfterRemoval(corpus.documents))
     context.corpus = corpus
     let unique = Set(ids).count
     return Output(
