@@ -28,6 +28,8 @@ package struct BoilerplateDetector: Sendable {
   static let minimumTeaserWords = 8
   /// Longest line treated as a short repeated line (captions, labels).
   static let maximumShortLineWords = 12
+  /// Longest item of a list of links, in words.
+  static let maximumLinkItemWords = 15
   /// Author bios sit at the very top or in the last few paragraphs.
   static let bioWindow = 4
 
@@ -44,8 +46,16 @@ package struct BoilerplateDetector: Sendable {
   package func boilerplate(in buffer: TextBuffer, paragraphs: [Range<Int>], title: String?) -> [Finding] {
     let lines = paragraphs.map { LineText(buffer.string($0)) }
     var kinds = [BoilerplateKind?](repeating: nil, count: lines.count)
+    var inLinkList = false
     for (index, line) in lines.enumerated() {
-      kinds[index] = Self.kind(of: line, index: index, count: lines.count, previous: index > 0 ? kinds[index - 1] : nil)
+      // The items under a bare "Related:" or "More stories" label are links too.
+      if inLinkList, line.wordCount <= Self.maximumLinkItemWords, line.isListItem || !line.endsLikeSentence {
+        kinds[index] = .link
+        continue
+      }
+      let kind = Self.kind(of: line, index: index, count: lines.count, previous: index > 0 ? kinds[index - 1] : nil)
+      kinds[index] = kind
+      inLinkList = kind == .link && Self.linkLabels.contains(line.lower.trimmingTrailingPunctuation())
     }
     markRepeats(lines, kinds: &kinds, title: title)
     return zip(paragraphs, kinds).compactMap { range, kind in kind.map { Finding(range: range, kind: $0) } }
@@ -99,8 +109,6 @@ package struct BoilerplateDetector: Sendable {
     if isNavigation(line) { return .navigation }
     if line.wordCount <= 16, isComments(line) { return .comments }
     if short, startsWithLabel(lower, linkLabels) { return .link }
-    // The items of a "Related:" list.
-    if previous == .link, line.wordCount <= 15, line.isListItem || !line.endsLikeSentence { return .link }
     if line.wordCount <= 4, isAuthorHeading(lower) { return .authorBox }
     let nearEdge = index < bioWindow || index >= count - bioWindow || previous == .authorBox
     if nearEdge, isAuthorBio(line) { return .authorBio }

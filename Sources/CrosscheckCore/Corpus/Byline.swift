@@ -12,6 +12,7 @@ package struct Byline: Sendable, Equatable {
   static let roleWords = ["writer", "reporter", "correspondent", "editor", "staff", "contributor", "columnist", "producer", "intern", "special to"]
   /// Words that may stand inside a name without a capital ("Ursula von der Leyen").
   static let nameParticles: Set<String> = ["de", "van", "von", "der", "da", "del", "la", "le", "di", "bin", "al"]
+  static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "noon", "midnight", "then", "now", "law", "contrast", "comparison"]
   static let metaOpenings = ["posted on", "posted", "published on", "published", "updated on", "updated", "last updated", "first published", "posted at", "published at"]
 
   /// Reads a byline from a whole line.
@@ -29,6 +30,12 @@ package struct Byline: Sendable, Equatable {
     if lower.hasPrefix("by ") || lower.hasPrefix("written by ") || lower.hasPrefix("words by ") {
       let start = lower.hasPrefix("by ") ? 1 : 2
       guard let (name, next) = name(in: Array(words), from: start) else { return nil }
+      // "By Thursday, the river had …" opens a sentence, not a byline.
+      let nameWords = name.split(separator: " ")
+      if nameWords.contains(where: { StatedDate.months[String($0.lowercased().trimmingCharacters("."))] != nil || weekdays.contains($0.lowercased()) }) {
+        return nil
+      }
+      if nameWords.count == 1, next < words.count, !["|", "—", "–", "-", "·", "•"].contains(words[next]) { return nil }
       byline.author = name
       // "By Jane Doe, Outlet Name | …"
       if next < words.count, words[next - 1].hasSuffix(",") {

@@ -20,6 +20,14 @@ package enum CorpusRefiner {
     resolveYears(markOutletRepeats(documents))
   }
 
+  /// The documents refined afresh after some were removed: outlet furniture is found again
+  /// among the documents that are left.
+  package static func refineAfterRemoval(_ documents: [Document]) -> [Document] {
+    refine(documents.map { document in
+      document.excluded.contains { $0.reason == .boilerplate(.outletRepeated) } ? document.reanalysed(excluding: []) : document
+    })
+  }
+
   /// Excludes short lines that recur near the edges of several articles from one outlet.
   static func markOutletRepeats(_ documents: [Document]) -> [Document] {
     var groups: [String: [Int]] = [:]

@@ -177,10 +177,13 @@ package struct Document: Sendable {
     self.internalTruncations = cut.filter { $0 != paragraphs.count - 1 }.map { paragraphs[$0].range }
   }
 
-  /// The same document analysed again with more spans known to be boilerplate (from the
-  /// corpus: lines repeated across one outlet's articles) or a resolved metadata value.
+  /// The same document analysed again with `spans` known to be boilerplate from the corpus
+  /// (lines repeated across one outlet's articles, replacing those of an earlier pass), or
+  /// with other stated metadata.
   package func reanalysed(excluding spans: [ExcludedSpan], metadata replacement: DocumentMetadata? = nil) -> Document {
-    Document(id: id, origin: origin, text: text, format: format, metadata: replacement ?? stated, excluded: given + spans, notes: notes)
+    // Spans an earlier corpus pass added are replaced, not kept: `spans` says what holds now.
+    let loaded = given.filter { $0.reason != .boilerplate(.outletRepeated) }
+    return Document(id: id, origin: origin, text: text, format: format, metadata: replacement ?? stated, excluded: loaded + spans, notes: notes)
   }
 
   /// The text of a byte range.

@@ -58,8 +58,11 @@ package struct HTMLExtractor: Sendable {
     var bytes = bytes
     guard !bytes.isEmpty else { return nil }
     bytes.append(0)
+    // XML_PARSE_HUGE lifts libxml2's nesting limit of 256, past which it would drop the
+    // rest of the page; the parser and both passes here are iterative, so depth is safe.
     let options = Int32(
-      HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+      HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+        | XML_PARSE_HUGE.rawValue)
     let document = bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
         htmlReadMemory($0, Int32(buffer.count - 1), nil, encoding, options)

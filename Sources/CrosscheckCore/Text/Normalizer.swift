@@ -177,7 +177,7 @@ enum SpellingVariants {
     "behavi", "col", "fav", "hon", "lab", "neighb", "harb", "hum", "rum", "vig", "arm", "endeav", "flav", "od", "rig",
     "savi", "splend", "tum", "val", "vap", "clam", "ferv", "ard", "cand", "demean", "parl", "ranc", "sav",
   ]
-  static let ourPatterns = ourStems.map { ($0, $0 + "our") }
+  static let ourPatterns = ourStems.map { $0 + "our" }
   /// Stems spelled -re in Britain and -er in America ("centre", "kilometres").
   static let reStems = ["cent", "met", "lit", "theat", "fib", "calib", "sab", "somb", "spect", "meag", "lust", "goit", "sepulch"]
   /// Verbs that double a final l in Britain ("travelled", "cancelling").
@@ -268,13 +268,12 @@ enum SpellingVariants {
   static func american(_ word: String) -> String? {
     if let pair = pairs[word] { return pair }
     if word.includes("our") {
-      for (stem, pattern) in ourPatterns where word.includes(pattern) {
+      for pattern in ourPatterns where word.includes(pattern) {
         let bytes = Array(word.utf8)
         guard let end = word.byteOffset(afterLast: pattern) else { continue }
         // "colour" → "color": drop the "u" of "our".
         var result = Array(bytes[..<(end - 2)])
         result.append(contentsOf: bytes[(end - 1)...])
-        _ = stem
         return String(decoding: result, as: UTF8.self)
       }
     }

@@ -12,7 +12,8 @@ package enum LoadCommand: ShellCommand {
       "text" and optional "id", "title", "outlet", "url", "date", "author") and .html/.htm (the \
       page's main text: paragraphs of the <article>, <main> or densest text block in order, without \
       scripts, navigation, headers, footers, asides, forms or share bars; title, outlet, date and \
-      author from <meta> tags and JSON-LD; offsets refer to the extracted text). Folders are read \
+      author from <meta> tags and JSON-LD; a page's declared character set is honoured; offsets \
+      refer to the extracted text). Folders are read \
       recursively in name order, passing over hidden files, README/LICENSE files and answer-key \
       folders named "gold". Text is read as UTF-8 (a byte order mark is dropped, invalid bytes \
       are replaced and reported; UTF-16 with a byte order mark is read too) and CRLF line \
@@ -96,6 +97,8 @@ package enum UnloadCommand: ShellCommand {
     }
     var corpus = context.corpus
     corpus.remove(ids: Set(ids))
+    // A line is outlet furniture only while several of the outlet's articles are loaded.
+    corpus = Corpus(CorpusRefiner.refineAfterRemoval(corpus.documents))
     context.corpus = corpus
     let unique = Set(ids).count
     return Output(

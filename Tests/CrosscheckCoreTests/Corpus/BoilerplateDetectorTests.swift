@@ -136,6 +136,12 @@ struct GoldCorpus: CustomStringConvertible, Sendable {
     #expect(document.paragraphs.count == 2)
   }
 
+  @Test func aLinkLineDoesNotSwallowTheSubheadingAfterIt() {
+    let text = "The crane fell on Monday night at Pier 4, officials said.\n\nAlso Read: Storm closes the harbour\n\nWhat happens next\n\nThe port will reopen on Friday, officials said.\n\nRelated:\n- Crane inspections lag\n- Port budget grows"
+    let document = Document(id: "t", origin: "t", text: text, format: .markdown)
+    #expect(document.boilerplate.map { document.string($0.range) } == ["Also Read: Storm closes the harbour", "Related:", "- Crane inspections lag", "- Port budget grows"])
+  }
+
   @Test func removedLinesKeepTheirOffsets() throws {
     let text = "Home » News » Crane falls\n\nCrane falls\n\nThe crane fell on Monday. Nobody was hurt.\n\nShare this: Facebook | X\n"
     let document = Document(id: "t", origin: "t", text: text, format: .text)
@@ -179,5 +185,25 @@ struct GoldCorpus: CustomStringConvertible, Sendable {
       let slice = String(String.UnicodeScalarView(Array(text.unicodeScalars)[scalars]))
       #expect(slice == document.string(paragraph.range))
     }
+  }
+
+  static let fragments = [
+    "By", "Home", "»", "|", "©", "Posted", "on", "Nov.", "15,", "2024", "(", ")", "@", "a@b.c", "—", "\u{A0}", "é", "’s", "Photo:",
+    "Related:", "-", "**", "I am", "for", "The", "Share", "0", "Comment", ".", "“", "”", "Source:", "newsletter", "\u{301}", "🙂", "#",
+  ]
+
+  @Test(arguments: 0..<300)
+  func survivesFragmentsOfWidgetsAndBylines(seed: Int) {
+    var generator = SeededGenerator(seed: UInt64(seed) &+ 1_000)
+    var text = ""
+    for _ in 0..<Int.random(in: 1...40, using: &generator) {
+      text += Self.fragments.randomElement(using: &generator)!
+      text += ["", " ", " ", "\n", "\n\n"].randomElement(using: &generator)!
+    }
+    guard !text.unicodeScalars.allSatisfy(Characters.isSpace) else { return }
+    let document = Document(id: "f", origin: "f", text: text, format: Bool.random(using: &generator) ? .text : .markdown)
+    #expect(document.text == text)
+    for span in document.excluded { #expect(span.range.upperBound <= document.buffer.bytes.count) }
+    _ = Normalizer().normalized(text)
   }
 }

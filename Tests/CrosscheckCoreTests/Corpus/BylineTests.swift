@@ -20,6 +20,9 @@ import Testing
 
   @Test(arguments: [
     "By Friday morning the water had dropped.",
+    "By Thursday, the river had crested at 23 feet.",
+    "By March, Dufresne said, the repairs would be done.",
+    "By contrast, the dam held.",
     "By the time crews arrived, the levee had failed.",
     "Posted guards stood at the gate.",
     "The crane fell on Monday, March 3, 2031, after a storm that lasted all night and into the day.",

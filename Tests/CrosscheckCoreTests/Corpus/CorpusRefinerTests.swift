@@ -22,6 +22,9 @@ import Testing
     #expect(documents[0].paragraphs.count == 1)
     // Refining again changes nothing.
     #expect(CorpusRefiner.refine(documents).map(\.boilerplate) == documents.map(\.boilerplate))
+    // With one of the outlet's articles gone, the line is the other's own text again.
+    let left = CorpusRefiner.refineAfterRemoval([documents[0], documents[2]])
+    #expect(left[0].boilerplate.isEmpty && left[0].paragraphs.count == 2)
   }
 
   @Test func keepsTheCommonTextOfTwoVersionsOfOneArticle() {
