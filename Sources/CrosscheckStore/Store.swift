@@ -175,11 +175,12 @@ package final class Store: Sendable {
     var version: Int
   }
 
-  /// Reads the file without changing it (a read-only connection, so that another
-  /// program's database is not switched to WAL mode before it is refused).
+  /// Reads the file without changing it: the journal mode is left as it is, so that another
+  /// program's database is not switched to WAL mode before it is refused. The connection is
+  /// not read-only, because after a crash a read-only connection cannot recover the
+  /// write-ahead log (SQLITE_READONLY_RECOVERY); it only reads.
   private static func identify(_ path: String) throws(StoreError) -> Identity {
     var configuration = Configuration()
-    configuration.readonly = true
     configuration.busyMode = .timeout(busyTimeout)
     let facts: (application: Int32, tables: Int, version: Int?)
     do {

@@ -13,7 +13,7 @@ package enum StoreSchema {
   /// exclusive), so `substr(d.text, s.start + 1, s.end - s.start)` is the sentence.
   package static let tables: [Table] = [
     Table(name: "documents", summary: "one row per loaded document, in load order", columns: [
-      ("key", "integer key, ascending in load order; other tables refer to it"),
+      ("key", "integer key, ascending in load order, that other tables refer to"),
       ("id", "the document id (file stem or JSONL id)"),
       ("path", "where it was loaded from"),
       ("format", "txt, md or jsonl"),

@@ -132,3 +132,23 @@ import Testing
     #expect(Date().timeIntervalSince(start) < 3)
   }
 }
+
+@Suite struct SearchQueryTests {
+  @Test(arguments: [
+    (["levee"], "\"levee\""),
+    (["Lower Quay"], "\"Lower Quay\""),
+    (["evacu*"], "\"evacu\"*"),
+    (["levee", "mayor"], "\"levee\" \"mayor\""),
+    (["say \"no\""], "\"say \"\"no\"\"\""),
+    (["Kyiv’s"], "\"Kyiv’s\""),
+    (["NOT"], "\"NOT\""),
+  ])
+  func quotesEveryPieceForFTS5(words: [String], expected: String) {
+    #expect(SearchQuery.match(for: words) == expected)
+  }
+
+  @Test func rawQueriesPassThrough() {
+    #expect(SearchQuery.match(for: ["levee OR dam"], raw: true) == "levee OR dam")
+    #expect(SearchQuery.match(for: ["  "], raw: true) == nil)
+  }
+}

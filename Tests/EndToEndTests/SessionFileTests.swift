@@ -35,7 +35,7 @@ import Testing
   /// file with SQLite's integrity check.
   static func contents(of session: String, in folder: String) throws -> [[String: Any]] {
     let check = try Crosscheck.run(["--session", session, "-c", "sql 'PRAGMA integrity_check' --format csv"], in: folder)
-    #expect(check.status == 0, "\(check.errors)")
+    #expect(check.status == 0, "integrity check: \(check.errors)")
     #expect(check.output.contains("\nok"), "integrity: \(check.output)")
     let result = try Crosscheck.run(["--session", session, "-c", "sources --format json"], in: folder)
     #expect(result.status == 0, "the session did not open: \(result.errors)")

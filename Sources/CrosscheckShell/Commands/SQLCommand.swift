@@ -23,9 +23,7 @@ package enum SQLCommand: ShellCommand {
     ],
     examples: [
       Example("sql \"SELECT id, outlet, words FROM documents ORDER BY words DESC\"", "the longest articles"),
-      Example(
-        "sql \"SELECT d.id, s.text FROM sentence_search JOIN sentences s ON s.id = sentence_search.rowid JOIN documents d ON d.key = s.document WHERE sentence_search MATCH 'levee'\"",
-        "full-text search in SQL"),
+      Example("sql \"SELECT rowid, text FROM sentence_search WHERE sentence_search MATCH 'levee'\"", "full-text search in SQL"),
       Example("sql \"PRAGMA table_info(sentences)\"", "a table's columns"),
     ]
   )
@@ -33,8 +31,8 @@ package enum SQLCommand: ShellCommand {
   /// The tables and columns, one paragraph each, for `help sql`.
   static var tableHelp: String {
     StoreSchema.tables.map { table in
-      "\(table.name) — \(table.summary): " + table.columns.map { "\($0.name) (\($0.meaning))" }.joined(separator: "; ") + "."
-    }.joined(separator: "\n")
+      "\(table.name) — \(table.summary). " + table.columns.map { "\($0.name): \($0.meaning)" }.joined(separator: "; ") + "."
+    }.joined(separator: "\n\n")
   }
 
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
