@@ -7,6 +7,8 @@ package struct CommandRegistry: Sendable {
     UnloadCommand.self,
     SourcesCommand.self,
     ShowCommand.self,
+    QuotesCommand.self,
+    SpeakersCommand.self,
     SetCommand.self,
     RunCommand.self,
     EchoCommand.self,

@@ -1,0 +1,249 @@
+/// How an occurrence renders its group's fullest text.
+package enum QuoteVariant: String, Sendable, CaseIterable {
+  /// The same text.
+  case verbatim
+  /// The same words; punctuation or capitals differ.
+  case punctuation
+  /// A part of the words, in the same order.
+  case trimmed
+  /// Words changed, added or reordered.
+  case reworded
+}
+
+/// One quotation in one document, attributed and grouped.
+package struct QuoteOccurrence: Sendable, Equatable {
+  /// `q1`, `q2`, … in corpus order (document order, then offset).
+  package var id: String
+  package var document: Int
+  package var documentID: String
+  /// Code point offsets of the quoted words in the document's text.
+  package var start: Int
+  package var end: Int
+  package var text: String
+  package var quote: AttributedQuote
+  /// Index into `QuoteAnalysis.speakers`, when the speaker is known.
+  package var speaker: Int?
+  /// Index into `QuoteAnalysis.groups`.
+  package var group: Int
+  package var variant: QuoteVariant
+  /// Whether the speaker differs from the group's speaker.
+  package var misattributed: Bool
+  /// Index of the occurrence this one is nested in.
+  package var nestedIn: Int?
+  /// Normalized words (lower-cased, punctuation dropped).
+  package var words: [String]
+
+  package var kind: QuoteKind { quote.kind }
+  package var attribution: Attribution? { quote.attribution }
+
+  /// The variant label, with `misattributed` added when it applies.
+  package var variantLabel: String { misattributed ? "\(variant.rawValue); misattributed" : variant.rawValue }
+}
+
+/// Occurrences of one utterance across the corpus.
+package struct QuoteGroup: Sendable, Equatable {
+  /// `Q1`, `Q2`, … in order of first appearance.
+  package var id: String
+  /// Occurrence indices, in corpus order.
+  package var members: [Int]
+  /// The fullest rendering.
+  package var canonical: Int
+  /// The speaker most occurrences credit.
+  package var speaker: Int?
+}
+
+/// A speaker with the quotations credited to them.
+package struct SpeakerSummary: Sendable, Equatable {
+  /// `S1`, `S2`, … in order of first quotation.
+  package var id: String
+  package var speaker: CanonicalSpeaker
+  /// Occurrence indices.
+  package var quotes: [Int]
+}
+
+/// Quotations, speakers and quote groups of a whole corpus.
+///
+/// Per document: quote spans (`QuoteExtractor`), people (`DocumentPeople`) and
+/// attributions (`SpeakerAttributor`). Across documents: one canonical person per real
+/// person (`SpeakerDirectory`), and groups of occurrences of one utterance.
+///
+/// Grouping compares word bigrams of normalized tokens (single words for one-word quotes):
+/// an occurrence joins the group holding the earlier occurrence with the highest
+/// containment (shared bigrams over the smaller set) when it reaches `joinThreshold`, so a
+/// trimmed, spliced or lightly reworded rendering joins the utterance it shares most with.
+/// A nested quotation joins its outer quotation's group. Candidates come from an inverted
+/// index of bigrams, so the cost grows with the number of shared bigrams, not pairs.
+package struct QuoteAnalysis: Sendable {
+  package private(set) var occurrences: [QuoteOccurrence] = []
+  package private(set) var groups: [QuoteGroup] = []
+  package private(set) var speakers: [SpeakerSummary] = []
+  /// The people of every document.
+  package private(set) var people: [DocumentPeople] = []
+
+  /// Shared bigrams over the smaller set needed to join a group.
+  static let joinThreshold = 0.5
+  /// Bigrams found in more occurrences than this are too common to suggest candidates.
+  static let commonShingleLimit = 200
+
+  /// Analyses every document of `corpus`.
+  package init(corpus: Corpus) {
+    self.init(documents: corpus.documents)
+  }
+
+  /// Analyses `documents`, in order.
+  package init(documents: [Document]) {
+    var perDocument: [[AttributedQuote]] = []
+    for document in documents {
+      let (quotes, documentPeople) = Self.quotes(in: document)
+      perDocument.append(quotes)
+      people.append(documentPeople)
+    }
+    let directory = SpeakerDirectory(people.map(\.people))
+    for (documentIndex, document) in documents.enumerated() {
+      let base = occurrences.count
+      for quote in perDocument[documentIndex] {
+        let range = document.scalarRange(quote.span.range)
+        let speaker = quote.attribution?.person.map { directory.members[documentIndex][$0] }
+        occurrences.append(QuoteOccurrence(
+          id: "q\(occurrences.count + 1)", document: documentIndex, documentID: document.id, start: range.lowerBound,
+          end: range.upperBound, text: document.string(quote.span.range), quote: quote, speaker: speaker, group: 0,
+          variant: .verbatim, misattributed: false, nestedIn: quote.span.parent.map { base + $0 },
+          words: Self.normalizedWords(document.string(quote.span.range))))
+      }
+    }
+    groupOccurrences()
+    summarizeSpeakers(directory)
+  }
+
+  /// The attributed quotations of one document and the people it names.
+  package static func quotes(in document: Document) -> ([AttributedQuote], DocumentPeople) {
+    let text = QuoteText(document)
+    let spans = QuoteExtractor().quotes(in: text)
+    var documentPeople = DocumentPeople(text)
+    let quotes = SpeakerAttributor().attribute(spans, in: text, people: &documentPeople)
+    return (quotes, documentPeople)
+  }
+
+  /// Lower-cased words and numbers, apostrophes folded, punctuation dropped.
+  package static func normalizedWords(_ text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    for scalar in text.unicodeScalars {
+      if Characters.isLetter(scalar) || Characters.isDigit(scalar) {
+        current.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+      } else if Characters.isApostrophe(scalar), !current.isEmpty {
+        current.append("'")
+      } else if !current.isEmpty {
+        words.append(current.hasSuffix("'") ? String(current.dropLast()) : current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { words.append(current.hasSuffix("'") ? String(current.dropLast()) : current) }
+    return words
+  }
+
+  // MARK: Grouping
+
+  private static func shingles(_ words: [String]) -> Set<UInt64> {
+    let keys = words.map(QuoteLexicon.key)
+    guard keys.count > 1 else { return Set(keys) }
+    var result = Set<UInt64>()
+    for index in 0..<(keys.count - 1) { result.insert(keys[index] &* 31 ^ (keys[index + 1] &+ 0x9E37_79B9_7F4A_7C15)) }
+    return result
+  }
+
+  private mutating func groupOccurrences() {
+    var shingleSets: [Set<UInt64>] = []
+    shingleSets.reserveCapacity(occurrences.count)
+    var index: [UInt64: [Int]] = [:]
+    var groupOf = [Int](repeating: -1, count: occurrences.count)
+    for (position, occurrence) in occurrences.enumerated() {
+      let shingles = Self.shingles(occurrence.words)
+      shingleSets.append(shingles)
+      if let parent = occurrence.nestedIn, groupOf[parent] >= 0 {
+        groupOf[position] = groupOf[parent]
+        groups[groupOf[parent]].members.append(position)
+        continue
+      }
+      var shared: [Int: Int] = [:]
+      for shingle in shingles {
+        guard let holders = index[shingle], holders.count <= Self.commonShingleLimit else { continue }
+        for holder in holders { shared[holder, default: 0] += 1 }
+      }
+      var best: (group: Int, score: Double, shared: Int)? = nil
+      for (holder, count) in shared.sorted(by: { $0.key < $1.key }) {
+        let smaller = min(shingles.count, shingleSets[holder].count)
+        guard smaller > 0 else { continue }
+        // One shared bigram is enough only between short quotations.
+        if count < 2 && smaller > 2 { continue }
+        let score = Double(count) / Double(smaller)
+        guard score >= Self.joinThreshold else { continue }
+        let group = groupOf[holder]
+        if best.map({ score > $0.score || (score == $0.score && count > $0.shared) }) ?? true { best = (group, score, count) }
+      }
+      if let best {
+        groupOf[position] = best.group
+        groups[best.group].members.append(position)
+      } else {
+        groupOf[position] = groups.count
+        groups.append(QuoteGroup(id: "Q\(groups.count + 1)", members: [position], canonical: position, speaker: nil))
+      }
+      for shingle in shingles { index[shingle, default: []].append(position) }
+    }
+    for groupIndex in groups.indices {
+      var group = groups[groupIndex]
+      group.members.sort()
+      var canonical = group.members[0]
+      for member in group.members where occurrences[member].words.count > occurrences[canonical].words.count {
+        canonical = member
+      }
+      group.canonical = canonical
+      var votes: [Int: Int] = [:]
+      for member in group.members { if let speaker = occurrences[member].speaker { votes[speaker, default: 0] += 1 } }
+      let top = votes.values.max()
+      group.speaker = top.flatMap { top in
+        occurrences[canonical].speaker.flatMap { votes[$0] == top ? $0 : nil }
+          ?? group.members.compactMap { occurrences[$0].speaker }.first { votes[$0] == top }
+      }
+      groups[groupIndex] = group
+      for member in group.members {
+        occurrences[member].group = groupIndex
+        occurrences[member].variant = Self.variant(of: occurrences[member], against: occurrences[canonical])
+        if let speaker = occurrences[member].speaker, let groupSpeaker = group.speaker, speaker != groupSpeaker {
+          occurrences[member].misattributed = true
+        }
+      }
+    }
+  }
+
+  /// How `member` renders `canonical`.
+  package static func variant(of member: QuoteOccurrence, against canonical: QuoteOccurrence) -> QuoteVariant {
+    if member.text == canonical.text { return .verbatim }
+    if member.words == canonical.words { return .punctuation }
+    let words = member.words
+    let full = canonical.words
+    if !words.isEmpty, words.count < full.count {
+      for start in 0...(full.count - words.count) where full[start] == words[0] {
+        if Array(full[start..<start + words.count]) == words { return .trimmed }
+      }
+    }
+    return .reworded
+  }
+
+  private mutating func summarizeSpeakers(_ directory: SpeakerDirectory) {
+    var order: [Int: Int] = [:]
+    for (position, occurrence) in occurrences.enumerated() {
+      guard let speaker = occurrence.speaker else { continue }
+      if order[speaker] == nil {
+        order[speaker] = speakers.count
+        speakers.append(SpeakerSummary(id: "S\(speakers.count + 1)", speaker: directory.speakers[speaker], quotes: []))
+      }
+      speakers[order[speaker]!].quotes.append(position)  // set just above
+    }
+    // Occurrences point at summaries from here on.
+    for position in occurrences.indices {
+      occurrences[position].speaker = occurrences[position].speaker.flatMap { order[$0] }
+    }
+    for index in groups.indices { groups[index].speaker = groups[index].speaker.flatMap { order[$0] } }
+  }
+}

@@ -1,0 +1,152 @@
+/// One real person (or organisation) across the corpus, with every name the sources use.
+package struct CanonicalSpeaker: Sendable, Equatable {
+  /// The fullest name most sources use ("Volodymyr Zelensky").
+  package var name: String
+  /// The other forms: surname alone, other spellings, titles ("Zelenskyy", "Vladimir Zelensky").
+  package var aliases: [String]
+  /// Titles and appositions the sources give.
+  package var roles: [String]
+}
+
+/// Decides which names in different documents are the same person, from the corpus alone.
+///
+/// Two names are one person when their surnames agree after folding the usual
+/// transliteration variants (Zelenskyy, Zelenskiy → zelensky) and their first names are
+/// compatible (the same, one missing, or the same initial with a shared title:
+/// Vladimir/Volodymyr, both "Ukrainian President"); or when the surnames differ by one
+/// letter (Okonkwo/Okonqwo) and the first name or a title is shared. A surname alone joins
+/// the person with that surname. The canonical name is the full form used most often.
+package struct SpeakerDirectory: Sendable {
+  /// The people, in order of first appearance.
+  package private(set) var speakers: [CanonicalSpeaker] = []
+  /// For each document, for each of its people, the index in `speakers`.
+  package private(set) var members: [[Int]] = []
+
+  private struct Entry {
+    var first: String?
+    var surname: String
+    var folded: String
+    var roles: Set<String>
+    var forms: [String]
+    var isOrganization: Bool
+  }
+
+  /// Clusters the people of every document.
+  /// - Parameter people: each document's people, in corpus order.
+  package init(_ people: [[NamedPerson]]) {
+    var clusters: [(entries: [Entry], nameCounts: [String: Int], order: [String], roles: [String])] = []
+    for documentPeople in people {
+      var map: [Int] = []
+      for person in documentPeople {
+        let entry = Self.entry(person)
+        var target: Int? = nil
+        var bestScore = 0
+        for (index, cluster) in clusters.enumerated() {
+          let score = cluster.entries.map { Self.match(entry, $0) }.max() ?? 0
+          if score > bestScore { bestScore = score; target = index }
+        }
+        if let target {
+          clusters[target].entries.append(entry)
+          clusters[target].nameCounts[person.name, default: 0] += 1
+          for form in person.forms where !clusters[target].order.contains(form) { clusters[target].order.append(form) }
+          for role in person.roles where !clusters[target].roles.contains(role) && !role.isEmpty { clusters[target].roles.append(role) }
+          map.append(target)
+        } else {
+          map.append(clusters.count)
+          clusters.append(([entry], [person.name: 1], person.forms, person.roles.filter { !$0.isEmpty }))
+        }
+      }
+      members.append(map)
+    }
+    speakers = clusters.map { cluster in
+      // The most used full name; ties go to the form seen first.
+      let full = cluster.order.filter { $0.contains(" ") }
+      let candidates = full.isEmpty ? cluster.order : full
+      var best = candidates[0]
+      var bestCount = -1
+      for form in candidates {
+        let count = cluster.entries.filter { $0.forms.contains(form) }.count
+        if count > bestCount { best = form; bestCount = count }
+      }
+      return CanonicalSpeaker(name: best, aliases: cluster.order.filter { $0 != best }, roles: cluster.roles)
+    }
+  }
+
+  private static func entry(_ person: NamedPerson) -> Entry {
+    let parts = person.name.split(separator: " ").map(String.init)
+    let surname = parts.last?.lowercased() ?? ""
+    var roles = Set<String>()
+    for role in person.roles {
+      for word in role.split(whereSeparator: { $0 == " " || $0 == "-" }) where word.count > 2 {
+        let lower = word.lowercased()
+        if ["the", "and", "new", "newly", "for", "who", "has", "of", "its"].contains(lower) { continue }
+        roles.insert(lower)
+      }
+    }
+    return Entry(
+      first: parts.count > 1 ? parts[0].lowercased() : nil, surname: surname, folded: fold(surname), roles: roles,
+      forms: person.forms, isOrganization: person.isOrganization)
+  }
+
+  /// Folds transliteration variants of a surname: doubled and -iy/-ij endings become -y.
+  static func fold(_ name: String) -> String {
+    var scalars = String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+    for (from, to) in [("yy", "y"), ("iy", "y"), ("ij", "y"), ("ii", "i"), ("kh", "h"), ("ph", "f")] {
+      scalars = scalars.replacingAll(from, with: to)
+    }
+    return scalars
+  }
+
+  private static func sharesRole(_ a: Entry, _ b: Entry) -> Bool {
+    a.roles.contains { word in b.roles.contains { DocumentPeople.sameWord($0, word) } }
+  }
+
+  /// How strongly two names are the same person: 0 not at all; higher is stronger.
+  private static func match(_ a: Entry, _ b: Entry) -> Int {
+    guard !a.surname.isEmpty, !b.surname.isEmpty else { return 0 }
+    let role = sharesRole(a, b)
+    if a.folded == b.folded {
+      switch (a.first, b.first) {
+      case (nil, _), (_, nil): return role ? 4 : 3
+      case (let x?, let y?):
+        if x == y { return 5 }
+        if x.first == y.first, role || EditDistance.distance(x, y) <= 2 { return 4 }
+        return 0
+      }
+    }
+    // An organisation named in full in one source and by its first word in another.
+    if a.first == nil || b.first == nil {
+      let single = a.first == nil ? a : b
+      let full = a.first == nil ? b : a
+      if full.isOrganization || single.isOrganization, full.forms.contains(where: { $0.lowercased().split(separator: " ").first.map(String.init) == single.surname }) {
+        return 2
+      }
+    }
+    guard min(a.folded.count, b.folded.count) >= 5, EditDistance.distance(a.folded, b.folded) <= 1 else { return 0 }
+    if let x = a.first, let y = b.first {
+      return x == y || (x.first == y.first && role) ? 2 : 0
+    }
+    return role ? 1 : 0
+  }
+}
+
+extension String {
+  /// The string with every occurrence of `target` replaced, scanning left to right.
+  func replacingAll(_ target: String, with replacement: String) -> String {
+    let source = Array(self)
+    let pattern = Array(target)
+    guard !pattern.isEmpty else { return self }
+    var result = ""
+    var index = 0
+    while index < source.count {
+      if index + pattern.count <= source.count, Array(source[index..<index + pattern.count]) == pattern {
+        result += replacement
+        index += pattern.count
+      } else {
+        result.append(source[index])
+        index += 1
+      }
+    }
+    return result
+  }
+}
