@@ -68,9 +68,10 @@ package struct SpeakerSummary: Sendable, Equatable {
 /// person (`SpeakerDirectory`), and groups of occurrences of one utterance.
 ///
 /// Grouping compares word bigrams of normalized tokens (single words for one-word quotes):
-/// an occurrence joins the group holding the earlier occurrence with the highest
-/// containment (shared bigrams over the smaller set) when it reaches `joinThreshold`, so a
-/// trimmed, spliced or lightly reworded rendering joins the utterance it shares most with.
+/// an occurrence may join a group holding an earlier occurrence whose containment (shared
+/// bigrams over the smaller set) reaches `joinThreshold`, and joins the one it shares the
+/// most bigrams with, so a trimmed, spliced or lightly reworded rendering joins the
+/// utterance it carries most of.
 /// A nested quotation joins its outer quotation's group. Candidates come from an inverted
 /// index of bigrams, so the cost grows with the number of shared bigrams, not pairs.
 package struct QuoteAnalysis: Sendable {
@@ -179,7 +180,8 @@ package struct QuoteAnalysis: Sendable {
         let score = Double(count) / Double(smaller)
         guard score >= Self.joinThreshold else { continue }
         let group = groupOf[holder]
-        if best.map({ score > $0.score || (score == $0.score && count > $0.shared) }) ?? true { best = (group, score, count) }
+        // The most shared words wins, so a spliced rendering joins the utterance it carries most of.
+        if best.map({ count > $0.shared || (count == $0.shared && score > $0.score) }) ?? true { best = (group, score, count) }
       }
       if let best {
         groupOf[position] = best.group

@@ -95,6 +95,12 @@ package enum QuoteLexicon {
     "would", "could", "may", "might", "not", "never", "always", "initially", "angrily", "calmly",
   ])
 
+  /// Lower-case words that may precede a title and name ("new NATO Secretary General Mark Rutte").
+  static let nameModifiers: Set<UInt64> = keys([
+    "new", "former", "newly", "appointed", "elected", "acting", "interim", "outgoing", "incoming", "veteran",
+    "longtime", "deputy", "senior", "top", "local", "then", "retired", "embattled", "beleaguered", "current",
+  ])
+
   /// Words that open a description of a person ("the mayor", "a spokesman", "its chief").
   static let determiners: Set<UInt64> = keys(["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"])
 

@@ -247,7 +247,7 @@ package struct SpeakerAttributor: Sendable {
       var end = verb - 1
       while end > first, tokens[end].kind == .word, QuoteLexicon.betweenSubjectAndVerb.contains(words.key(end)) { end -= 1 }
       guard let np = backwardPhrase(endingAt: end, lowerLimit: first) ?? appositionSubject(endingAt: end, lowerLimit: first),
-        np.range.lowerBound == first
+        (first..<np.range.lowerBound).allSatisfy({ tokens[$0].kind == .word && QuoteLexicon.nameModifiers.contains(words.key($0)) })
       else { return nil }
       return Found(attribution: attribution(.speakerAfter, cue: cueText(verb), np: np, evidenceFrom: first, to: verb + 1, confidence: 0.95), adjacent: true)
     }
