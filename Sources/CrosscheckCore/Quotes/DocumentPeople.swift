@@ -214,7 +214,7 @@ package struct DocumentPeople: Sendable {
       let nearVerb = words.isReportingVerbNear(after: run.tokens.upperBound) || words.isReportingVerbBefore(run.tokens.lowerBound)
       guard !run.name.isEmpty else { continue }
       if words.isPlace(run.name.upperBound - 1) && role == nil && apposition == nil { continue }
-      if role != nil && !words.isPlace(run.name.upperBound - 1) || apposition != nil || nearVerb {
+      if role != nil && !words.isPlace(run.name.upperBound - 1) || apposition != nil || nearVerb || words.looksLikeFullName(run.name) {
         evidence.append((index, role, apposition))
       }
     }
@@ -374,6 +374,20 @@ struct WordReader {
   /// full stop ("said Farouk, who…", "said Rutte.").
   func isReportingVerbBefore(_ start: Int) -> Bool {
     start > 0 && isReportingVerb(start - 1) && !isParticiple(start - 1)
+  }
+
+  /// Two or three capitalised words with no title, place noun or acronym among them
+  /// ("Jane Smith"): a person's full name, the way news introduces people.
+  func looksLikeFullName(_ range: Range<Int>) -> Bool {
+    let wordTokens = range.filter { tokens[$0].kind == .word }
+    guard wordTokens.count == range.count, (2...3).contains(wordTokens.count) else { return false }
+    for index in wordTokens {
+      if isRole(index) || isPlace(index) || QuoteLexicon.notNames.contains(key(index)) { return false }
+      // An acronym ("NATO") is an organisation's name, not a person's.
+      let token = tokens[index]
+      if token.end - token.start > 1, (Int(token.start)..<Int(token.end)).allSatisfy({ bytes[$0] >= 0x41 && bytes[$0] <= 0x5A }) { return false }
+    }
+    return true
   }
 
   /// Maximal runs of capitalised words, split into a title part and a name part.

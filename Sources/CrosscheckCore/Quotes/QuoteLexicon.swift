@@ -188,6 +188,8 @@ package enum QuoteLexicon {
     "island", "islands", "sea", "ocean", "lake", "mountain", "mountains", "east", "west", "north", "south",
     "summit", "conference", "press", "network", "channel", "club", "team", "fund", "institute", "association",
     "foundation", "organization", "organisation", "group", "corporation", "company", "inc", "ltd", "llc",
+    "fire", "rescue", "energy", "airlines", "motors", "media", "health", "ministry", "senate", "congress",
+    "parliament", "assembly", "cabinet", "administration", "bureau", "authority", "court", "prison", "mall",
   ])
 
   /// Nouns that make an apposition say what a person is ("Ray Dufresne, who heads …",
