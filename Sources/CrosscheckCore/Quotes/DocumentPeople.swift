@@ -85,15 +85,30 @@ package struct DocumentPeople: Sendable {
       let sentence = text.sentenceOfToken[mentions[index].tokens.lowerBound]
       var first = index
       while first > 0, text.sentenceOfToken[mentions[first - 1].tokens.lowerBound] == sentence { first -= 1 }
+      // The subject comes first; a possessive ("Tanabe’s colleague") is not the subject.
+      var fallback: Int? = nil
       for candidate in first...index where !excluded(mentions[candidate].tokens.lowerBound) {
         let person = people[mentions[candidate].person]
         if person.isOrganization { continue }
         if let gender, let known = person.gender, known != gender { continue }
+        if isPossessive(mentions[candidate], text) {
+          fallback = fallback ?? mentions[candidate].person
+          continue
+        }
         return mentions[candidate].person
       }
+      if let fallback { return fallback }
       index = first - 1
     }
     return nil
+  }
+
+  private func isPossessive(_ mention: Mention, _ text: QuoteText) -> Bool {
+    let token = text.tokens[mention.tokens.upperBound - 1]
+    let end = Int(token.end)
+    guard end - Int(token.start) > 2 else { return false }
+    let bytes = text.bytes
+    return (bytes[end - 1] == 0x73 && (bytes[end - 2] == 0x27 || bytes[end - 2] == 0x99)) || bytes[end - 1] == 0x27
   }
 
   /// Resolves a description ("the NATO chief", "the fire chief") against the roles this

@@ -55,6 +55,8 @@ package enum QuoteLexicon {
       "writing", "tweet", "tweets", "tweeted", "tweeting", "retort", "retorted", "quip", "quipped", "ask", "asks",
       "asked", "asking", "cry", "cried", "shout", "shouted", "testify", "testified", "testifies", "reply", "replied",
       "replies", "replying", "proclaim", "proclaimed", "concede", "conceded", "conceding", "concedes",
+      "speak", "speaks", "spoke", "spoken", "speaking", "slam", "slams", "slammed", "slamming", "snap", "snapped",
+      "sob", "sobbed", "sobbing",
     ]
     for verb in [
       "add", "stress", "urge", "assert", "declare", "note", "warn", "explain", "insist", "claim", "emphasize",
@@ -63,6 +65,8 @@ package enum QuoteLexicon {
       "caution", "complain", "contend", "maintain", "plead", "repeat", "recount", "boast", "muse", "scream",
       "whisper", "exclaim", "describe", "highlight", "underline", "underscore", "affirm", "reaffirm", "assure",
       "reassure", "vow", "continue", "counter", "joke", "lament", "mention", "report", "reveal", "insist",
+      "call", "dub", "label", "brand", "term", "blast", "hail", "fume", "rage", "gush", "beam", "rant", "vent",
+      "hiss", "laugh", "sigh", "gasp", "confess", "recall", "reflect", "concur", "propose", "recommend",
       "estimate", "explain", "disclose", "inform", "advise", "announce", "demand", "charge", "allege", "point",
     ] {
       words += forms(verb)
@@ -88,7 +92,7 @@ package enum QuoteLexicon {
   /// reiterated", "Okonkwo also said", "he has said").
   static let betweenSubjectAndVerb: Set<UInt64> = keys([
     "also", "again", "later", "then", "repeatedly", "previously", "once", "further", "separately", "earlier",
-    "has", "had", "have", "was", "is", "were", "will", "would", "had", "on", "last", "this", "monday", "tuesday",
+    "has", "had", "have", "will", "would", "on", "last", "this", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "morning",
     "afternoon", "evening", "night", "week", "privately", "publicly", "flatly", "firmly", "quickly", "bluntly",
     "recently", "already", "still", "often", "frequently", "simply", "just", "reportedly", "had", "did",
@@ -100,6 +104,10 @@ package enum QuoteLexicon {
     "new", "former", "newly", "appointed", "elected", "acting", "interim", "outgoing", "incoming", "veteran",
     "longtime", "deputy", "senior", "top", "local", "then", "retired", "embattled", "beleaguered", "current",
   ])
+
+  /// Forms of "be": a reporting verb after one is passive ("was said to be"), and its
+  /// subject is not the speaker.
+  static let formsOfBe: Set<UInt64> = keys(["is", "are", "was", "were", "be", "been", "being", "'s"])
 
   /// Words that open a description of a person ("the mayor", "a spokesman", "its chief").
   static let determiners: Set<UInt64> = keys(["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"])

@@ -32,8 +32,8 @@ package enum AttributionRule: String, Sendable, CaseIterable {
     case .speakerBefore: return "the speaker and the reporting verb come before the quote"
     case .accordingTo: return "the quote is introduced by “according to”"
     case .clauseSubject: return "the quote hangs off a participle; the speaker is that clause's subject"
-    case .sameParagraph: return "no attribution of its own; continues the attributed quote before it in the paragraph"
-    case .previousParagraph: return "the paragraph opens with a quote without attribution; continues the previous paragraph's speaker"
+    case .sameParagraph: return "no attribution of its own; continues the speaker attributed before it in the paragraph"
+    case .previousParagraph: return "no attribution and no one named before it in its paragraph; continues the previous paragraph's speaker"
     case .nested: return "nested inside a quote by the same speaker"
     case .sentenceSubject: return "no reporting verb; the person the sentence is about"
     }
@@ -135,10 +135,14 @@ package struct SpeakerAttributor: Sendable {
 
     var tokens: [Token] { text.tokens }
 
+    /// Attributions in text order: attributed quotations and reported speech ("Fox said the
+    /// verdict…"), for quotations that carry a speaker over.
+    var events: [(token: Int, segment: Int, attribution: Attribution)] = []
+
     mutating func run() -> [AttributedQuote] {
       var result: [AttributedQuote] = []
       result.reserveCapacity(spans.count)
-      var lastAttributedInSegment: [Int: Attribution] = [:]
+      collectReportedSpeech()
       for (index, span) in spans.enumerated() {
         let segment = text.segments[span.segment]
         let post = postAttribution(span, segment: segment)
@@ -159,9 +163,15 @@ package struct SpeakerAttributor: Sendable {
           }
         } else if attribution == nil {
           attribution = preAttribution(span, segment: segment, scare: kind == .scare)
-          if attribution == nil, kind == .direct {
-            attribution = carryOver(span, index: index, segment: segment, last: lastAttributedInSegment)
+          if attribution == nil, kind == .scare, index > 0, let previous = result[..<index].last(where: { $0.span.parent == nil }),
+            text.sentenceOfToken[previous.span.openMark] == text.sentenceOfToken[span.openMark], var inherited = previous.attribution
+          {
+            // A second term quoted in the same reported sentence ("said X had ‘…’ and ‘…’").
+            inherited.rule = .sameParagraph
+            inherited.confidence = min(inherited.confidence, 0.7)
+            attribution = inherited
           }
+          if attribution == nil, kind == .direct { attribution = carryOver(span, segment: segment) }
           if attribution == nil, kind == .direct { attribution = sentenceSubject(span, segment: segment) }
         }
         if attribution == nil, reason == nil {
@@ -169,7 +179,7 @@ package struct SpeakerAttributor: Sendable {
             ? "a term set off by marks; no reporting verb names who used it"
             : "no reporting verb or speaker in its sentence, and no attributed quote before it to continue"
         }
-        if let attribution, span.parent == nil { lastAttributedInSegment[span.segment] = attribution }
+        if let attribution, span.parent == nil, attribution.person != nil { addEvent(span.openMark, span.segment, attribution) }
         result.append(AttributedQuote(span: span, kind: kind, attribution: attribution, unattributedReason: reason))
       }
       return result
@@ -243,10 +253,7 @@ package struct SpeakerAttributor: Sendable {
         wordIndex += 1
         if wordIndex > SpeakerAttributor.postVerbWindow { break }
       }
-      guard let verb, verb > first else { return nil }
-      var end = verb - 1
-      while end > first, tokens[end].kind == .word, QuoteLexicon.betweenSubjectAndVerb.contains(words.key(end)) { end -= 1 }
-      guard let np = backwardPhrase(endingAt: end, lowerLimit: first) ?? appositionSubject(endingAt: end, lowerLimit: first),
+      guard let verb, verb > first, let (np, _) = subject(ofVerb: verb, lowerLimit: first),
         (first..<np.range.lowerBound).allSatisfy({ tokens[$0].kind == .word && QuoteLexicon.nameModifiers.contains(words.key($0)) })
       else { return nil }
       return Found(attribution: attribution(.speakerAfter, cue: cueText(verb), np: np, evidenceFrom: first, to: verb + 1, confidence: 0.95), adjacent: true)
@@ -262,34 +269,93 @@ package struct SpeakerAttributor: Sendable {
           return attribution(.accordingTo, cue: "according to", np: np, evidenceFrom: index, to: np.range.upperBound, confidence: 0.9)
         }
         guard words.isReportingVerb(index) else { continue }
-        if words.isParticiple(index), index > pre.lowerBound, words.isPunctuation(index - 1, 0x2C) || isAsSaying(index) {
-          if scare { continue }
+        if words.isParticiple(index), index > pre.lowerBound, words.isPunctuation(index - 1, 0x2C) || isAsSaying(index) || scare {
           if let np = clauseSubject(before: index, segment: segment) {
             return attribution(.clauseSubject, cue: cueText(index), np: np, evidenceFrom: np.range.lowerBound, to: index + 1, confidence: 0.75)
           }
           continue
         }
-        var end = index - 1
-        while end >= pre.lowerBound, tokens[end].kind == .word, QuoteLexicon.betweenSubjectAndVerb.contains(words.key(end)) { end -= 1 }
-        guard end >= pre.lowerBound else { continue }
-        if let np = backwardPhrase(endingAt: end, lowerLimit: pre.lowerBound) ?? appositionSubject(endingAt: end, lowerLimit: pre.lowerBound) {
+        if let (np, _) = subject(ofVerb: index, lowerLimit: pre.lowerBound) {
           return attribution(.speakerBefore, cue: cueText(index), np: np, evidenceFrom: np.range.lowerBound, to: index + 1, confidence: scare ? 0.7 : 0.9)
         }
+      }
+      // "Helen Voss of the transit authority: “…”" (live blogs, transcripts).
+      if !scare, let last = pre.last, words.isPunctuation(last, 0x3A),
+        let mention = people.mentions.last(where: { pre.contains($0.tokens.lowerBound) })
+      {
+        return attribution(.speakerBefore, cue: nil, np: Phrase(range: mention.tokens, kind: .name), evidenceFrom: mention.tokens.lowerBound, to: last + 1, confidence: 0.7)
       }
       return nil
     }
 
-    func carryOver(_ span: QuoteSpan, index: Int, segment: QuoteText.Segment, last: [Int: Attribution]) -> Attribution? {
-      if var previous = last[span.segment] {
+    mutating func addEvent(_ token: Int, _ segment: Int, _ attribution: Attribution) {
+      var index = events.count
+      while index > 0, events[index - 1].token > token { index -= 1 }
+      events.insert((token, segment, attribution), at: index)
+    }
+
+    /// Reporting verbs outside quotations with a speaker before them ("Lena Fox said the verdict…").
+    mutating func collectReportedSpeech() {
+      for (segmentIndex, segment) in text.segments.enumerated() {
+        for index in segment.tokens where tokens[index].kind == .word && !quoted[index] && words.isReportingVerb(index) {
+          if words.isParticiple(index) { continue }
+          let sentence = Int(text.sentenceOfToken[index])
+          let lower = max(text.sentenceStarts[sentence], segment.tokens.lowerBound)
+          guard let (np, verb) = subject(ofVerb: index, lowerLimit: lower) else { continue }
+          let found = attribution(.sameParagraph, cue: cueText(verb), np: np, evidenceFrom: np.range.lowerBound, to: verb + 1, confidence: 0.7)
+          if found.person != nil { events.append((index, segmentIndex, found)) }
+        }
+      }
+    }
+
+    /// The speaker a quotation without attribution carries over: the last one attributed
+    /// before it in its paragraph; or, when its paragraph names no one before it, the last
+    /// one of the previous paragraph (questions of an interview are skipped).
+    func carryOver(_ span: QuoteSpan, segment: QuoteText.Segment) -> Attribution? {
+      if var previous = events.last(where: { $0.segment == span.segment && $0.token < span.openMark })?.attribution {
         previous.rule = .sameParagraph
-        previous.confidence = min(previous.confidence, 0.8)
+        previous.confidence = min(previous.confidence, 0.75)
         return previous
       }
-      // A paragraph that opens with a quotation continues the previous paragraph's speaker.
-      guard span.openMark == segment.tokens.lowerBound, span.segment > 0, var previous = last[span.segment - 1] else { return nil }
+      if let mention = people.mention(in: segment.tokens.lowerBound..<span.openMark), mention.tokens.lowerBound < span.openMark { return nil }
+      var previousSegment = span.segment - 1
+      while previousSegment >= 0, isQuestion(text.segments[previousSegment]) { previousSegment -= 1 }
+      guard previousSegment >= 0, var previous = events.last(where: { $0.segment == previousSegment })?.attribution else { return nil }
       previous.rule = .previousParagraph
-      previous.confidence = min(previous.confidence, 0.75)
+      previous.confidence = min(previous.confidence, 0.7)
       return previous
+    }
+
+    func isQuestion(_ segment: QuoteText.Segment) -> Bool {
+      guard let last = segment.tokens.last else { return false }
+      return words.isPunctuation(last, 0x3F) && !quoted[max(segment.tokens.lowerBound, last - 1)]
+    }
+
+    /// The subject of a reporting verb: the phrase before it (past adverbs, an apposition or
+    /// "who"), unless the verb is passive ("was said to be").
+    func subject(ofVerb verb: Int, lowerLimit: Int) -> (Phrase, Int)? {
+      var end = verb - 1
+      while end >= lowerLimit, tokens[end].kind == .word, QuoteLexicon.betweenSubjectAndVerb.contains(words.key(end)) { end -= 1 }
+      guard end >= lowerLimit else { return nil }
+      if tokens[end].kind == .word, QuoteLexicon.formsOfBe.contains(words.key(end)) { return nil }
+      if tokens[end].kind == .word, words.key(end) == QuoteLexicon.key("who"), end - 1 > lowerLimit, words.isPunctuation(end - 1, 0x2C) {
+        if let np = backwardPhrase(endingAt: end - 2, lowerLimit: lowerLimit) ?? appositionSubject(endingAt: end - 2, lowerLimit: lowerLimit) {
+          return (np, verb)
+        }
+        return nil
+      }
+      if let np = backwardPhrase(endingAt: end, lowerLimit: lowerLimit) ?? appositionSubject(endingAt: end, lowerLimit: lowerLimit) {
+        return (np, verb)
+      }
+      // "the midfielder said", "the 47-year-old said": a description without a title word.
+      var start = end
+      while start >= lowerLimit, end - start < 3, tokens[start].kind != .punctuation {
+        if tokens[start].kind == .word, QuoteLexicon.key("the") == words.key(start), start < end {
+          return (Phrase(range: start..<end + 1, kind: .description), verb)
+        }
+        start -= 1
+      }
+      return nil
     }
 
     mutating func sentenceSubject(_ span: QuoteSpan, segment: QuoteText.Segment) -> Attribution? {
@@ -500,6 +566,14 @@ package struct SpeakerAttributor: Sendable {
         if let person {
           resolution = "“\(surface)” is \(people.people[person].name), by the titles the text gives"
           confidence -= 0.1
+        } else if let salient = people.antecedent(before: np.range.lowerBound, gender: nil, text: text, excluded: { quoted[$0] }),
+          !QuoteLexicon.organizationRoles.contains(words.baseKey(np.range.upperBound - 1))
+        {
+          // "the midfielder", "the 47-year-old": no stated title matches, so the person the
+          // text is about, as with a pronoun.
+          person = salient
+          resolution = "no title the text gives matches “\(surface)”; taken as \(people.people[salient].name), the person last named before it"
+          confidence = 0.5
         } else {
           resolution = "“\(surface)” matches no one the text names"
         }
