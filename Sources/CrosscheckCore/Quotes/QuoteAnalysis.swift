@@ -94,11 +94,19 @@ package struct QuoteAnalysis: Sendable {
   /// Analyses `documents`, in order.
   package init(documents: [Document]) {
     var perDocument: [[AttributedQuote]] = []
+    var people: [DocumentPeople] = []
     for document in documents {
       let (quotes, documentPeople) = Self.quotes(in: document)
       perDocument.append(quotes)
       people.append(documentPeople)
     }
+    self.init(documents: documents, quotes: perDocument, people: people)
+  }
+
+  /// The cross-document part: speakers across the corpus, ids and quote groups, from each
+  /// document's attributed quotes and people (as `quotes(in:)` gives them).
+  package init(documents: [Document], quotes perDocument: [[AttributedQuote]], people: [DocumentPeople]) {
+    self.people = people
     let directory = SpeakerDirectory(people.map(\.people))
     for (documentIndex, document) in documents.enumerated() {
       let base = occurrences.count

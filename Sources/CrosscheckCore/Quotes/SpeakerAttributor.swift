@@ -578,12 +578,30 @@ package struct SpeakerAttributor: Sendable {
           resolution = "“\(surface)” matches no one the text names"
         }
       }
+      // The apposition after a name frames the speaker too ("Ray Dufresne, the town’s fire chief").
+      if np.kind == .name, let end = appositionEnd(after: np.range.upperBound) {
+        framing = text.string(Int(tokens[np.range.lowerBound].start)..<Int(tokens[end - 1].end))
+      }
       let evidenceRange = Int(tokens[min(start, np.range.lowerBound)].start)..<Int(tokens[max(end, np.range.upperBound) - 1].end)
       return Attribution(
         rule: rule, cue: cue, surface: surface,
         surfaceRange: np.kind == .name ? people.mention(in: np.range).map { Int(tokens[$0.tokens.lowerBound].start)..<Int(tokens[$0.tokens.upperBound - 1].end) } ?? surfaceRange : surfaceRange,
         surfaceKind: np.kind, framing: framing, person: person, evidence: text.string(evidenceRange),
         confidence: max(0, min(1, confidence)), resolution: resolution)
+    }
+
+    /// The end (exclusive) of an apposition that says what a person is, after `index`.
+    func appositionEnd(after index: Int) -> Int? {
+      guard let segment = text.segments.first(where: { $0.tokens.contains(index) }),
+        words.apposition(after: index, limit: segment.tokens.upperBound).map({ !$0.text.isEmpty }) == true
+      else { return nil }
+      var end = index + 1
+      while end < segment.tokens.upperBound, end - index < 16, !words.isPunctuation(end, 0x2C), !isTerminal(end), !isQuoteMark(end),
+        !words.isDash(end), !words.isPunctuation(end, 0x3B)
+      {
+        end += 1
+      }
+      return end > index + 1 ? end : nil
     }
 
     // MARK: Kinds

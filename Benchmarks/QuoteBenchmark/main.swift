@@ -1,0 +1,47 @@
+// Times quote extraction with attribution, and cross-document grouping, on a folder of
+// articles: `swift run -c release quote-benchmark FOLDER` (scripts/bench-quotes generates
+// one and runs this). Loading is timed separately; only one core is used.
+import CrosscheckCore
+import Foundation
+
+@main
+enum QuoteBenchmark {
+  static func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+  }
+
+  static func main() {
+    let arguments = CommandLine.arguments.dropFirst()
+    guard let folder = arguments.first else {
+      FileHandle.standardError.write(Data("usage: quote-benchmark FOLDER\n".utf8))
+      exit(2)
+    }
+    var corpus = Corpus()
+    let loadTime = seconds { corpus = Corpus(DocumentLoader().load([folder], existing: Corpus()).loaded) }
+    let documents = corpus.documents
+    let bytes = documents.reduce(0) { $0 + $1.buffer.bytes.count }
+
+    var quotes: [[AttributedQuote]] = []
+    var people: [DocumentPeople] = []
+    quotes.reserveCapacity(documents.count)
+    let extractTime = seconds {
+      for document in documents {
+        let (found, named) = QuoteAnalysis.quotes(in: document)
+        quotes.append(found)
+        people.append(named)
+      }
+    }
+    var analysis: QuoteAnalysis? = nil
+    let groupTime = seconds { analysis = QuoteAnalysis(documents: documents, quotes: quotes, people: people) }
+    let occurrences = analysis?.occurrences.count ?? 0
+    let attributed = analysis?.occurrences.filter { $0.speaker != nil }.count ?? 0
+    let megabytes = Double(bytes) / 1_000_000
+    print(String(format: "documents: %d, %.1f MB, loaded in %.2f s", documents.count, megabytes, loadTime))
+    print(String(format: "extraction with attribution: %d quotes (%d attributed) in %.2f s = %.1f MB/s",
+      occurrences, attributed, extractTime, megabytes / extractTime))
+    print(String(format: "grouping %d documents' quotes: %d groups, %d speakers in %.2f s",
+      documents.count, analysis?.groups.count ?? 0, analysis?.speakers.count ?? 0, groupTime))
+  }
+}
