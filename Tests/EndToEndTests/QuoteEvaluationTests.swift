@@ -48,9 +48,11 @@ import Testing
     #expect(scores.groups >= Self.thresholds.groups)
   }
 
-  /// Short articles written for these tests in several house styles, never tuned on.
-  @Test func theHeldOutArticles() throws {
-    let scores = try Self.evaluate(Crosscheck.packageRoot + "/Tests/CrosscheckCoreTests/Fixtures/quotes/gold")
+  /// Short articles written for these tests in several house styles (wire, tabloid,
+  /// broadsheet, live blog, interview, local TV), with their answer keys.
+  @Test(arguments: ["quotes", "quotes-unseen"])
+  func theTestArticles(_ folder: String) throws {
+    let scores = try Self.evaluate(Crosscheck.packageRoot + "/Tests/CrosscheckCoreTests/Fixtures/\(folder)/gold")
     #expect(scores.quotes >= 0.9)
     #expect(scores.speakers >= 0.9)
     #expect(scores.groups >= 0.9)

@@ -173,6 +173,7 @@ package struct SpeakerAttributor: Sendable {
           }
           if attribution == nil, kind == .direct { attribution = carryOver(span, segment: segment) }
           if attribution == nil, kind == .direct { attribution = sentenceSubject(span, segment: segment) }
+          if attribution == nil, kind == .direct { attribution = previousSentenceSubject(span, segment: segment) }
         }
         if attribution == nil, reason == nil {
           reason = kind == .scare
@@ -255,6 +256,9 @@ package struct SpeakerAttributor: Sendable {
       }
       guard let verb, verb > first, let (np, _) = subject(ofVerb: verb, lowerLimit: first),
         (first..<np.range.lowerBound).allSatisfy({ tokens[$0].kind == .word && QuoteLexicon.nameModifiers.contains(words.key($0)) })
+          // "union official Fiona Carr said": a noun or two before a lower-case title.
+          || (np.range.lowerBound - first <= 2 && words.isRole(np.range.lowerBound) && !words.isCapitalized(np.range.lowerBound)
+            && (first..<np.range.lowerBound).allSatisfy({ tokens[$0].kind == .word && !words.isCapitalized($0) }))
       else { return nil }
       return Found(attribution: attribution(.speakerAfter, cue: cueText(verb), np: np, evidenceFrom: first, to: verb + 1, confidence: 0.95), adjacent: true)
     }
@@ -366,6 +370,18 @@ package struct SpeakerAttributor: Sendable {
       return attribution(.sentenceSubject, cue: nil, np: np, evidenceFrom: np.range.lowerBound, to: np.range.upperBound, confidence: 0.5)
     }
 
+    /// A quotation that opens a sentence with no attribution, after a sentence of the same
+    /// paragraph about a person ("Beth Lowry put it bluntly. “…”"): that person.
+    mutating func previousSentenceSubject(_ span: QuoteSpan, segment: QuoteText.Segment) -> Attribution? {
+      let sentence = Int(text.sentenceOfToken[span.openMark])
+      guard sentence > 0, text.sentenceStarts[sentence] == span.openMark else { return nil }
+      let start = text.sentenceStarts[sentence - 1]
+      guard start >= segment.tokens.lowerBound, let np = firstPerson(in: start..<span.openMark) else { return nil }
+      var found = attribution(.sentenceSubject, cue: nil, np: np, evidenceFrom: np.range.lowerBound, to: np.range.upperBound, confidence: 0.5)
+      found.resolution = [found.resolution, "the sentence before the quote is about this person"].compactMap { $0 }.joined(separator: "; ")
+      return found
+    }
+
     // MARK: Phrases
 
     struct Phrase {
@@ -447,6 +463,10 @@ package struct SpeakerAttributor: Sendable {
           start = index
         } else if words.isPunctuation(index, 0x2E), index > lowerLimit, QuoteLexicon.abbreviations.contains(words.key(index - 1)) {
           start = index
+        } else if tokens[index].kind == .word, words.key(index) == QuoteLexicon.key("of"), index > lowerLimit, words.isCapitalized(index - 1),
+          start <= end, words.isCapitalized(start)
+        {
+          start = index  // "Royal College of Nursing"
         } else {
           break
         }
@@ -474,6 +494,12 @@ package struct SpeakerAttributor: Sendable {
     /// `Ray Dufresne, chief of Riverton Fire, said`: the phrase before the apposition.
     func appositionSubject(endingAt end: Int, lowerLimit: Int) -> Phrase? {
       guard end >= lowerLimit, words.isPunctuation(end, 0x2C) else { return nil }
+      // "Its regional officer, Fiona Carr, said": the name between the commas.
+      if let named = backwardPhrase(endingAt: end - 1, lowerLimit: lowerLimit), named.kind == .name,
+        named.range.lowerBound > lowerLimit, words.isPunctuation(named.range.lowerBound - 1, 0x2C)
+      {
+        return named
+      }
       var comma = end - 1
       while comma > lowerLimit, end - comma < 16, !words.isPunctuation(comma, 0x2C) {
         if isQuoteMark(comma) || isTerminal(comma) { return nil }
