@@ -107,7 +107,8 @@ package struct QuoteAnalysis: Sendable {
   /// document's attributed quotes and people (as `quotes(in:)` gives them).
   package init(documents: [Document], quotes perDocument: [[AttributedQuote]], people: [DocumentPeople]) {
     self.people = people
-    let directory = SpeakerDirectory(people.map(\.people))
+    let speaking = perDocument.map { quotes in Set(quotes.compactMap { $0.attribution?.person }) }
+    let directory = SpeakerDirectory(people.map(\.people), speaking: speaking)
     for (documentIndex, document) in documents.enumerated() {
       let base = occurrences.count
       for quote in perDocument[documentIndex] {

@@ -32,18 +32,32 @@ package struct SpeakerDirectory: Sendable {
   }
 
   /// Clusters the people of every document.
-  /// - Parameter people: each document's people, in corpus order.
-  package init(_ people: [[NamedPerson]]) {
+  /// - Parameters:
+  ///   - people: each document's people, in corpus order.
+  ///   - speaking: for each document, which of its people are credited with a quotation;
+  ///     only they are clustered (the others map to -1), which keeps the work to the speakers.
+  /// - Complexity: about linear in the number of people: candidates come from an index of
+  ///   folded surnames and their one-letter deletions, never from every cluster.
+  package init(_ people: [[NamedPerson]], speaking: [Set<Int>]? = nil) {
     var clusters: [(entries: [Entry], nameCounts: [String: Int], order: [String], roles: [String])] = []
-    for documentPeople in people {
+    var index: [String: [Int]] = [:]
+    for (documentIndex, documentPeople) in people.enumerated() {
       var map: [Int] = []
-      for person in documentPeople {
+      for (personIndex, person) in documentPeople.enumerated() {
+        if let speaking, !speaking[documentIndex].contains(personIndex) {
+          map.append(-1)
+          continue
+        }
         let entry = Self.entry(person)
+        let keys = Self.keys(entry)
+        var candidates = Set<Int>()
+        for key in keys { for cluster in index[key] ?? [] { candidates.insert(cluster) } }
         var target: Int? = nil
         var bestScore = 0
-        for (index, cluster) in clusters.enumerated() {
-          let score = cluster.entries.map { Self.match(entry, $0) }.max() ?? 0
-          if score > bestScore { bestScore = score; target = index }
+        for candidate in candidates.sorted() {
+          // A cluster's first entries decide; a long tail of the same name adds nothing.
+          let score = clusters[candidate].entries.prefix(Self.comparedEntries).map { Self.match(entry, $0) }.max() ?? 0
+          if score > bestScore { bestScore = score; target = candidate }
         }
         if let target {
           clusters[target].entries.append(entry)
@@ -51,8 +65,12 @@ package struct SpeakerDirectory: Sendable {
           for form in person.forms where !clusters[target].order.contains(form) { clusters[target].order.append(form) }
           for role in person.roles where !clusters[target].roles.contains(role) && !role.isEmpty { clusters[target].roles.append(role) }
           map.append(target)
+          if clusters[target].entries.count <= Self.comparedEntries {
+            for key in keys where !(index[key]?.contains(target) ?? false) { index[key, default: []].append(target) }
+          }
         } else {
           map.append(clusters.count)
+          for key in keys { index[key, default: []].append(clusters.count) }
           clusters.append(([entry], [person.name: 1], person.forms, person.roles.filter { !$0.isEmpty }))
         }
       }
@@ -70,6 +88,25 @@ package struct SpeakerDirectory: Sendable {
       }
       return CanonicalSpeaker(name: best, aliases: cluster.order.filter { $0 != best }, roles: cluster.roles)
     }
+  }
+
+  /// How many of a cluster's entries a new name is compared with.
+  static let comparedEntries = 24
+
+  /// Index keys: the folded surname, its one-letter deletions (to find one-letter spelling
+  /// differences), and the first word of an organisation's name.
+  private static func keys(_ entry: Entry) -> [String] {
+    var keys = [entry.folded]
+    let letters = Array(entry.folded)
+    if letters.count >= 5 {
+      for skip in letters.indices { keys.append("~" + String(letters[..<skip]) + String(letters[(skip + 1)...])) }
+      keys.append("~" + entry.folded)
+    }
+    if entry.first == nil { keys.append("=" + entry.surname) }
+    if entry.isOrganization {
+      for form in entry.forms { if let first = form.lowercased().split(separator: " ").first { keys.append("=" + first) } }
+    }
+    return keys
   }
 
   private static func entry(_ person: NamedPerson) -> Entry {
