@@ -347,7 +347,7 @@ struct WordReader {
     guard tokens[index].kind == .word else { return false }
     let key = key(index)
     if QuoteLexicon.pointVerbs.contains(key) {
-      return index + 1 < tokens.count && (self.key(index + 1) == QuoteLexicon.key("out") || self.key(index + 1) == QuoteLexicon.key("to"))
+      return index + 1 < tokens.count && (self.key(index + 1) == QuoteLexicon.Word.out || self.key(index + 1) == QuoteLexicon.Word.to)
     }
     return QuoteLexicon.reportingVerbs.contains(key)
   }
@@ -445,8 +445,7 @@ struct WordReader {
   }
 
   private func isParticle(_ index: Int) -> Bool {
-    let particles: Set<UInt64> = [QuoteLexicon.key("de"), QuoteLexicon.key("van"), QuoteLexicon.key("von"), QuoteLexicon.key("der"), QuoteLexicon.key("al"), QuoteLexicon.key("bin"), QuoteLexicon.key("da"), QuoteLexicon.key("du"), QuoteLexicon.key("la"), QuoteLexicon.key("le"), QuoteLexicon.key("del")]
-    return particles.contains(key(index))
+    QuoteLexicon.nameParticles.contains(key(index))
   }
 
   /// An apposition that says what a person is: ", chief of …,", ", the town’s fire
@@ -459,7 +458,7 @@ struct WordReader {
       return index + 1 < limit && isPunctuation(index + 1, 0x2C) ? ("", false) : nil
     }
     let first = key(index)
-    let startsWell = QuoteLexicon.determiners.contains(first) || isRole(index) || first == QuoteLexicon.key("who")
+    let startsWell = QuoteLexicon.determiners.contains(first) || isRole(index) || first == QuoteLexicon.Word.who
       || tokens[index].kind == .word && !isCapitalized(index)
     guard startsWell else { return nil }
     var words: [Int] = []
@@ -483,7 +482,7 @@ struct WordReader {
       if QuoteLexicon.organizationRoles.contains(key) { organization = true }
     }
     if nonPerson && !hasRole { return nil }
-    let whoClause = first == QuoteLexicon.key("who")
+    let whoClause = first == QuoteLexicon.Word.who
     guard hasRole || whoClause else { return nil }
     return (words.map { string($0).lowercased() }.joined(separator: " "), organization && !whoClause)
   }
@@ -494,8 +493,8 @@ struct WordReader {
     var result: [Range<Int>] = []
     var index = range.lowerBound
     while index < range.upperBound {
-      if tokens[index].kind == .word, QuoteLexicon.determiners.contains(key(index)), key(index) != QuoteLexicon.key("a"),
-        key(index) != QuoteLexicon.key("an")
+      if tokens[index].kind == .word, QuoteLexicon.determiners.contains(key(index)), key(index) != QuoteLexicon.Word.a,
+        key(index) != QuoteLexicon.Word.an
       {
         var last: Int? = nil
         var j = index + 1
@@ -504,7 +503,7 @@ struct WordReader {
           j += 1
         }
         if var end = last.map({ $0 + 1 }) {
-          if end + 1 < range.upperBound, key(end) == QuoteLexicon.key("of"), isCapitalized(end + 1) {
+          if end + 1 < range.upperBound, key(end) == QuoteLexicon.Word.of, isCapitalized(end + 1) {
             end += 2
             while end < range.upperBound, isCapitalized(end) { end += 1 }
           }

@@ -137,18 +137,34 @@ package struct QuoteAnalysis: Sendable {
   /// Lower-cased words and numbers, apostrophes folded, punctuation dropped.
   package static func normalizedWords(_ text: String) -> [String] {
     var words: [String] = []
-    var current = ""
+    var current = String.UnicodeScalarView()
+    func flush() {
+      guard !current.isEmpty else { return }
+      if current.last == "'" { current.removeLast() }
+      words.append(String(current))
+      current = String.UnicodeScalarView()
+    }
     for scalar in text.unicodeScalars {
-      if Characters.isLetter(scalar) || Characters.isDigit(scalar) {
-        current.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+      if scalar.isASCII {
+        let value = scalar.value
+        if value >= 0x41 && value <= 0x5A {
+          current.append(Unicode.Scalar(value + 0x20)!)  // an ASCII capital's lower case is ASCII
+        } else if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
+          current.append(scalar)
+        } else if scalar == "'", !current.isEmpty {
+          current.append("'")
+        } else {
+          flush()
+        }
+      } else if Characters.isLetter(scalar) || Characters.isDigit(scalar) {
+        current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
       } else if Characters.isApostrophe(scalar), !current.isEmpty {
         current.append("'")
-      } else if !current.isEmpty {
-        words.append(current.hasSuffix("'") ? String(current.dropLast()) : current)
-        current = ""
+      } else {
+        flush()
       }
     }
-    if !current.isEmpty { words.append(current.hasSuffix("'") ? String(current.dropLast()) : current) }
+    flush()
     return words
   }
 

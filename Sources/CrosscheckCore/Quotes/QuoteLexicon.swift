@@ -25,11 +25,42 @@ package enum QuoteLexicon {
     return hash
   }
 
-  /// The key of a word given as a string.
+  /// The key of a word given as a string (the same as for its bytes in a text).
   package static func key(_ word: String) -> UInt64 {
-    let bytes = Array(word.utf8)
-    return bytes.withUnsafeBufferPointer { key($0, 0..<$0.count) }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var pending = 0  // bytes of a ’ seen so far
+    for var byte in word.utf8 {
+      if pending == 0, byte == 0xE2 { pending = 1; continue }
+      if pending == 1 {
+        if byte == 0x80 { pending = 2; continue }
+        hash = (hash ^ 0xE2) &* 0x100_0000_01b3
+        pending = 0
+      } else if pending == 2 {
+        pending = 0
+        if byte == 0x99 {
+          byte = 0x27
+        } else {
+          hash = (hash ^ 0xE2) &* 0x100_0000_01b3
+          hash = (hash ^ 0x80) &* 0x100_0000_01b3
+        }
+      }
+      if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+    if pending >= 1 { hash = (hash ^ 0xE2) &* 0x100_0000_01b3 }
+    if pending == 2 { hash = (hash ^ 0x80) &* 0x100_0000_01b3 }
+    return hash
   }
+
+  /// Keys of single words the rules test for.
+  enum Word {
+    static let a = key("a"), an = key("an"), the = key("the"), of = key("of"), to = key("to"), who = key("who")
+    static let as_ = key("as"), out = key("out"), according = key("according"), reporters = key("reporters")
+    static let journalists = key("journalists")
+  }
+
+  /// Particles inside names ("van", "de", "al").
+  static let nameParticles: Set<UInt64> = keys(["de", "van", "von", "der", "al", "bin", "da", "du", "la", "le", "del"])
 
   static func keys(_ words: [String]) -> Set<UInt64> { Set(words.map(key)) }
 

@@ -342,7 +342,7 @@ package struct SpeakerAttributor: Sendable {
       while end >= lowerLimit, tokens[end].kind == .word, QuoteLexicon.betweenSubjectAndVerb.contains(words.key(end)) { end -= 1 }
       guard end >= lowerLimit else { return nil }
       if tokens[end].kind == .word, QuoteLexicon.formsOfBe.contains(words.key(end)) { return nil }
-      if tokens[end].kind == .word, words.key(end) == QuoteLexicon.key("who"), end - 1 > lowerLimit, words.isPunctuation(end - 1, 0x2C) {
+      if tokens[end].kind == .word, words.key(end) == QuoteLexicon.Word.who, end - 1 > lowerLimit, words.isPunctuation(end - 1, 0x2C) {
         if let np = backwardPhrase(endingAt: end - 2, lowerLimit: lowerLimit) ?? appositionSubject(endingAt: end - 2, lowerLimit: lowerLimit) {
           return (np, verb)
         }
@@ -354,7 +354,7 @@ package struct SpeakerAttributor: Sendable {
       // "the midfielder said", "the 47-year-old said": a description without a title word.
       var start = end
       while start >= lowerLimit, end - start < 3, tokens[start].kind != .punctuation {
-        if tokens[start].kind == .word, QuoteLexicon.key("the") == words.key(start), start < end {
+        if tokens[start].kind == .word, QuoteLexicon.Word.the == words.key(start), start < end {
           return (Phrase(range: start..<end + 1, kind: .description), verb)
         }
         start -= 1
@@ -390,12 +390,12 @@ package struct SpeakerAttributor: Sendable {
     }
 
     func isAccordingTo(_ index: Int) -> Bool {
-      index + 1 < tokens.count && tokens[index].kind == .word && words.key(index) == QuoteLexicon.key("according")
-        && words.key(index + 1) == QuoteLexicon.key("to")
+      index + 1 < tokens.count && tokens[index].kind == .word && words.key(index) == QuoteLexicon.Word.according
+        && words.key(index + 1) == QuoteLexicon.Word.to
     }
 
     func isAsSaying(_ index: Int) -> Bool {
-      index > 0 && words.key(index - 1) == QuoteLexicon.key("as")
+      index > 0 && words.key(index - 1) == QuoteLexicon.Word.as_
     }
 
     func isPronoun(_ index: Int) -> Bool {
@@ -436,7 +436,7 @@ package struct SpeakerAttributor: Sendable {
         }
       }
       // "the President of Ukraine"
-      if end + 1 < limit, words.key(end) == QuoteLexicon.key("of"), words.isCapitalized(end + 1), sawRole {
+      if end + 1 < limit, words.key(end) == QuoteLexicon.Word.of, words.isCapitalized(end + 1), sawRole {
         end += 1
         while end < limit, words.isCapitalized(end) { end += 1 }
       }
@@ -463,7 +463,7 @@ package struct SpeakerAttributor: Sendable {
           start = index
         } else if words.isPunctuation(index, 0x2E), index > lowerLimit, QuoteLexicon.abbreviations.contains(words.key(index - 1)) {
           start = index
-        } else if tokens[index].kind == .word, words.key(index) == QuoteLexicon.key("of"), index > lowerLimit, words.isCapitalized(index - 1),
+        } else if tokens[index].kind == .word, words.key(index) == QuoteLexicon.Word.of, index > lowerLimit, words.isCapitalized(index - 1),
           start <= end, words.isCapitalized(start)
         {
           start = index  // "Royal College of Nursing"
@@ -481,7 +481,7 @@ package struct SpeakerAttributor: Sendable {
         }
       }
       // "the President of Ukraine said"
-      if !sawRole, start - 2 >= lowerLimit, words.key(start - 1) == QuoteLexicon.key("of"), words.isRole(start - 2) {
+      if !sawRole, start - 2 >= lowerLimit, words.key(start - 1) == QuoteLexicon.Word.of, words.isRole(start - 2) {
         if let described = backwardPhrase(endingAt: start - 2, lowerLimit: lowerLimit) {
           return Phrase(range: described.range.lowerBound..<end + 1, kind: .description)
         }
@@ -534,8 +534,8 @@ package struct SpeakerAttributor: Sendable {
       // "told reporters", "pointed to", "pointed out"
       if end < tokens.count, tokens[end].kind == .word {
         let next = words.key(end)
-        if next == QuoteLexicon.key("reporters") || next == QuoteLexicon.key("journalists") || next == QuoteLexicon.key("out")
-          || (next == QuoteLexicon.key("to") && QuoteLexicon.pointVerbs.contains(words.key(verb)))
+        if next == QuoteLexicon.Word.reporters || next == QuoteLexicon.Word.journalists || next == QuoteLexicon.Word.out
+          || (next == QuoteLexicon.Word.to && QuoteLexicon.pointVerbs.contains(words.key(verb)))
         {
           end += 1
         }
