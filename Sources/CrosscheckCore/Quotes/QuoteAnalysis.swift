@@ -179,26 +179,42 @@ package struct QuoteAnalysis: Sendable {
   }
 
   private mutating func groupOccurrences() {
-    var shingleSets: [Set<UInt64>] = []
-    shingleSets.reserveCapacity(occurrences.count)
-    var index: [UInt64: [Int]] = [:]
+    var shingleCounts: [Int] = []
+    shingleCounts.reserveCapacity(occurrences.count)
+    // The inverted index as linked lists in flat arrays: for each shingle the last posting
+    // and how many there are; each posting its occurrence and the previous posting.
+    var heads: [UInt64: (last: Int32, count: Int32)] = [:]
+    heads.reserveCapacity(occurrences.count * 8)
+    var postingOccurrence: [Int32] = []
+    var postingPrevious: [Int32] = []
     var groupOf = [Int](repeating: -1, count: occurrences.count)
+    var shared = [Int32](repeating: 0, count: occurrences.count)
+    var touched: [Int] = []
     for (position, occurrence) in occurrences.enumerated() {
       let shingles = Self.shingles(occurrence.words)
-      shingleSets.append(shingles)
+      shingleCounts.append(shingles.count)
       if let parent = occurrence.nestedIn, groupOf[parent] >= 0 {
         groupOf[position] = groupOf[parent]
         groups[groupOf[parent]].members.append(position)
         continue
       }
-      var shared: [Int: Int] = [:]
+      touched.removeAll(keepingCapacity: true)
       for shingle in shingles {
-        guard let holders = index[shingle], holders.count <= Self.commonShingleLimit else { continue }
-        for holder in holders { shared[holder, default: 0] += 1 }
+        guard let head = heads[shingle], head.count <= Self.commonShingleLimit else { continue }
+        var posting = head.last
+        while posting >= 0 {
+          let holder = Int(postingOccurrence[Int(posting)])
+          if shared[holder] == 0 { touched.append(holder) }
+          shared[holder] += 1
+          posting = postingPrevious[Int(posting)]
+        }
       }
+      touched.sort()
       var best: (group: Int, score: Double, shared: Int)? = nil
-      for (holder, count) in shared.sorted(by: { $0.key < $1.key }) {
-        let smaller = min(shingles.count, shingleSets[holder].count)
+      for holder in touched {
+        let count = Int(shared[holder])
+        shared[holder] = 0
+        let smaller = min(shingles.count, shingleCounts[holder])
         guard smaller > 0 else { continue }
         // One shared bigram is enough only between short quotations.
         if count < 2 && smaller > 2 { continue }
@@ -215,7 +231,12 @@ package struct QuoteAnalysis: Sendable {
         groupOf[position] = groups.count
         groups.append(QuoteGroup(id: "Q\(groups.count + 1)", members: [position], canonical: position, speaker: nil))
       }
-      for shingle in shingles { index[shingle, default: []].append(position) }
+      for shingle in shingles {
+        let head = heads[shingle]
+        postingOccurrence.append(Int32(position))
+        postingPrevious.append(head?.last ?? -1)
+        heads[shingle] = (Int32(postingOccurrence.count - 1), (head?.count ?? 0) + 1)
+      }
     }
     for groupIndex in groups.indices {
       var group = groups[groupIndex]

@@ -40,7 +40,7 @@ package struct SpeakerDirectory: Sendable {
   ///   folded surnames and their one-letter deletions, never from every cluster.
   package init(_ people: [[NamedPerson]], speaking: [Set<Int>]? = nil) {
     var clusters: [(entries: [Entry], nameCounts: [String: Int], order: [String], roles: [String])] = []
-    var index: [String: [Int]] = [:]
+    var index: [UInt64: [Int]] = [:]
     for (documentIndex, documentPeople) in people.enumerated() {
       var map: [Int] = []
       for (personIndex, person) in documentPeople.enumerated() {
@@ -94,19 +94,29 @@ package struct SpeakerDirectory: Sendable {
   static let comparedEntries = 24
 
   /// Index keys: the folded surname, its one-letter deletions (to find one-letter spelling
-  /// differences), and the first word of an organisation's name.
-  private static func keys(_ entry: Entry) -> [String] {
-    var keys = [entry.folded]
-    let letters = Array(entry.folded)
+  /// differences), and the first word of an organisation's name; hashed.
+  private static func keys(_ entry: Entry) -> [UInt64] {
+    var keys = [hash(entry.folded.unicodeScalars, skipping: nil, tag: 0)]
+    let letters = Array(entry.folded.unicodeScalars)
     if letters.count >= 5 {
-      for skip in letters.indices { keys.append("~" + String(letters[..<skip]) + String(letters[(skip + 1)...])) }
-      keys.append("~" + entry.folded)
+      for skip in letters.indices { keys.append(hash(letters, skipping: skip, tag: 1)) }
+      keys.append(hash(letters, skipping: nil, tag: 1))
     }
-    if entry.first == nil { keys.append("=" + entry.surname) }
+    if entry.first == nil { keys.append(hash(entry.surname.unicodeScalars, skipping: nil, tag: 2)) }
     if entry.isOrganization {
-      for form in entry.forms { if let first = form.lowercased().split(separator: " ").first { keys.append("=" + first) } }
+      for form in entry.forms {
+        if let first = form.lowercased().split(separator: " ").first { keys.append(hash(first.unicodeScalars, skipping: nil, tag: 2)) }
+      }
     }
     return keys
+  }
+
+  private static func hash<S: Collection>(_ scalars: S, skipping: Int?, tag: UInt64) -> UInt64 where S.Element == Unicode.Scalar {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ tag
+    for (offset, scalar) in scalars.enumerated() where offset != skipping {
+      hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3
+    }
+    return hash
   }
 
   private static func entry(_ person: NamedPerson) -> Entry {
@@ -125,13 +135,34 @@ package struct SpeakerDirectory: Sendable {
       forms: person.forms, isOrganization: person.isOrganization)
   }
 
-  /// Folds transliteration variants of a surname: doubled and -iy/-ij endings become -y.
+  /// Folds transliteration variants of a surname: doubled and -iy/-ij endings become -y
+  /// (Zelenskyy, Zelenskiy → zelensky), "kh" becomes "h" and "ph" "f"; letters only.
   static func fold(_ name: String) -> String {
-    var scalars = String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
-    for (from, to) in [("yy", "y"), ("iy", "y"), ("ij", "y"), ("ii", "i"), ("kh", "h"), ("ph", "f")] {
-      scalars = scalars.replacingAll(from, with: to)
+    var result = String.UnicodeScalarView()
+    var previous: Unicode.Scalar? = nil
+    for scalar in name.lowercased().unicodeScalars where scalar.properties.isAlphabetic {
+      switch (previous, scalar) {
+      case ("y", "y"), ("i", "y"), ("i", "j"), ("i", "i"):
+        result.removeLast()
+        result.append(scalar == "i" ? "i" : "y")
+        previous = nil
+        continue
+      case ("k", "h"):
+        result.removeLast()
+        result.append("h")
+        previous = nil
+        continue
+      case ("p", "h"):
+        result.removeLast()
+        result.append("f")
+        previous = nil
+        continue
+      default:
+        result.append(scalar)
+        previous = scalar
+      }
     }
-    return scalars
+    return String(result)
   }
 
   private static func sharesRole(_ a: Entry, _ b: Entry) -> Bool {
@@ -164,26 +195,5 @@ package struct SpeakerDirectory: Sendable {
       return x == y || (x.first == y.first && role) ? 2 : 0
     }
     return role ? 1 : 0
-  }
-}
-
-extension String {
-  /// The string with every occurrence of `target` replaced, scanning left to right.
-  func replacingAll(_ target: String, with replacement: String) -> String {
-    let source = Array(self)
-    let pattern = Array(target)
-    guard !pattern.isEmpty else { return self }
-    var result = ""
-    var index = 0
-    while index < source.count {
-      if index + pattern.count <= source.count, Array(source[index..<index + pattern.count]) == pattern {
-        result += replacement
-        index += pattern.count
-      } else {
-        result.append(source[index])
-        index += 1
-      }
-    }
-    return result
   }
 }
