@@ -50,7 +50,7 @@ import Testing
 
   /// Short articles written for these tests in several house styles (wire, tabloid,
   /// broadsheet, live blog, interview, local TV), with their answer keys.
-  @Test(arguments: ["quotes", "quotes-unseen"])
+  @Test(arguments: ["quotes", "quotes-unseen", "quotes-final"])
   func theTestArticles(_ folder: String) throws {
     let scores = try Self.evaluate(Crosscheck.packageRoot + "/Tests/CrosscheckCoreTests/Fixtures/\(folder)/gold")
     #expect(scores.quotes >= 0.9)

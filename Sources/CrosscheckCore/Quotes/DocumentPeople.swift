@@ -75,6 +75,18 @@ package struct DocumentPeople: Sendable {
     return mentions[low]
   }
 
+  /// The last mention that starts inside `tokens`: the head of a phrase such as "Salish
+  /// Sound Lines spokeswoman Dana Kirsch" is the name at its end.
+  package func lastMention(in tokens: Range<Int>) -> Mention? {
+    guard var found = mention(in: tokens) else { return nil }
+    var index = mentions.firstIndex(of: found) ?? mentions.count
+    while index + 1 < mentions.count, mentions[index + 1].tokens.lowerBound < tokens.upperBound {
+      index += 1
+      found = mentions[index]
+    }
+    return found
+  }
+
   /// The person a pronoun before token `position` stands for: the subject (first mention)
   /// of the nearest sentence that mentions someone of a compatible gender.
   /// - Parameter excluded: token ranges whose mentions cannot be antecedents (quoted words).
@@ -320,6 +332,14 @@ struct WordReader {
     return QuoteLexicon.key(bytes, Int(token.start)..<end)
   }
 
+  /// Whether a word ends in 's or ’s.
+  func isPossessive(_ index: Int) -> Bool {
+    let token = tokens[index]
+    let end = Int(token.end)
+    guard end - Int(token.start) > 2, bytes[end - 1] == 0x73 else { return false }
+    return bytes[end - 2] == 0x27 || (end - Int(token.start) > 4 && bytes[end - 2] == 0x99 && bytes[end - 3] == 0x80 && bytes[end - 4] == 0xE2)
+  }
+
   func string(_ index: Int) -> String { String(decoding: bytes[tokens[index].range], as: UTF8.self) }
 
   func isWord(_ index: Int) -> Bool { tokens[index].kind == .word }
@@ -433,7 +453,10 @@ struct WordReader {
       // Split off the title: everything up to the last role word.
       var lastRole: Int? = nil
       for i in start..<end where isRole(i) { lastRole = i }
-      let nameStart = lastRole.map { $0 + 1 } ?? start
+      // A possessive also ends what comes before a name ("Network Rail’s Priya Shah").
+      var lastPossessive: Int? = nil
+      for i in start..<end where tokens[i].kind == .word && isPossessive(i) && i + 1 < end { lastPossessive = i }
+      let nameStart = max(lastRole.map { $0 + 1 } ?? start, lastPossessive.map { $0 + 1 } ?? start)
       var nameRange = nameStart..<end
       while let first = nameRange.first, tokens[first].kind == .punctuation { nameRange = (first + 1)..<nameRange.upperBound }
       // A name has at most four words; a longer run is a title or an organisation.

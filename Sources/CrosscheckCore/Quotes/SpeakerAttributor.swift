@@ -568,7 +568,7 @@ package struct SpeakerAttributor: Sendable {
           confidence = 0
         }
       case .name:
-        if let mention = people.mention(in: np.range) {
+        if let mention = people.lastMention(in: np.range) {
           person = mention.person
           let nameTokens = mention.tokens
           if nameTokens != np.range { framing = text.string(tokens: np.range) }
@@ -611,7 +611,7 @@ package struct SpeakerAttributor: Sendable {
       let evidenceRange = Int(tokens[min(start, np.range.lowerBound)].start)..<Int(tokens[max(end, np.range.upperBound) - 1].end)
       return Attribution(
         rule: rule, cue: cue, surface: surface,
-        surfaceRange: np.kind == .name ? people.mention(in: np.range).map { Int(tokens[$0.tokens.lowerBound].start)..<Int(tokens[$0.tokens.upperBound - 1].end) } ?? surfaceRange : surfaceRange,
+        surfaceRange: np.kind == .name ? people.lastMention(in: np.range).map { Int(tokens[$0.tokens.lowerBound].start)..<Int(tokens[$0.tokens.upperBound - 1].end) } ?? surfaceRange : surfaceRange,
         surfaceKind: np.kind, framing: framing, person: person, evidence: text.string(evidenceRange),
         confidence: max(0, min(1, confidence)), resolution: resolution)
     }
