@@ -13,7 +13,19 @@ package struct SourceLocation: Sendable, Equatable {
 /// reading lines is left to a `LineReader`, writing to a `Console`, so that the whole shell
 /// runs in tests without a terminal.
 package final class Shell {
-  package var corpus = Corpus()
+  package var corpus = Corpus() {
+    didSet { quoteAnalysisCache = nil }
+  }
+  /// Quotes, speakers and quote groups of the corpus, kept until the corpus changes.
+  private var quoteAnalysisCache: QuoteAnalysis?
+
+  /// The quote analysis of the current corpus, computed on first use.
+  package var quoteAnalysis: QuoteAnalysis {
+    if let cached = quoteAnalysisCache { return cached }
+    let analysis = QuoteAnalysis(corpus: corpus)
+    quoteAnalysisCache = analysis
+    return analysis
+  }
   package var settings = Settings()
   package let registry: CommandRegistry
   package let console: any Console

@@ -13,6 +13,9 @@ package struct CommandContext {
     nonmutating set { shell.corpus = newValue }
   }
 
+  /// Quotes, speakers and quote groups of the loaded documents (cached until they change).
+  package var quoteAnalysis: QuoteAnalysis { shell.quoteAnalysis }
+
   /// The settings.
   package var settings: Settings {
     get { shell.settings }

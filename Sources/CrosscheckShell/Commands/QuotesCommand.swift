@@ -33,7 +33,7 @@ package enum QuotesCommand: ShellCommand {
 
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
     guard !context.corpus.isEmpty else { throw .failed("no documents are loaded (use 'load PATH')") }
-    let analysis = QuoteAnalysis(corpus: context.corpus)
+    let analysis = context.quoteAnalysis
     var selected = Array(analysis.occurrences.indices)
     if let word = call.value("by") {
       let speakers = try speakerIndices(matching: word, in: analysis)

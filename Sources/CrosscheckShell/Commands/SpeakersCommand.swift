@@ -17,7 +17,7 @@ package enum SpeakersCommand: ShellCommand {
 
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
     guard !context.corpus.isEmpty else { throw .failed("no documents are loaded (use 'load PATH')") }
-    let analysis = QuoteAnalysis(corpus: context.corpus)
+    let analysis = context.quoteAnalysis
     var source: String? = nil
     if let word = call.value("source") { source = try context.document(word).id }
     return QuoteRendering.speakers(analysis: analysis, corpus: context.corpus, source: source)
