@@ -18,7 +18,7 @@ package enum QuotesCommand: ShellCommand {
     arguments: [ArgumentSpec("group", "a quote group (Q3) or occurrence (q7)", arity: .optional)],
     options: [
       .flag("all", "every occurrence instead of groups"),
-      .value("by", "SPEAKER", "only quotes by this speaker (a name, alias or S id)"),
+      .value("by", "SPEAKER", "only quotes by this speaker (a name, alias or S id)", kind: .speaker),
       .value("source", "DOC", "only quotes in this document", kind: .document),
       .value("min-sources", "N", "only groups carried by at least N sources"),
       .flag("explain", "how each speaker was found: the rule, the evidence and a confidence"),
