@@ -74,6 +74,8 @@ package struct SpeakerSummary: Sendable, Equatable {
 /// utterance it carries most of.
 /// A nested quotation joins its outer quotation's group. Candidates come from an inverted
 /// index of bigrams, so the cost grows with the number of shared bigrams, not pairs.
+/// Containment over shingles is Broder's measure ("On the resemblance and containment of
+/// documents", 1997), here over word bigrams because quotations are short.
 package struct QuoteAnalysis: Sendable {
   package private(set) var occurrences: [QuoteOccurrence] = []
   package private(set) var groups: [QuoteGroup] = []

@@ -16,6 +16,10 @@ package struct CanonicalSpeaker: Sendable, Equatable {
 /// Vladimir/Volodymyr, both "Ukrainian President"); or when the surnames differ by one
 /// letter (Okonkwo/Okonqwo) and the first name or a title is shared. A surname alone joins
 /// the person with that surname. The canonical name is the full form used most often.
+///
+/// Candidates are found through an index of each surname's one-letter deletions, the
+/// symmetric-delete method of spelling correction (Garbe, SymSpell, 2012): two strings one
+/// edit apart always share a deletion key.
 package struct SpeakerDirectory: Sendable {
   /// The people, in order of first appearance.
   package private(set) var speakers: [CanonicalSpeaker] = []
