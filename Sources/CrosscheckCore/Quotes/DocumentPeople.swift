@@ -123,6 +123,11 @@ package struct DocumentPeople: Sendable {
     return (bytes[end - 1] == 0x73 && (bytes[end - 2] == 0x27 || bytes[end - 2] == 0x99)) || bytes[end - 1] == 0x27
   }
 
+  /// The organisation mentioned last before token `position` ("…,” it said).
+  package func lastOrganization(before position: Int) -> Int? {
+    mentions.last { $0.tokens.lowerBound < position && people[$0.person].isOrganization }?.person
+  }
+
   /// Resolves a description ("the NATO chief", "the fire chief") against the roles this
   /// document states, preferring the person mentioned most recently before `position`.
   package func resolve(description words: [String], before position: Int) -> Int? {
@@ -361,6 +366,16 @@ struct WordReader {
     return bytes[Int(token.start) + 1] == 0x80 && (bytes[Int(token.start) + 2] == 0x94 || bytes[Int(token.start) + 2] == 0x93)
   }
 
+  /// Whether a noun names a person: a role word, or an agent noun ("midfielder",
+  /// "economist", "historian", "47-year-old") that is not a document or an institution.
+  func isPersonNoun(_ index: Int) -> Bool {
+    guard tokens[index].kind != .punctuation else { return false }
+    if QuoteLexicon.documentNouns.contains(baseKey(index)) || QuoteLexicon.organizationRoles.contains(baseKey(index)) { return false }
+    if isRole(index) { return true }
+    let word = string(index).lowercased()
+    return ["er", "or", "ist", "ian", "year-old", "ant", "man", "woman"].contains { word.hasSuffix($0) }
+  }
+
   func isRole(_ index: Int) -> Bool { tokens[index].kind == .word && QuoteLexicon.roles.contains(baseKey(index)) }
   func isPlace(_ index: Int) -> Bool { QuoteLexicon.placeNouns.contains(baseKey(index)) }
   func isReportingVerb(_ index: Int) -> Bool {
@@ -411,6 +426,13 @@ struct WordReader {
     start > 0 && isReportingVerb(start - 1) && !isParticiple(start - 1)
   }
 
+  /// An all-capital word of two or more letters ("NATO", "BBC").
+  func isAcronym(_ index: Int) -> Bool {
+    let token = tokens[index]
+    return token.kind == .word && token.end - token.start > 1
+      && (Int(token.start)..<Int(token.end)).allSatisfy { bytes[$0] >= 0x41 && bytes[$0] <= 0x5A }
+  }
+
   /// Two or three capitalised words with no title, place noun or acronym among them
   /// ("Jane Smith"): a person's full name, the way news introduces people.
   func looksLikeFullName(_ range: Range<Int>) -> Bool {
@@ -458,6 +480,10 @@ struct WordReader {
       for i in start..<end where tokens[i].kind == .word && isPossessive(i) && i + 1 < end { lastPossessive = i }
       let nameStart = max(lastRole.map { $0 + 1 } ?? start, lastPossessive.map { $0 + 1 } ?? start)
       var nameRange = nameStart..<end
+      // "State Antony Blinken" (after "Secretary of"): a place or acronym does not start a name.
+      while nameRange.count > 2, let first = nameRange.first, isPlace(first) || isAcronym(first) {
+        nameRange = (first + 1)..<nameRange.upperBound
+      }
       while let first = nameRange.first, tokens[first].kind == .punctuation { nameRange = (first + 1)..<nameRange.upperBound }
       // A name has at most four words; a longer run is a title or an organisation.
       if nameRange.filter({ tokens[$0].kind == .word }).count > 4 { nameRange = end..<end }

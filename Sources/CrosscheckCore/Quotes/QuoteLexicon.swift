@@ -56,7 +56,7 @@ package enum QuoteLexicon {
   enum Word {
     static let a = key("a"), an = key("an"), the = key("the"), of = key("of"), to = key("to"), who = key("who")
     static let as_ = key("as"), out = key("out"), according = key("according"), reporters = key("reporters")
-    static let journalists = key("journalists")
+    static let journalists = key("journalists"), it = key("it")
   }
 
   /// Particles inside names ("van", "de", "al").
@@ -134,6 +134,16 @@ package enum QuoteLexicon {
   static let nameModifiers: Set<UInt64> = keys([
     "new", "former", "newly", "appointed", "elected", "acting", "interim", "outgoing", "incoming", "veteran",
     "longtime", "deputy", "senior", "top", "local", "then", "retired", "embattled", "beleaguered", "current",
+  ])
+
+  /// Nouns for things that "say" in news ("the statement said", "the letter said"): a
+  /// description with one of these heads is not a person.
+  static let documentNouns: Set<UInt64> = keys([
+    "statement", "report", "letter", "paper", "newspaper", "release", "document", "documents", "filing",
+    "order", "study", "survey", "poll", "memo", "email", "post", "tweet", "website", "note", "notice",
+    "ruling", "judgment", "indictment", "complaint", "lawsuit", "suit", "transcript", "recording", "video",
+    "footage", "message", "text", "register", "monitor", "flyer", "poster", "banner", "sign", "chapter",
+    "ministry", "company", "agency", "government", "department", "office", "board", "council", "police",
   ])
 
   /// Forms of "be": a reporting verb after one is passive ("was said to be"), and its

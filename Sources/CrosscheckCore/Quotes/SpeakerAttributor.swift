@@ -212,8 +212,9 @@ package struct SpeakerAttributor: Sendable {
       // Closing marks of enclosing quotations and punctuation that leads the clause.
       while start < segment.tokens.upperBound, tokens[start].kind == .punctuation,
         isQuoteMark(start) || words.isPunctuation(start, 0x2C) || words.isDash(start) || words.isPunctuation(start, 0x3B)
+          || words.isPunctuation(start, 0x3A)
       {
-        if !isQuoteMark(start), !words.isPunctuation(start, 0x2C), !words.isDash(start) { break }
+        if !isQuoteMark(start), !words.isPunctuation(start, 0x2C), !words.isDash(start), !words.isPunctuation(start, 0x3A) { break }
         start += 1
       }
       var end = start
@@ -487,6 +488,10 @@ package struct SpeakerAttributor: Sendable {
         }
       }
       guard sawName || sawRole else { return nil }
+      // "the Kremlin said", "the White House said": a name that takes "the".
+      if sawName, !sawRole, start - 1 >= lowerLimit, tokens[start - 1].kind == .word, words.key(start - 1) == QuoteLexicon.Word.the {
+        return Phrase(range: (start - 1)..<end + 1, kind: .name)
+      }
       let isDescription = !sawName || QuoteLexicon.determiners.contains(words.key(start))
       return Phrase(range: start..<end + 1, kind: isDescription ? .description : .name)
     }
@@ -563,6 +568,10 @@ package struct SpeakerAttributor: Sendable {
             resolution = "“\(surface)” has no named person before it"
           }
           confidence -= 0.1
+        } else if key == QuoteLexicon.Word.it, let organization = people.lastOrganization(before: np.range.lowerBound) {
+          person = organization
+          resolution = "“\(surface)” is \(people.people[organization].name), the organisation last named before it"
+          confidence -= 0.2
         } else {
           resolution = "“\(surface)” does not name one person"
           confidence = 0
@@ -592,8 +601,8 @@ package struct SpeakerAttributor: Sendable {
         if let person {
           resolution = "“\(surface)” is \(people.people[person].name), by the titles the text gives"
           confidence -= 0.1
-        } else if let salient = people.antecedent(before: np.range.lowerBound, gender: nil, text: text, excluded: { quoted[$0] }),
-          !QuoteLexicon.organizationRoles.contains(words.baseKey(np.range.upperBound - 1))
+        } else if words.isPersonNoun(np.range.upperBound - 1),
+          let salient = people.antecedent(before: np.range.lowerBound, gender: nil, text: text, excluded: { quoted[$0] })
         {
           // "the midfielder", "the 47-year-old": no stated title matches, so the person the
           // text is about, as with a pronoun.
