@@ -24,7 +24,9 @@ package struct QuoteSpan: Sendable, Equatable {
 ///   quotation still open, so a stray second opening mark (“closer to NATO “than before,”)
 ///   yields an outer quotation that contains it and an inner one, as annotators record it.
 /// - ‘ opens and ’ closes a single-quoted span only when it touches the word before it and
-///   no letter follows; otherwise ’ is an apostrophe (didn’t, Kyiv’s, the ’90s).
+///   no letter follows; otherwise ’ is an apostrophe (didn’t, Kyiv’s, the ’90s). After a
+///   word ending in s and before a lower-case word, with a closing mark still to come, it is
+///   a plural possessive (‘The players’ union agreed,’).
 /// - A straight `"` opens when space is before it and a word touches it, closes when a word
 ///   is before it and space or punctuation after; otherwise it toggles.
 /// - A straight `'` opens only before a word, after space, and when a closing `'` follows
@@ -107,6 +109,26 @@ package struct QuoteExtractor: Sendable {
       return false
     }
     var parentSlot: Int? { stack.last.map { $0.token } }
+    func hasSingleCloser(after i: Int) -> Bool {
+      var j = i + 1
+      while j < range.upperBound {
+        if let mark = Self.mark(bytes, tokens[j]), mark == .closeSingle || mark == .straightSingle, touchesPrevious(j), !nextIsLetterWord(j),
+          !isPluralPossessive(j, closerFollows: true)
+        {
+          return true
+        }
+        j += 1
+      }
+      return false
+    }
+    /// "the players’ union": after a word ending in s, before a lower-case word, with a
+    /// closing mark still to come, ’ is a plural possessive.
+    func isPluralPossessive(_ i: Int, closerFollows: @autoclosure () -> Bool) -> Bool {
+      guard i > range.lowerBound, tokens[i - 1].kind == .word, bytes[Int(tokens[i - 1].end) - 1] == 0x73 else { return false }
+      guard i + 1 < range.upperBound, tokens[i + 1].kind == .word, !touchesNext(i) else { return false }
+      let (scalar, _) = Characters.scalar(in: bytes, at: Int(tokens[i + 1].start))
+      return !Characters.isUppercase(scalar) && closerFollows()
+    }
 
     for i in range where tokens[i].kind == .punctuation {
       guard let mark = Self.mark(bytes, tokens[i]) else { continue }
@@ -134,6 +156,7 @@ package struct QuoteExtractor: Sendable {
       case .closeSingle, .straightSingle:
         let isStraight = mark == .straightSingle
         if let top = stack.lastIndex(where: { $0.single }), touchesPrevious(i), !nextIsLetterWord(i),
+          !isPluralPossessive(i, closerFollows: hasSingleCloser(after: i)),
           isStraight == (bytes[Int(tokens[stack[top].token].start)] == 0x27) || !isStraight
         {
           let open = stack[top]

@@ -40,6 +40,8 @@ import Testing
     "No quotes here at all, just words.",
     "«⟦Nous restons,⟧» said the minister.",
     "She said: ‘⟦We are staying in Kyiv.⟧’",
+    "‘⟦The players’ union agreed to the deal,⟧’ he said.",
+    "‘⟦He told me “⟦never again⟧”,⟧’ she said.",
   ])
   func findsTheQuotedWords(_ marked: String) {
     let (text, expected) = Self.unmark(marked)
