@@ -175,6 +175,9 @@ package struct SpeakerAttributor: Sendable {
           if attribution == nil, kind == .direct { attribution = sentenceSubject(span, segment: segment) }
           if attribution == nil, kind == .direct { attribution = previousSentenceSubject(span, segment: segment) }
         }
+        if let found = attribution, found.person == nil, reason == nil {
+          reason = found.resolution ?? "the words for the speaker name no one"
+        }
         if attribution == nil, reason == nil {
           reason = kind == .scare
             ? "a term set off by marks; no reporting verb names who used it"
@@ -592,7 +595,12 @@ package struct SpeakerAttributor: Sendable {
         }
       case .description:
         framing = surface
-        if let mention = people.mention(in: np.range) {
+        let firstKey = words.key(np.range.lowerBound)
+        // "a spokeswoman said": someone new, whom the text does not name.
+        let indefinite = firstKey == QuoteLexicon.Word.a || firstKey == QuoteLexicon.Word.an
+        if indefinite {
+          resolution = "“\(surface)” is someone the text does not name"
+        } else if let mention = people.mention(in: np.range) {
           person = mention.person
         } else if let resolved = people.resolve(description: words.wordList(np.range), before: np.range.lowerBound) {
           person = resolved
@@ -601,6 +609,8 @@ package struct SpeakerAttributor: Sendable {
         if let person {
           resolution = "“\(surface)” is \(people.people[person].name), by the titles the text gives"
           confidence -= 0.1
+        } else if indefinite {
+          confidence = 0
         } else if words.isPersonNoun(np.range.upperBound - 1),
           let salient = people.antecedent(before: np.range.lowerBound, gender: nil, text: text, excluded: { quoted[$0] })
         {

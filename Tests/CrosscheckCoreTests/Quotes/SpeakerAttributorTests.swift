@@ -45,6 +45,7 @@ import Testing
     Case(text: "Jane Smith spoke first.\n“The rules were followed,” the statement said.", speaker: nil, rule: .speakerAfter),
     Case(text: "Secretary of State Antony Blinken said: “We are ready for talks.”", speaker: "Antony Blinken", rule: .speakerBefore),
     Case(text: "“We are ready,” Smith, 45, said.", speaker: "Smith", rule: .speakerAfter),
+    Case(text: "Miles Carter spoke.\n“The law reaches every trading floor,” a spokeswoman said.", speaker: nil, rule: .speakerAfter),
     Case(text: "NATO Secretary-General Mark Rutte visited Kyiv.\nThe Secretary General explained that “support is necessary for us.”", speaker: "Mark Rutte", rule: .speakerBefore),
   ])
   func creditsTheSpeaker(_ test: Case) throws {
