@@ -445,7 +445,7 @@ package struct SpeakerAttributor: Sendable {
         while end < limit, words.isCapitalized(end) { end += 1 }
       }
       guard end > start, sawName || sawRole else { return nil }
-      let nameInside = people.mention(in: start..<end).map { people.people[$0.person].isOrganization || true } ?? false
+      let nameInside = people.mention(in: start..<end) != nil
       return Phrase(range: start..<end, kind: sawName && (nameInside || !QuoteLexicon.determiners.contains(words.key(start))) ? .name : .description)
     }
 
