@@ -60,6 +60,9 @@ let package = Package(
     // Stage timings of `compare` for scripts/bench-compare (not shipped).
     .executableTarget(name: "compare-bench", dependencies: ["CrosscheckCore"]),
 
+    // Benchmarks, run in release by scripts/bench-quotes (not tests: timings vary with load).
+    .executableTarget(name: "quote-benchmark", dependencies: ["CrosscheckCore"], path: "Benchmarks/QuoteBenchmark"),
+
     // Tests, and the golden-file helper they share.
     .target(name: "CrosscheckTestSupport", path: "Tests/TestSupport"),
     .testTarget(

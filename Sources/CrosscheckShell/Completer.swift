@@ -1,7 +1,7 @@
 import CrosscheckCore
 import Foundation
 
-/// TAB completion: command names, option names and values, document ids, settings and paths.
+/// TAB completion: command names, option names and values, document ids, speakers, settings and paths.
 package struct Completer {
   /// The completions of the word under the cursor.
   package struct Completions: Sendable, Equatable {
@@ -15,11 +15,19 @@ package struct Completer {
   let documentIDs: [String]
   let currentFolder: String
 
-  package init(registry: CommandRegistry, documentIDs: [String], currentFolder: String = FileManager.default.currentDirectoryPath) {
+  /// - Parameter speakers: what a speaker can be typed as (S ids, surnames); computed by the
+  ///   caller only when asked, so completing anything else never analyses the corpus.
+  package init(
+    registry: CommandRegistry, documentIDs: [String], speakers: @escaping () -> [String] = { [] },
+    currentFolder: String = FileManager.default.currentDirectoryPath
+  ) {
     self.registry = registry
     self.documentIDs = documentIDs
     self.currentFolder = currentFolder
+    self.speakerSource = speakers
   }
+
+  private let speakerSource: () -> [String]
 
   /// Completions for `line` cut at the cursor (`prefix` is the text before the cursor).
   package func complete(_ prefix: String) -> Completions {
@@ -77,6 +85,7 @@ package struct Completer {
     switch kind {
     case .text: return []
     case .document: candidates = documentIDs
+    case .speaker: candidates = speakerSource()
     case .command: candidates = registry.specs.map(\.name)
     case .setting: candidates = Settings.descriptors.map(\.name)
     case .settingValue: candidates = arguments.first.flatMap { name in Settings.descriptors.first { $0.name == name }?.values } ?? []

@@ -15,10 +15,23 @@ package struct SourceLocation: Sendable, Equatable {
 /// runs in tests without a terminal.
 package final class Shell {
   package var corpus = Corpus() {
-    didSet { cache.removeAll() }
+    didSet {
+      cache.removeAll()
+      quoteAnalysisCache = nil
+    }
   }
   /// Cross-document results computed on demand, kept until the corpus changes.
   var cache: [String: any Sendable] = [:]
+  /// Quotes, speakers and quote groups of the corpus, kept until the corpus changes.
+  private var quoteAnalysisCache: QuoteAnalysis?
+
+  /// The quote analysis of the current corpus, computed on first use.
+  package var quoteAnalysis: QuoteAnalysis {
+    if let cached = quoteAnalysisCache { return cached }
+    let analysis = QuoteAnalysis(corpus: corpus)
+    quoteAnalysisCache = analysis
+    return analysis
+  }
   package var settings = Settings()
   /// The session's database: in memory until `--session`, `open` or a file is given.
   package private(set) var store: Store

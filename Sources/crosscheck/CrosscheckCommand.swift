@@ -129,7 +129,10 @@ struct CrosscheckCommand: ParsableCommand {
     if console.isInteractive {
       if !noInit { runInitFile(shell) }
       let completerSource: (String) -> Completer.Completions = { prefix in
-        Completer(registry: shell.registry, documentIDs: shell.corpus.documents.map(\.id)).complete(prefix)
+        Completer(
+          registry: shell.registry, documentIDs: shell.corpus.documents.map(\.id),
+          speakers: { shell.quoteAnalysis.speakers.flatMap { [$0.id, $0.speaker.name.split(separator: " ").last.map(String.init) ?? $0.speaker.name] } }
+        ).complete(prefix)
       }
       let reader = LibEditReader(historyPath: Self.historyPath(), complete: completerSource)
       shell.runInteractive(reader: reader)

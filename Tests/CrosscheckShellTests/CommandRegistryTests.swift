@@ -13,7 +13,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("sourcse", "sources"), ("laod", "load"), ("hlep", "help"), ("shwo", "show"), ("qoutes", "sources"), ("ech", "echo"),
+    ("sourcse", "sources"), ("laod", "load"), ("hlep", "help"), ("shwo", "show"), ("qoutes", "quotes"), ("ech", "echo"),
   ])
   func suggestsTheNearestCommand(_ typo: String, _ suggestion: String) {
     #expect(registry.unknownCommand(typo).message == "unknown command '\(typo)'; did you mean '\(suggestion)'?")

@@ -25,6 +25,14 @@ import Testing
     #expect(complete("sources --format j") == .init(start: 17, candidates: ["json"]))
   }
 
+  @Test func completesSpeakersOnlyWhereASpeakerIsExpected() {
+    let completer = Completer(
+      registry: CommandRegistry(), documentIDs: ["coastwire"], speakers: { ["S1", "Okonkwo", "S2", "Dufresne"] }, currentFolder: folder)
+    #expect(completer.complete("quotes --by Ok").candidates == ["Okonkwo"])
+    #expect(completer.complete("quotes --by S").candidates == ["S1", "S2"])
+    #expect(completer.complete("quotes --source c").candidates == ["coastwire"])
+  }
+
   @Test func completesDocumentIDs() {
     #expect(complete("show k") == .init(start: 5, candidates: ["kvrt-news"]))
     #expect(complete("unload coastwire m").candidates == ["metro-herald"])

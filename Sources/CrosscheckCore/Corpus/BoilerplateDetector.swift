@@ -136,7 +136,9 @@ package struct BoilerplateDetector: Sendable {
       let rest = lower.dropFirst(4).trimmingSpaces()
       if navigationSeparators.contains(where: { rest.hasPrefix($0.trimmingSpaces()) }) { return true }
     }
-    if line.text.includes("»") || line.text.includes("›") {
+    // A separator stands between spaces; a guillemet against a word closes a quotation
+    // («Nous restons,» said the minister), and a line that opens one is text.
+    if line.text.includes(" » ") || line.text.includes(" › "), !line.text.includes("«") {
       let parts = breadcrumbParts(line.text)
       if parts.count >= 2, parts.dropLast().allSatisfy({ $0.split(separator: " ").count <= 4 }) { return true }
     }
@@ -152,7 +154,7 @@ package struct BoilerplateDetector: Sendable {
   /// The parts of a breadcrumb trail, first to last.
   static func breadcrumbParts(_ text: String) -> [String] {
     var parts = [text]
-    for separator in ["»", "›", " > ", "→"] {
+    for separator in [" » ", " › ", " > ", " → "] {
       parts = parts.flatMap { $0.components(separatedBy: separator) }
     }
     return parts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }

@@ -12,6 +12,8 @@ package enum ValueKind: Sendable, Equatable {
   case setting
   /// A value of the setting named by the previous argument.
   case settingValue
+  /// A quoted speaker: an S id or a surname.
+  case speaker
   /// One of a fixed list.
   case choice([String])
 }

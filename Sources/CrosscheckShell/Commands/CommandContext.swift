@@ -14,6 +14,9 @@ package struct CommandContext {
     nonmutating set { shell.corpus = newValue }
   }
 
+  /// Quotes, speakers and quote groups of the loaded documents (cached until they change).
+  package var quoteAnalysis: QuoteAnalysis { shell.quoteAnalysis }
+
   /// The settings; changes are saved with the session.
   package var settings: Settings {
     get { shell.settings }

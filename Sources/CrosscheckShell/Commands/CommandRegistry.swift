@@ -8,6 +8,8 @@ package struct CommandRegistry: Sendable {
     SourcesCommand.self,
     CompareCommand.self,
     ShowCommand.self,
+    QuotesCommand.self,
+    SpeakersCommand.self,
     DiffCommand.self,
     SearchCommand.self,
     SQLCommand.self,
