@@ -2,7 +2,8 @@
 //
 // Small corpora: an exact inverted index (shingle → documents), as passim and textreuse's
 // `pairwise_candidates` do; every pair that shares a shingle is a candidate, so nothing is
-// missed. Large corpora: MinHash signatures (Broder 1997) bucketed by LSH banding
+// missed. Large corpora: one-permutation MinHash signatures (Broder 1997; Li, Owen & Zhang
+// 2012) bucketed by LSH banding
 // (Indyk & Motwani 1998; Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3),
 // which bounds the work per document however common a shingle is. Candidates from either
 // path are then scored exactly, so a pair both paths find gets the same numbers.
@@ -31,7 +32,7 @@ package struct CandidateFinder: Sendable {
   /// index's work grows with the square of each shingle's document count, which a large
   /// corpus of related stories makes quadratic; LSH's work per document is fixed.
   package static let exactLimit = 2_000
-  /// MinHash permutations (signature length).
+  /// MinHash values per signature (one-permutation bins).
   package static let permutations = 128
   /// Rows per LSH band. One row per band makes the chance of becoming a candidate
   /// 1 − (1 − J)^128: 0.72 at J = 0.01, 0.98 at J = 0.03, the low Jaccard of a short passage
@@ -84,12 +85,11 @@ package struct CandidateFinder: Sendable {
 
   /// Pairs, encoded `a << 32 | b`, that collide in at least one LSH band.
   static func lshCandidates(_ fingerprints: [Fingerprint]) -> [UInt64] {
-    let hasher = MinHasher(permutations: permutations)
-    let signatures = parallelMap(fingerprints) { hasher.signature(of: $0.set) }
+    let signatures = parallelMap(fingerprints) { MinHasher.densifiedSignature(of: $0.set, bins: permutations) }
     let bands = permutations / rowsPerBand
     var buckets: [(UInt64, Int32)] = []
     buckets.reserveCapacity(signatures.count * bands)
-    for (document, signature) in signatures.enumerated() where signature.first != .max {
+    for (document, signature) in signatures.enumerated() where fingerprints[document].set.isEmpty == false {
       for band in 0..<bands {
         var key = StableHash.mix(UInt64(band))
         for row in 0..<rowsPerBand { key = StableHash.mix(key ^ signature[band * rowsPerBand + row]) }

@@ -54,5 +54,8 @@ import Testing
     let hasher = MinHasher(permutations: 256)
     let estimate = MinHasher.estimate(hasher.signature(of: a.set), hasher.signature(of: b.set))
     #expect(abs(estimate - SimilarityScore(a, b).jaccard) < 0.12)
+    let densified = MinHasher.estimate(
+      MinHasher.densifiedSignature(of: a.set, bins: 256), MinHasher.densifiedSignature(of: b.set, bins: 256))
+    #expect(abs(densified - SimilarityScore(a, b).jaccard) < 0.12)
   }
 }
