@@ -11,7 +11,7 @@ import Synchronization
 /// and the full-text index that `search` reads.
 ///
 /// Every session has one. By default it lives in memory (a named, shared in-memory database,
-/// so that `sql` can read it through a second, read-only connection); `open(path:create:)`
+/// so that `sql` can read it through a second, read-only connection); `open(_:create:)`
 /// works on a file in WAL mode, which a crash cannot leave half-written: each `add` is one
 /// transaction, and a killed process leaves the file as of its last commit.
 package final class Store: Sendable {
