@@ -122,6 +122,19 @@ import Testing
     #expect(ids == [names[0], names[2]])
   }
 
+  @Test func aSavedSessionReopensInANewProcessWithTheSameSources() throws {
+    let folder = Crosscheck.temporaryFolder()
+    let corpus = Crosscheck.packageRoot + "/samples/riverton-flood"
+    let before = try Crosscheck.run([corpus, "-c", "sources --format json", "-c", "save flood.crosscheck"], in: folder)
+    #expect(before.status == 0, "\(before.errors)")
+    let after = try Crosscheck.run(["-c", "open flood.crosscheck", "-c", "sources --format json"], in: folder)
+    #expect(after.status == 0, "\(after.errors)")
+    let saved = before.output.components(separatedBy: "\nSaved 5 documents to flood.crosscheck")[0] + "\n"
+    #expect(after.output == "Opened flood.crosscheck: 5 documents.\n" + saved)
+    // The closed session is one file: no log or index left beside it.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["flood.crosscheck"])
+  }
+
   @Test func unusableFilesGetClearMessages() throws {
     let folder = Crosscheck.temporaryFolder()
     try "plain text".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
