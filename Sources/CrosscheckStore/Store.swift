@@ -11,7 +11,7 @@ import Synchronization
 /// and the full-text index that `search` reads.
 ///
 /// Every session has one. By default it lives in memory (a named, shared in-memory database,
-/// so that `sql` can read it through a second, read-only connection); `open(path:create:)`
+/// so that `sql` can read it through a second, read-only connection); `open(_:create:)`
 /// works on a file in WAL mode, which a crash cannot leave half-written: each `add` is one
 /// transaction, and a killed process leaves the file as of its last commit.
 package final class Store: Sendable {
@@ -188,7 +188,9 @@ package final class Store: Sendable {
       defer { try? queue.close() }
       facts = try queue.read { db in
         let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        // GRDB creates its migration log before the first migration's transaction, so a
+        // crash while a file was being created can leave that table alone: still a new file.
+        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'") ?? 0
         var version: Int? = nil
         if try db.tableExists("meta") {
           version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaRecord.schemaVersion]).flatMap { Int($0) }

@@ -1,5 +1,6 @@
 import CrosscheckCore
 import Foundation
+import GRDB
 import Testing
 
 @testable import CrosscheckStore
@@ -101,5 +102,20 @@ import Testing
     try "my essay, not a session, which must survive a mistyped save".write(toFile: text, atomically: true, encoding: .utf8)
     #expect(throws: StoreError.self) { try store.save(to: text) }
     #expect(try String(contentsOfFile: text, encoding: .utf8).hasPrefix("my essay"))
+  }
+}
+
+@Suite struct StoreCreationTests {
+  @Test func aFileLeftByACrashDuringCreationOpensAsNew() throws {
+    let folder = Corpora.temporaryFolder()
+    let path = folder + "/half-made.crosscheck"
+    // What a creation killed before its first migration committed leaves behind.
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)") }
+    try queue.close()
+    let store = try Store.open(path, create: false)
+    #expect(store.openedVersion == 0)
+    #expect(try store.restoreCorpus().isEmpty)
+    store.close()
   }
 }
