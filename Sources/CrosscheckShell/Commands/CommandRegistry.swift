@@ -7,6 +7,7 @@ package struct CommandRegistry: Sendable {
     UnloadCommand.self,
     SourcesCommand.self,
     ShowCommand.self,
+    ClaimsCommand.self,
     SetCommand.self,
     RunCommand.self,
     EchoCommand.self,

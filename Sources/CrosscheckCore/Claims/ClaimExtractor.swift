@@ -1,0 +1,195 @@
+/// Turns the quantities of a corpus into claims: each with its sentence, topic words and
+/// asserter.
+///
+/// The topic is the content words of the clause around the quantity (up to
+/// `topicWindow` words each side, stopping at a semicolon or dash), normalized by a small
+/// table of news synonyms so that "hurt", "injured" and "treated" meet. The asserter is the
+/// outlet, unless the quantity sits inside a pair of quotation marks or after "according
+/// to", when it is the nearest name next to a speech verb.
+package struct ClaimExtractor: Sendable {
+  /// Words each side of a quantity that count towards its topic.
+  static let topicWindow = 7
+
+  package init() {}
+
+  /// Every claim of the corpus, in document order then text order.
+  package func claims(in corpus: Corpus) -> [Claim] {
+    let dates = ReferenceDates(corpus: corpus)
+    let recognizer = QuantityRecognizer()
+    var claims: [Claim] = []
+    for document in corpus.documents {
+      let reference = dates[document.id]?.date
+      let quantities = recognizer.quantities(in: document, reference: reference)
+      let first = claims.count
+      for quantity in quantities {
+        claims.append(claim(quantity, in: document, published: reference, number: claims.count + 1))
+      }
+      attachFrames(&claims, from: first)
+    }
+    return claims
+  }
+
+  /// A duration with `within` or `per`, or "in 24 hours", bounds the amount in its sentence.
+  func attachFrames(_ claims: inout [Claim], from first: Int) {
+    for index in first..<claims.count {
+      let frame = claims[index]
+      guard frame.quantity.kind == .duration, let qualifier = frame.quantity.qualifier, qualifier == .within || qualifier == .per else { continue }
+      let candidates = (first..<claims.count).filter {
+        $0 != index && claims[$0].sentence == frame.sentence && claims[$0].quantity.kind != .date && claims[$0].quantity.kind != .duration
+          && claims[$0].quantity.range.upperBound <= frame.quantity.range.lowerBound
+      }
+      guard let target = candidates.last else { continue }
+      claims[index].frameOf = target
+      claims[target].frames.append(qualifier)
+    }
+  }
+
+  func claim(_ quantity: Quantity, in document: Document, published: CivilDate?, number: Int) -> Claim {
+    let sentence = document.sentences.first { $0.range.contains(quantity.range.lowerBound) }
+    let sentenceRange = sentence?.range ?? excludedRange(document, quantity) ?? quantity.range
+    let (topic, topicText) = topicWords(quantity, sentence: sentence, in: document)
+    let (asserter, rule) = asserter(quantity, sentence: sentenceRange, in: document)
+    return Claim(
+      id: "c\(number)", document: document.id, quantity: quantity, sentence: sentenceRange, topic: topic, topicText: topicText,
+      asserter: asserter, asserterRule: rule, frames: [], frameOf: nil, published: published)
+  }
+
+  func excludedRange(_ document: Document, _ quantity: Quantity) -> Range<Int>? {
+    document.excluded.first { $0.range.contains(quantity.range.lowerBound) }?.range
+  }
+
+  /// Content words of the clause around the quantity.
+  func topicWords(_ quantity: Quantity, sentence: Sentence?, in document: Document) -> ([String], String) {
+    guard let sentence else { return ([], "") }
+    let tokens = document.tokens[sentence.tokens]
+    var before: [String] = []
+    var after: [String] = []
+    var shown: [String] = []
+    for token in tokens where token.kind == .word && token.end <= quantity.range.lowerBound {
+      before.append(document.string(token.range))
+    }
+    var inside: [String] = []
+    for token in tokens where token.kind == .word && token.start >= quantity.range.lowerBound && token.end <= quantity.range.upperBound {
+      inside.append(document.string(token.range))
+    }
+    for token in tokens where token.kind == .word && token.start >= quantity.range.upperBound {
+      after.append(document.string(token.range))
+    }
+    var topic: [String] = []
+    func add(_ word: String, show: Bool) {
+      let lower = word.lowercased()
+      guard !TopicLexicon.stopWords.contains(lower), lower.count > 2, QuantityLexicon.cardinals[lower] == nil,
+        QuantityLexicon.weekdays[lower] == nil, QuantityLexicon.months[lower] == nil
+      else { return }
+      let normalized = TopicLexicon.normalize(lower)
+      if !topic.contains(normalized) { topic.append(normalized) }
+      if show { shown.append(word) }
+    }
+    for word in inside where QuantityLexicon.durationUnits[word.lowercased()] == nil && QuantityLexicon.distanceUnits[word.lowercased()] == nil {
+      add(word, show: true)
+    }
+    for word in after.prefix(Self.topicWindow) { add(word, show: shown.count < 3) }
+    for word in before.suffix(Self.topicWindow).reversed() { add(word, show: false) }
+    return (topic, shown.joined(separator: " "))
+  }
+
+  /// The outlet, or the speaker when the quantity is quoted or attributed with "according to".
+  func asserter(_ quantity: Quantity, sentence: Range<Int>, in document: Document) -> (String, String) {
+    let outlet = document.metadata.outlet?.value ?? document.id
+    guard let paragraph = document.paragraphs.first(where: { $0.range.contains(quantity.range.lowerBound) }) else { return (outlet, "outlet") }
+    let bytes = document.buffer.bytes
+    // Inside quotation marks: count marks from the paragraph start.
+    var open = false
+    var index = paragraph.range.lowerBound
+    while index < quantity.range.lowerBound {
+      if bytes[index] == 0x22 {
+        open.toggle()
+      } else if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 {
+        if bytes[index + 2] == 0x9C { open = true } else if bytes[index + 2] == 0x9D { open = false }
+      }
+      index += 1
+    }
+    let paragraphText = document.string(paragraph.range)
+    let sentenceText = document.string(sentence)
+    if open || paragraphText.hasPrefix("“") && !paragraphText.contains("”") {
+      if let name = Self.speaker(in: paragraphText) { return (name, "quotation") }
+      return ("(unattributed quotation)", "quotation")
+    }
+    if let range = sentenceText.range(of: "according to ") {
+      let rest = sentenceText[range.upperBound...]
+      let name = rest.split(separator: " ").prefix { $0.first?.isUppercase == true || $0 == "the" }.prefix(4).joined(separator: " ")
+      let trimmed = name.trimmingCharacters(in: ",.;")
+      if !trimmed.isEmpty { return (trimmed, "according to") }
+    }
+    return (outlet, "outlet")
+  }
+
+  /// The name next to a speech verb: "Rutte said", "said Ray Dufresne", "Mayor X told".
+  static func speaker(in text: String) -> String? {
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { String($0).trimmingCharacters(in: ",.”“\"’") }
+    for (index, word) in words.enumerated() where QuantityLexicon.speechVerbs.contains(word.lowercased()) || word == "stressed" || word == "commented" {
+      var name: [String] = []
+      var k = index - 1
+      while k >= 0, let first = words[k].first, first.isUppercase, name.count < 3 { name.insert(words[k], at: 0); k -= 1 }
+      if name.isEmpty {
+        k = index + 1
+        while k < words.count, let first = words[k].first, first.isUppercase, name.count < 3 { name.append(words[k]); k += 1 }
+      }
+      let joined = name.joined(separator: " ")
+      if !joined.isEmpty, !["He", "She", "They", "It", "We", "I"].contains(joined) { return joined }
+    }
+    return nil
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: String) -> String {
+    var scalars = Substring(self)
+    while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
+    while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
+    return String(scalars)
+  }
+}
+
+/// Words that say nothing about what a number measures, and synonyms news writing uses for
+/// the same event.
+enum TopicLexicon {
+  static let stopWords: Set<String> = QuantityLexicon.stopWords.union([
+    "said", "says", "told", "reported", "according", "officials", "official", "also", "about", "than", "more", "some",
+    "just", "been", "have", "had", "has", "was", "were", "are", "being", "would", "will", "could", "who", "what", "which",
+    "one", "new", "now", "them", "there", "their", "they", "she", "her", "his", "him", "its", "our", "out", "into", "from",
+    "with", "that", "this", "these", "those", "then", "than", "when", "where", "while", "after", "before", "over", "least",
+    "nearly", "around", "roughly", "almost", "approximately", "since", "within", "per", "morning", "afternoon", "evening",
+    "night", "week", "weekend", "day", "today", "yesterday", "tomorrow", "next", "last", "year", "years", "month", "months",
+    "time", "times", "people", "mr", "mrs", "ms", "including", "amid", "still", "many", "much", "several", "such", "other",
+  ])
+  static let synonyms: [String: String] = [
+    "injured": "injured", "injuries": "injured", "injury": "injured", "hurt": "injured", "wounded": "injured", "treated": "injured",
+    "hospital": "injured", "hospitalized": "injured", "hospitalised": "injured",
+    "killed": "killed", "dead": "killed", "deaths": "killed", "died": "killed", "death": "killed", "fatalities": "killed", "toll": "killed",
+    "evacuated": "evacuated", "evacuation": "evacuated", "fled": "evacuated", "flee": "evacuated", "displaced": "evacuated",
+    "forced": "evacuated", "forcing": "evacuated", "leave": "evacuated", "homeless": "evacuated",
+    "pledged": "pledge", "pledge": "pledge", "promised": "pledge", "committed": "pledge", "pledges": "pledge",
+    "aid": "aid", "assistance": "aid", "funding": "aid", "support": "aid", "relief": "aid",
+    "meeting": "meeting", "meet": "meeting", "gathering": "meeting", "summit": "meeting", "hearing": "meeting",
+    "inquiry": "meeting", "testimony": "meeting", "talks": "meeting",
+    "crested": "crest", "peaked": "crest", "crest": "crest", "peak": "crest",
+    "rescued": "rescued", "pulled": "rescued", "saved": "rescued",
+    "rain": "rain", "rainfall": "rain", "gap": "breach", "section": "breach", "stretch": "breach", "breach": "breach", "hole": "breach",
+    "bank": "levee", "levee": "levee", "embankment": "levee", "dike": "levee", "dyke": "levee",
+    "story": "storeys", "storey": "storeys", "block": "building", "apartment": "building",
+    "visit": "visit", "trip": "visit", "visited": "visit", "arrived": "visit",
+    "sworn": "office", "swearing": "office", "office": "office",
+    "invasion": "invasion", "war": "invasion",
+  ]
+
+  /// A word's normalized form: its synonym class, else a crude singular.
+  static func normalize(_ word: String) -> String {
+    if let synonym = synonyms[word] { return synonym }
+    var word = word
+    if word.hasSuffix("’s") || word.hasSuffix("'s") { word = String(word.dropLast(2)) }
+    if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
+    if word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 { return String(word.dropLast()) }
+    return synonyms[word] ?? word
+  }
+}

@@ -1,0 +1,297 @@
+/// Groups claims that state the same fact across sources and decides whether they agree.
+///
+/// Two claims are linked when their kinds and units are compatible and their topic words
+/// overlap enough, the overlap weighted by inverse document frequency over the corpus's
+/// claims so that the story's ubiquitous words (the town, the outlet) count for little.
+/// Groups are the connected components of the links (single linkage). Frames ("within a
+/// year") join the group of the amount they bound.
+///
+/// The verdict reads every value as an interval: an exact figure covers what rounds to it
+/// (half its last significant place, at most `roundingShare` of its size); "about" widens it
+/// by `approximateShare`; "nearly", "more than", "at least" and "up to" make it one-sided.
+/// Two members conflict when their intervals do not meet after converting currencies
+/// (with a rate the corpus states beside an amount, else one the user set) and units.
+package struct ClaimGrouper: Sendable {
+  /// Largest tolerance an exact figure gets for rounding, as a share of its value.
+  static let roundingShare = 0.05
+  /// How far "about", "roughly" and "some" widen a figure.
+  static let approximateShare = 0.1
+  /// How far "more than" and "at least" reach above a figure.
+  static let openShare = 0.5
+  /// Topic weight two claims must share to be linked.
+  static let linkThreshold = 2.2
+
+  package var rates: [ExchangeRate]
+
+  package init(rates: [ExchangeRate] = []) { self.rates = rates }
+
+  /// Groups the claims, numbered by first appearance.
+  package func groups(of claims: [Claim]) -> [ClaimGroup] {
+    let weights = Self.topicWeights(claims)
+    var parent = Array(claims.indices)
+    func find(_ x: Int) -> Int {
+      var x = x
+      while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+      return x
+    }
+    func union(_ a: Int, _ b: Int) {
+      let ra = find(a), rb = find(b)
+      if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+    let sets = claims.map { Set($0.topic) }
+    for a in claims.indices where claims[a].frameOf == nil {
+      for b in (a + 1)..<claims.count where claims[b].frameOf == nil {
+        guard compatible(claims[a], claims[b]) else { continue }
+        if claims[a].document == claims[b].document, claims[a].sentence == claims[b].sentence { continue }
+        let shared = sets[a].intersection(sets[b]).reduce(0.0) { $0 + (weights[$1] ?? 0) }
+        let sameValue = claims[a].quantity.value == claims[b].quantity.value
+        let threshold = sameValue ? Self.linkThreshold : Self.linkThreshold * (claims[a].quantity.kind == .date ? 2 : 1.4)
+        if shared >= threshold { union(a, b) }
+      }
+    }
+    for index in claims.indices { if let target = claims[index].frameOf { union(index, target) } }
+    var components: [Int: [Int]] = [:]
+    var order: [Int] = []
+    for index in claims.indices {
+      let root = find(index)
+      if components[root] == nil { order.append(root) }
+      components[root, default: []].append(index)
+    }
+    let statedRates = Self.statedRates(claims) + rates
+    var groups: [ClaimGroup] = []
+    for (number, root) in order.enumerated() {
+      let members = components[root] ?? []
+      let (agreement, reason) = verdict(members.map { claims[$0] }, rates: statedRates)
+      groups.append(ClaimGroup(id: "C\(number + 1)", members: members, topic: Self.topic(members.map { claims[$0] }), agreement: agreement, reason: reason))
+    }
+    return groups
+  }
+
+  /// Inverse document frequency of each topic word over the claims.
+  static func topicWeights(_ claims: [Claim]) -> [String: Double] {
+    var frequency: [String: Int] = [:]
+    for claim in claims { for word in Set(claim.topic) { frequency[word, default: 0] += 1 } }
+    let total = Double(max(claims.count, 1))
+    return frequency.mapValues { 1 + log(total / Double($0)) }
+  }
+
+  static func log(_ x: Double) -> Double {
+    // Natural logarithm by argument reduction and a series; the core avoids Foundation.
+    var x = x
+    var result = 0.0
+    let e = 2.718281828459045
+    while x > e { x /= e; result += 1 }
+    let y = (x - 1) / (x + 1)
+    var term = y
+    var sum = 0.0
+    var n = 1.0
+    while n < 40 { sum += term / n; term *= y * y; n += 2 }
+    return result + 2 * sum
+  }
+
+  /// Whether two claims could be about the same fact.
+  func compatible(_ a: Claim, _ b: Claim) -> Bool {
+    let p = a.quantity, q = b.quantity
+    guard p.kind == q.kind else { return false }
+    switch p.kind {
+    case .money, .distance, .duration, .age, .percent: return p.kind != .duration || p.qualifier != .per || q.qualifier == .per
+    case .date: return (p.unit == "datetime") == (q.unit == "datetime")
+    case .count, .ordinal: return p.unit == q.unit || (p.unit.isEmpty || q.unit.isEmpty) && p.value == q.value && !p.unit.isEmpty == !q.unit.isEmpty
+    }
+  }
+
+  /// A short topic: the topic words most members share.
+  static func topic(_ claims: [Claim]) -> String {
+    guard let first = claims.first else { return "" }
+    let unit = first.quantity.unit
+    let text = claims.map(\.topicText).first { !$0.isEmpty } ?? ""
+    switch first.quantity.kind {
+    case .date: return text.isEmpty ? "date" : "date: \(text)"
+    case .money: return text.isEmpty ? "amount" : text
+    default: return [unit, text].filter { !$0.isEmpty && $0 != "date" }.joined(separator: ": ")
+    }
+  }
+
+  /// Rates the corpus states itself: "€12 million ($13 million)" gives EUR→USD 13/12.
+  static func statedRates(_ claims: [Claim]) -> [ExchangeRate] {
+    var rates: [ExchangeRate] = []
+    for claim in claims where claim.quantity.kind == .money {
+      guard let alternate = claim.quantity.alternate, let value = claim.quantity.value.number, value > 0 else { continue }
+      rates.append(ExchangeRate(from: claim.quantity.unit, to: alternate.unit, rate: alternate.value / value))
+    }
+    return rates
+  }
+
+  // MARK: - Verdicts
+
+  /// An interval a value allows, in a common unit, and whether a conversion was used.
+  struct Span {
+    var low: Double
+    var high: Double
+    var exact: Double?
+    var converted: Bool
+  }
+
+  func verdict(_ claims: [Claim], rates: [ExchangeRate]) -> (Agreement, String) {
+    let documents = Set(claims.map(\.document))
+    // Frames that cannot both hold: "within a year" and "per year".
+    let frames = Set(claims.flatMap(\.frames))
+    if frames.contains(.within) && frames.contains(.per) {
+      return (.conflict, "one source says the amount comes within a period, another that it is a rate per period (\(frameTexts(claims)))")
+    }
+    let primary = claims.filter { $0.frameOf == nil }
+    guard let base = primary.first?.quantity.unit else { return (.single, "one claim") }
+    var spans: [(Claim, Span)] = []
+    for claim in primary {
+      if let span = span(claim.quantity, in: base, rates: rates) { spans.append((claim, span)) }
+    }
+    var conflict: (Claim, Claim)? = nil
+    var rounded = false
+    var converted = false
+    for x in spans.indices {
+      for y in (x + 1)..<spans.count {
+        let (a, p) = spans[x], (b, q) = spans[y]
+        if p.converted || q.converted { converted = true }
+        if !(p.low <= q.high && q.low <= p.high) {
+          if conflict == nil { conflict = (a, b) }
+        } else if let e = p.exact, let f = q.exact, e != f {
+          rounded = true
+        }
+      }
+    }
+    if let (a, b) = conflict {
+      if let update = update(spans) { return (.updated, update) }
+      let docs = documents.count == 1 ? " (within one document)" : ""
+      return (.conflict, "\(a.quantity.value.display) \(a.quantity.unit) (\(a.document)) cannot be \(b.quantity.value.display) \(b.quantity.unit) (\(b.document))\(docs)")
+    }
+    if documents.count == 1 { return (.single, "only \(claims[0].document) states it") }
+    if converted { return (.converted, "the amounts agree after conversion at \(rateText(rates))") }
+    if rounded { return (.rounded, "the values agree once rounded to the less precise one") }
+    return (.consistent, "every source gives a compatible value")
+  }
+
+  func frameTexts(_ claims: [Claim]) -> String {
+    claims.filter { $0.frameOf != nil }.map { "\($0.quantity.qualifier?.rawValue ?? "") in \($0.document)" }.joined(separator: ", ")
+  }
+
+  func rateText(_ rates: [ExchangeRate]) -> String {
+    guard let rate = rates.first else { return "the stated rate" }
+    return "\(rate.from) 1 = \(rate.to) \(QuantityValue.format((rate.rate * 1000).rounded() / 1000))"
+  }
+
+  /// Counts that only rise with the reports' dates are updates.
+  func update(_ spans: [(Claim, Span)]) -> String? {
+    guard spans.allSatisfy({ $0.0.quantity.kind == .count && $0.0.published != nil }) else { return nil }
+    var byDate: [CivilDate: (Double, Double)] = [:]
+    for (claim, span) in spans {
+      let date = claim.published!
+      if let (low, high) = byDate[date] {
+        guard span.low <= high && low <= span.high else { return nil }
+        byDate[date] = (max(low, span.low), min(high, span.high))
+      } else {
+        byDate[date] = (span.low, span.high)
+      }
+    }
+    let ordered = byDate.sorted { $0.key < $1.key }
+    guard ordered.count > 1 else { return nil }
+    for (earlier, later) in zip(ordered, ordered.dropFirst()) where later.value.1 < earlier.value.0 { return nil }
+    return "the figure rises from \(ordered.first!.key.iso) to \(ordered.last!.key.iso): a later report updates it"
+  }
+
+  /// The interval a quantity allows, in the group's base unit.
+  func span(_ quantity: Quantity, in base: String, rates: [ExchangeRate]) -> Span? {
+    switch quantity.value {
+    case .vague: return nil
+    case .date(let text): return dateSpan(text, qualifier: quantity.qualifier)
+    case .number, .range: break
+    }
+    guard var value = quantity.value.number else { return nil }
+    var high = value
+    if case .range(_, let top) = quantity.value { high = top }
+    var converted = false
+    var factor = 1.0
+    if quantity.unit != base {
+      if quantity.kind == .money {
+        if let alternate = quantity.alternate, alternate.unit == base {
+          factor = alternate.value / value
+        } else if let rate = Self.rate(from: quantity.unit, to: base, in: rates) {
+          factor = rate
+        } else {
+          return nil
+        }
+        converted = true
+      } else if let a = Self.scale(quantity.unit), let b = Self.scale(base) {
+        factor = a / b
+      }
+    }
+    let precision = Self.precision(value)
+    var tolerance = min(precision / 2, max(value * Self.roundingShare, precision / 2 < 1 ? precision / 2 : 0.5))
+    if converted { tolerance = max(tolerance, value * Self.roundingShare) }
+    var low = value - tolerance
+    high += tolerance
+    switch quantity.qualifier {
+    case .approx: low = value * (1 - Self.approximateShare); high = high * (1 + Self.approximateShare)
+    case .nearly: low = value * (1 - 3 * Self.approximateShare / 2); high = value
+    case .moreThan, .atLeast: low = value; high = value * (1 + Self.openShare)
+    case .atMost, .lessThan: low = value * (1 - Self.openShare); high = value
+    default: break
+    }
+    value *= factor
+    return Span(low: low * factor, high: high * factor, exact: quantity.qualifier == nil ? value : nil, converted: converted)
+  }
+
+  static func rate(from: String, to: String, in rates: [ExchangeRate]) -> Double? {
+    if let direct = rates.first(where: { $0.from == from && $0.to == to }) { return direct.rate }
+    if let inverse = rates.first(where: { $0.from == to && $0.to == from }), inverse.rate > 0 { return 1 / inverse.rate }
+    return nil
+  }
+
+  /// Metres or seconds per unit, for comparing measures in different units.
+  static func scale(_ unit: String) -> Double? {
+    let lengths: [String: Double] = ["km": 1000, "m": 1, "mi": 1609.344, "ft": 0.3048, "in": 0.0254, "yd": 0.9144, "cm": 0.01, "mm": 0.001]
+    if let length = lengths[unit] { return length }
+    let singular = unit.hasSuffix("s") ? unit : unit + "s"
+    return QuantityLexicon.durationUnits[singular]?.seconds ?? QuantityLexicon.durationUnits[unit]?.seconds
+  }
+
+  /// The place of a figure's last significant digit: 1200 → 100, 44.1 → 0.1, 37 → 1.
+  static func precision(_ value: Double) -> Double {
+    guard value != 0, value.isFinite else { return 1 }
+    var place = 1.0
+    if value != value.rounded() {
+      while place > 1e-6, (value / place).rounded() * place != value, abs((value / place).rounded() - value / place) > 1e-6 { place /= 10 }
+      return place
+    }
+    while (value / (place * 10)).rounded() * place * 10 == value { place *= 10 }
+    return place
+  }
+
+  /// A date, month, year, interval or date-time as an interval of minutes since 1970.
+  func dateSpan(_ text: String, qualifier: Qualifier?) -> Span? {
+    if text.contains("/") {
+      let parts = text.split(separator: "/").map(String.init)
+      guard parts.count == 2, let a = dateSpan(parts[0], qualifier: nil), let b = dateSpan(parts[1], qualifier: nil) else { return nil }
+      return Span(low: a.low, high: b.high, exact: nil, converted: false)
+    }
+    let day = 1440.0
+    if text.count == 4, let year = Int(text) {
+      let start = Double(CivilDate(year: year, month: 1, day: 1).days) * day
+      return Span(low: start, high: Double(CivilDate(year: year + 1, month: 1, day: 1).days) * day - 1, exact: nil, converted: false)
+    }
+    if text.count == 7, let year = Int(text.prefix(4)), let month = Int(text.suffix(2)) {
+      let start = CivilDate(year: year, month: month, day: 1)
+      return Span(low: Double(start.days) * day, high: Double(start.days + CivilDate.length(ofMonth: month, year: year)) * day - 1, exact: nil, converted: false)
+    }
+    guard let date = CivilDate(iso: text) else { return nil }
+    let start = Double(date.days) * day
+    if text.count >= 16, let hour = Int(text.dropFirst(11).prefix(2)), let minute = Int(text.dropFirst(14).prefix(2)) {
+      let time = start + Double(hour * 60 + minute)
+      switch qualifier {
+      case .approx: return Span(low: time - 15, high: time + 15, exact: nil, converted: false)
+      case .nearly: return Span(low: time - 30, high: time, exact: nil, converted: false)
+      default: return Span(low: time - 5, high: time + 5, exact: time, converted: false)
+      }
+    }
+    return Span(low: start, high: start + day - 1, exact: start, converted: false)
+  }
+}
