@@ -21,4 +21,6 @@ package struct Claim: Sendable {
   package var frameOf: Int?
   /// The document's reference date, for updates over time.
   package var published: CivilDate?
+  /// The noun a hyphenated measure describes ("60-foot section" → `breach`), normalized.
+  package var measured: String?
 }

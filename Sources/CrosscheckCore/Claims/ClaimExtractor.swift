@@ -9,6 +9,8 @@
 package struct ClaimExtractor: Sendable {
   /// Words each side of a quantity that count towards its topic.
   static let topicWindow = 7
+  /// Words each side of a date that count towards its topic.
+  static let dateWindow = 14
 
   package init() {}
 
@@ -21,8 +23,12 @@ package struct ClaimExtractor: Sendable {
       let reference = dates[document.id]?.date
       let quantities = recognizer.quantities(in: document, reference: reference)
       let first = claims.count
-      for quantity in quantities {
-        claims.append(claim(quantity, in: document, published: reference, number: claims.count + 1))
+      for (index, quantity) in quantities.enumerated() {
+        // Only a neighbour of the same kind competes for the words between ("built in 1958 …
+        // during a 2021 inspection").
+        let previous = index > 0 && quantities[index - 1].kind == quantity.kind ? quantities[index - 1].range.upperBound : nil
+        let next = index + 1 < quantities.count && quantities[index + 1].kind == quantity.kind ? quantities[index + 1].range.lowerBound : nil
+        claims.append(claim(quantity, in: document, published: reference, number: claims.count + 1, neighbours: (previous, next)))
       }
       attachFrames(&claims, from: first)
     }
@@ -44,42 +50,72 @@ package struct ClaimExtractor: Sendable {
     }
   }
 
-  func claim(_ quantity: Quantity, in document: Document, published: CivilDate?, number: Int) -> Claim {
+  func claim(_ quantity: Quantity, in document: Document, published: CivilDate?, number: Int, neighbours: (Int?, Int?)) -> Claim {
     let sentence = document.sentences.first { $0.range.contains(quantity.range.lowerBound) }
     let sentenceRange = sentence?.range ?? excludedRange(document, quantity) ?? quantity.range
-    let (topic, topicText) = topicWords(quantity, sentence: sentence, in: document)
+    let (topic, topicText) = topicWords(quantity, sentence: sentence, in: document, neighbours: neighbours)
     let (asserter, rule) = asserter(quantity, sentence: sentenceRange, in: document)
+    var measured: String? = nil
+    if quantity.rule.hasSuffix("adjective"), let token = document.tokens.first(where: { $0.start >= quantity.range.upperBound && $0.kind == .word }) {
+      measured = TopicLexicon.normalize(document.string(token.range).lowercased())
+    }
     return Claim(
       id: "c\(number)", document: document.id, quantity: quantity, sentence: sentenceRange, topic: topic, topicText: topicText,
-      asserter: asserter, asserterRule: rule, frames: [], frameOf: nil, published: published)
+      asserter: asserter, asserterRule: rule, frames: [], frameOf: nil, published: published, measured: measured)
   }
 
   func excludedRange(_ document: Document, _ quantity: Quantity) -> Range<Int>? {
     document.excluded.first { $0.range.contains(quantity.range.lowerBound) }?.range
   }
 
-  /// Content words of the clause around the quantity.
-  func topicWords(_ quantity: Quantity, sentence: Sentence?, in document: Document) -> ([String], String) {
+  /// Content words of the clause around the quantity: the words between the nearest clause
+  /// marks (comma, semicolon, colon, dash, bracket) on each side, at most `topicWindow` each
+  /// way (`dateWindow` for dates, whose event is often further off). Words between two
+  /// quantities are shared out: the nearer half goes to each.
+  func topicWords(_ quantity: Quantity, sentence: Sentence?, in document: Document, neighbours: (Int?, Int?) = (nil, nil)) -> ([String], String) {
     guard let sentence else { return ([], "") }
     let tokens = document.tokens[sentence.tokens]
+    let bytes = document.buffer.bytes
+    let neighbours = (neighbours.0.flatMap { sentence.range.contains($0 - 1) ? $0 : nil }, neighbours.1.flatMap { sentence.range.contains($0) ? $0 : nil })
+    func isClauseMark(_ token: Token) -> Bool {
+      guard token.kind == .punctuation else { return false }
+      let byte = bytes[Int(token.start)]
+      if byte == 0x2C || byte == 0x3B || byte == 0x3A || byte == 0x28 || byte == 0x29 { return true }
+      // — and – (E2 80 94, E2 80 93).
+      return byte == 0xE2 && token.end - token.start == 3 && bytes[Int(token.start) + 1] == 0x80
+        && (bytes[Int(token.start) + 2] == 0x94 || bytes[Int(token.start) + 2] == 0x93)
+    }
     var before: [String] = []
-    var after: [String] = []
-    var shown: [String] = []
-    for token in tokens where token.kind == .word && token.end <= quantity.range.lowerBound {
-      before.append(document.string(token.range))
-    }
     var inside: [String] = []
-    for token in tokens where token.kind == .word && token.start >= quantity.range.lowerBound && token.end <= quantity.range.upperBound {
-      inside.append(document.string(token.range))
+    var after: [String] = []
+    var afterClosed = false
+    var beforeStart = 0
+    var afterStop = Int.max
+    for token in tokens {
+      if let previous = neighbours.0, token.start >= previous, token.end <= quantity.range.lowerBound, token.kind == .word { beforeStart += 1 }
+      if let next = neighbours.1, token.start >= quantity.range.upperBound, token.end <= next, token.kind == .word {
+        afterStop = afterStop == Int.max ? 1 : afterStop + 1
+      }
     }
-    for token in tokens where token.kind == .word && token.start >= quantity.range.upperBound {
-      after.append(document.string(token.range))
+    // Keep the nearer half of the words shared with a neighbouring quantity.
+    let keepBefore = neighbours.0 == nil ? Int.max : (beforeStart + 1) / 2
+    let keepAfter = afterStop == Int.max ? Int.max : afterStop / 2
+    for token in tokens {
+      if token.end <= quantity.range.lowerBound {
+        if isClauseMark(token) { before.removeAll() } else if token.kind == .word { before.append(document.string(token.range)) }
+      } else if token.start >= quantity.range.lowerBound && token.end <= quantity.range.upperBound {
+        if token.kind == .word { inside.append(document.string(token.range)) }
+      } else if token.start >= quantity.range.upperBound, !afterClosed {
+        if isClauseMark(token) { afterClosed = true } else if token.kind == .word { after.append(document.string(token.range)) }
+      }
     }
     var topic: [String] = []
+    var shown: [String] = []
     func add(_ word: String, show: Bool) {
       let lower = word.lowercased()
       guard !TopicLexicon.stopWords.contains(lower), lower.count > 2, QuantityLexicon.cardinals[lower] == nil,
-        QuantityLexicon.weekdays[lower] == nil, QuantityLexicon.months[lower] == nil
+        QuantityLexicon.weekdays[lower] == nil, QuantityLexicon.months[lower] == nil, QuantityLexicon.multipliers[lower] == nil,
+        QuantityLexicon.currencyNames[lower] == nil, QuantityLexicon.vagueAmounts.contains(lower) == false
       else { return }
       let normalized = TopicLexicon.normalize(lower)
       if !topic.contains(normalized) { topic.append(normalized) }
@@ -88,8 +124,9 @@ package struct ClaimExtractor: Sendable {
     for word in inside where QuantityLexicon.durationUnits[word.lowercased()] == nil && QuantityLexicon.distanceUnits[word.lowercased()] == nil {
       add(word, show: true)
     }
-    for word in after.prefix(Self.topicWindow) { add(word, show: shown.count < 3) }
-    for word in before.suffix(Self.topicWindow).reversed() { add(word, show: false) }
+    let window = quantity.kind == .date ? Self.dateWindow : Self.topicWindow
+    for word in after.prefix(min(window, keepAfter)) { add(word, show: shown.count < 3) }
+    for word in before.suffix(min(window, keepBefore)).reversed() { add(word, show: false) }
     return (topic, shown.joined(separator: " "))
   }
 
@@ -168,7 +205,9 @@ enum TopicLexicon {
     "hospital": "injured", "hospitalized": "injured", "hospitalised": "injured",
     "killed": "killed", "dead": "killed", "deaths": "killed", "died": "killed", "death": "killed", "fatalities": "killed", "toll": "killed",
     "evacuated": "evacuated", "evacuation": "evacuated", "fled": "evacuated", "flee": "evacuated", "displaced": "evacuated",
-    "forced": "evacuated", "forcing": "evacuated", "leave": "evacuated", "homeless": "evacuated",
+    "forced": "evacuated", "forcing": "evacuated", "leave": "evacuated", "homeless": "evacuated", "home": "evacuated",
+    "homes": "evacuated", "evacuate": "evacuated", "evacuees": "evacuated", "missing": "missing", "arrested": "arrested",
+    "detained": "arrested", "arrests": "arrested",
     "pledged": "pledge", "pledge": "pledge", "promised": "pledge", "committed": "pledge", "pledges": "pledge",
     "aid": "aid", "assistance": "aid", "funding": "aid", "support": "aid", "relief": "aid",
     "meeting": "meeting", "meet": "meeting", "gathering": "meeting", "summit": "meeting", "hearing": "meeting",
@@ -182,6 +221,11 @@ enum TopicLexicon {
     "sworn": "office", "swearing": "office", "office": "office",
     "invasion": "invasion", "war": "invasion",
   ]
+
+  /// Events whose counts outlets report and dispute: people injured, killed, evacuated,
+  /// rescued; money pledged; meetings dated.
+  static let eventClasses: Set<String> = ["injured", "killed", "evacuated", "rescued", "pledge", "meeting", "missing", "arrested"]
+  static func isEventClass(_ word: String) -> Bool { eventClasses.contains(word) }
 
   /// A word's normalized form: its synonym class, else a crude singular.
   static func normalize(_ word: String) -> String {

@@ -14,42 +14,132 @@
 package struct ClaimGrouper: Sendable {
   /// Largest tolerance an exact figure gets for rounding, as a share of its value.
   static let roundingShare = 0.05
+  /// Slack for an amount converted at a rate, as a share of its value: rates drift and
+  /// outlets round converted figures.
+  static let conversionShare = 0.025
+  /// How much more a shared event word ("injured", "evacuated") counts than another word.
+  static let eventWeight = 2.5
   /// How far "about", "roughly" and "some" widen a figure.
   static let approximateShare = 0.1
   /// How far "more than" and "at least" reach above a figure.
   static let openShare = 0.5
-  /// Topic weight two claims must share to be linked.
-  static let linkThreshold = 2.2
+  /// Mean topic weight two groups must share to merge.
+  static let linkThreshold = 4.0
+  /// Mean topic weight two groups whose values disagree must share to merge (and conflict).
+  static let conflictThreshold = 9.0
+  /// Words in more claims than this (or a twentieth of them) do not propose pairs.
+  static let postingCap = 50
+  /// Groups this large (product of sizes) are not compared member by member.
+  static let largestComparison = 4096
 
   package var rates: [ExchangeRate]
 
   package init(rates: [ExchangeRate] = []) { self.rates = rates }
 
   /// Groups the claims, numbered by first appearance.
+  /// - Complexity: candidate pairs come from an inverted index of topic words, so the cost
+  ///   grows with the pairs that share a word, not with the square of the claims.
   package func groups(of claims: [Claim]) -> [ClaimGroup] {
     let weights = Self.topicWeights(claims)
+    let statedRates = Self.statedRates(claims) + rates
+    let sets = claims.map { Set($0.topic) }
+    func score(_ a: Int, _ b: Int) -> Double {
+      guard claims[a].frameOf == nil, claims[b].frameOf == nil, compatible(claims[a], claims[b]) else { return 0 }
+      if claims[a].document == claims[b].document, claims[a].sentence == claims[b].sentence { return 0 }
+      let shared = sets[a].intersection(sets[b])
+      var total = shared.reduce(0.0) { $0 + (weights[$1] ?? 0) * (TopicLexicon.isEventClass($1) ? Self.eventWeight : 1) }
+      // The same people counted for the same event ("14 people were treated", "a dozen
+      // people were hurt") are one fact, however differently the sentences run.
+      let p = claims[a].quantity, q = claims[b].quantity
+      if p.kind == .count, !p.unit.isEmpty, p.unit == q.unit, shared.contains(where: TopicLexicon.isEventClass) { total += Self.conflictThreshold }
+      // Two measures of the same thing ("a 60-foot section", "the 80-foot gap").
+      if let thing = claims[a].measured, thing == claims[b].measured, TopicLexicon.isEventClass(thing) || TopicLexicon.synonyms[thing] != nil {
+        total += Self.conflictThreshold
+      }
+      return total
+    }
+    var spanCache: [Int: Span?] = [:]
+    func spanOf(_ index: Int) -> Span? {
+      if let cached = spanCache[index] { return cached }
+      let value = span(claims[index].quantity, in: claims[index].quantity.unit, rates: statedRates)
+      spanCache[index] = value
+      return value
+    }
+    func agree(_ a: Int, _ b: Int) -> Bool {
+      let p = claims[a].quantity, q = claims[b].quantity
+      if p.unit != q.unit, p.kind == .money {
+        guard let x = span(p, in: p.unit, rates: statedRates), let y = span(q, in: p.unit, rates: statedRates) else { return true }
+        return x.low < y.high && y.low < x.high
+      }
+      guard var x = spanOf(a), var y = spanOf(b) else { return true }
+      if p.unit != q.unit, let f = Self.scale(p.unit), let g = Self.scale(q.unit) {
+        x.low *= f; x.high *= f; y.low *= g; y.high *= g
+      }
+      return x.low < y.high && y.low < x.high
+    }
+
+    // Candidate pairs: claims that share a topic word that is not everywhere.
+    var postings: [String: [Int]] = [:]
+    for (index, set) in sets.enumerated() where claims[index].frameOf == nil {
+      for word in set { postings[word, default: []].append(index) }
+    }
+    var candidates = Set<Int64>()
+    let cap = max(Self.postingCap, claims.count / 20)
+    for list in postings.values where list.count > 1 && list.count <= cap {
+      for x in list.indices { for y in (x + 1)..<list.count { candidates.insert(Int64(list[x]) << 32 | Int64(list[y])) } }
+    }
+    var pairs: [(Double, Int, Int)] = []
+    for key in candidates {
+      let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
+      let value = score(a, b)
+      if value >= Self.linkThreshold { pairs.append((value, a, b)) }
+    }
+    pairs.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
+
+    // Average linkage: two groups merge when their members' mean link is strong enough,
+    // and stronger still when their values disagree.
     var parent = Array(claims.indices)
+    var members = claims.indices.map { [$0] }
     func find(_ x: Int) -> Int {
       var x = x
       while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
       return x
     }
-    func union(_ a: Int, _ b: Int) {
+    for (_, a, b) in pairs {
       let ra = find(a), rb = find(b)
-      if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+      guard ra != rb else { continue }
+      let left = members[ra], right = members[rb]
+      guard left.count * right.count <= Self.largestComparison else { continue }
+      var total = 0.0
+      var best = 0.0
+      var disagree = false
+      for x in left {
+        for y in right {
+          let value = score(x, y)
+          total += value
+          best = max(best, value)
+          if !disagree, !agree(x, y) { disagree = true }
+        }
+      }
+      let mean = total / Double(left.count * right.count)
+      // Agreeing groups join on their strongest link; disagreeing ones need a strong link
+      // and enough support across their members.
+      if disagree {
+        guard best >= Self.conflictThreshold, mean >= Self.linkThreshold / 2 else { continue }
+      } else {
+        guard best >= Self.linkThreshold else { continue }
+      }
+      let (root, other) = ra < rb ? (ra, rb) : (rb, ra)
+      parent[other] = root
+      members[root] += members[other]
+      members[other] = []
     }
-    let sets = claims.map { Set($0.topic) }
-    for a in claims.indices where claims[a].frameOf == nil {
-      for b in (a + 1)..<claims.count where claims[b].frameOf == nil {
-        guard compatible(claims[a], claims[b]) else { continue }
-        if claims[a].document == claims[b].document, claims[a].sentence == claims[b].sentence { continue }
-        let shared = sets[a].intersection(sets[b]).reduce(0.0) { $0 + (weights[$1] ?? 0) }
-        let sameValue = claims[a].quantity.value == claims[b].quantity.value
-        let threshold = sameValue ? Self.linkThreshold : Self.linkThreshold * (claims[a].quantity.kind == .date ? 2 : 1.4)
-        if shared >= threshold { union(a, b) }
+    for index in claims.indices {
+      if let target = claims[index].frameOf {
+        let root = find(target), own = find(index)
+        if root != own { parent[own] = root; members[root] += members[own]; members[own] = [] }
       }
     }
-    for index in claims.indices { if let target = claims[index].frameOf { union(index, target) } }
     var components: [Int: [Int]] = [:]
     var order: [Int] = []
     for index in claims.indices {
@@ -57,7 +147,6 @@ package struct ClaimGrouper: Sendable {
       if components[root] == nil { order.append(root) }
       components[root, default: []].append(index)
     }
-    let statedRates = Self.statedRates(claims) + rates
     var groups: [ClaimGroup] = []
     for (number, root) in order.enumerated() {
       let members = components[root] ?? []
@@ -67,12 +156,13 @@ package struct ClaimGrouper: Sendable {
     return groups
   }
 
-  /// Inverse document frequency of each topic word over the claims.
+  /// Inverse document frequency of each topic word over the claims: log(N / df), so a
+  /// word every claim has weighs nothing.
   static func topicWeights(_ claims: [Claim]) -> [String: Double] {
     var frequency: [String: Int] = [:]
     for claim in claims { for word in Set(claim.topic) { frequency[word, default: 0] += 1 } }
     let total = Double(max(claims.count, 1))
-    return frequency.mapValues { 1 + log(total / Double($0)) }
+    return frequency.mapValues { log(total / Double($0)) }
   }
 
   static func log(_ x: Double) -> Double {
@@ -152,7 +242,7 @@ package struct ClaimGrouper: Sendable {
       for y in (x + 1)..<spans.count {
         let (a, p) = spans[x], (b, q) = spans[y]
         if p.converted || q.converted { converted = true }
-        if !(p.low <= q.high && q.low <= p.high) {
+        if !(p.low < q.high && q.low < p.high) {
           if conflict == nil { conflict = (a, b) }
         } else if let e = p.exact, let f = q.exact, e != f {
           rounded = true
@@ -226,7 +316,7 @@ package struct ClaimGrouper: Sendable {
     }
     let precision = Self.precision(value)
     var tolerance = min(precision / 2, max(value * Self.roundingShare, precision / 2 < 1 ? precision / 2 : 0.5))
-    if converted { tolerance = max(tolerance, value * Self.roundingShare) }
+    if converted { tolerance = max(tolerance, value * Self.conversionShare) }
     var low = value - tolerance
     high += tolerance
     switch quantity.qualifier {

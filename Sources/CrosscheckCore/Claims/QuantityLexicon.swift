@@ -84,8 +84,8 @@ enum QuantityLexicon {
   /// Words after which a following amount reads as a duration frame ("in 24 hours").
   static let speechVerbs: Set<String> = ["said", "says", "told", "announced", "reported", "stated", "added", "confirmed", "wrote", "tweeted"]
   static let futureCues: Set<String> = [
-    "will", "would", "expected", "expects", "scheduled", "upcoming", "due", "plans", "planned", "next", "forecast",
-    "through", "until", "shall", "set", "ahead", "tomorrow",
+    "will", "expected", "expects", "scheduled", "upcoming", "due", "plans", "planned", "next", "forecast",
+    "shall", "ahead", "tomorrow",
   ]
   static let determiners: Set<String> = [
     "the", "his", "her", "its", "their", "our", "my", "your", "this", "a", "an", "that", "whose",

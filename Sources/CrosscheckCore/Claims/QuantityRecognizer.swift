@@ -61,13 +61,23 @@ struct QToken {
 struct Scanner {
   let document: Document
   let reference: CivilDate?
+  /// The day the story has named most often so far (the last on a tie): the day a bare time
+  /// of day ("2:55 a.m.") belongs to.
   var narrativeDay: CivilDate?
+  var dayCounts: [CivilDate: Int] = [:]
   var toks: [QToken] = []
 
   init(document: Document, reference: CivilDate?) {
     self.document = document
     self.reference = reference
     self.narrativeDay = reference
+  }
+
+  /// A word without a possessive ending ("Thursday’s" → "thursday").
+  func base(_ i: Int) -> String {
+    let word = lower(i)
+    if word.hasSuffix("’s") || word.hasSuffix("'s") { return String(word.dropLast(2)) }
+    return word
   }
 
   static let triggerHashes: Set<UInt64> = {
@@ -126,7 +136,8 @@ struct Scanner {
         if match.quantity.kind == .date, case .date(let text) = match.quantity.value, text.count == 10,
           let day = CivilDate(iso: text)
         {
-          narrativeDay = day
+          dayCounts[day, default: 0] += 1
+          if let current = narrativeDay, let best = dayCounts[current], best > dayCounts[day]! { } else { narrativeDay = day }
         }
         i = match.end
       } else {
@@ -398,6 +409,11 @@ struct Scanner {
       // Times of day: "2:40 a.m.", "6:12 PM", "3 a.m.".
       if let time = timeOfDay(at: i) { return time }
       // A number inside a name ("KVRT 7 News", "Route 66") is not a quantity.
+      if i > 0, isWord(i - 1), text(i - 1).count >= 2, text(i - 1).allSatisfy({ $0.isUppercase }), !QuantityLexicon.currencyCodes.contains(text(i - 1)),
+        attached(i) == false, glued.isEmpty, !(isWord(i + 1) && QuantityLexicon.peopleNouns.contains(lower(i + 1)))
+      {
+        return nil
+      }
       if i > 0, isWord(i - 1), toks[i - 1].capitalized, QuantityLexicon.months[lower(i - 1)] == nil,
         !QuantityLexicon.currencyCodes.contains(text(i - 1)), isWord(i + 1) && toks[i + 1].capitalized || lower(i - 1) == "no"
       {
@@ -704,7 +720,7 @@ struct Scanner {
     guard i < toks.count else { return nil }
     let word = lower(i)
     if let month = QuantityLexicon.months[word], toks[i].capitalized { return monthDate(at: i, month: month) }
-    if let weekday = QuantityLexicon.weekdays[word] {
+    if let weekday = QuantityLexicon.weekdays[base(i)] {
       guard let day = weekdayDate(weekday, at: i) else {
         return make(i, i + 1, .date, .vague, "date", rule: "weekday (unresolved)")
       }
@@ -802,7 +818,8 @@ struct Scanner {
       // A future cue earlier in the sentence, unless the weekday is when something was said.
       let saidOn = previous == "on" && QuantityLexicon.speechVerbs.contains(lower(i - 2)) || QuantityLexicon.speechVerbs.contains(previous)
       if !saidOn {
-        for k in 0..<i where QuantityLexicon.futureCues.contains(toks[k].lower) || toks[k].lower.hasSuffix("’ll") || toks[k].lower.hasSuffix("'ll") {
+        if previous == "through" || previous == "until" || previous == "by" && lower(i - 2) != "said" { future = previous != "by" || hasFutureCue(before: i) }
+        for k in max(0, i - Self.futureWindow)..<i where QuantityLexicon.futureCues.contains(toks[k].lower) || toks[k].lower.hasSuffix("’ll") || toks[k].lower.hasSuffix("'ll") {
           future = true
           break
         }
@@ -851,6 +868,10 @@ struct Scanner {
         return make(i, i + 2, .date, .date(CivilDate(year: year, month: month, day: 1).isoMonth), "date", rule: "\(word) month")
       case "year":
         if word == "past" { return nil }
+        if word == "this", lower(i - 1) == "of", lower(i - 2) == "most" || lower(i - 2) == "much" {
+          let start = lower(i - 3) == "for" ? i - 3 : i - 2
+          return make(start, i + 2, .duration, .vague, "year", qualifier: .approx, rule: "most of this year")
+        }
         return make(i, i + 2, .date, .date(String(reference.year + step)), "date", rule: "\(word) year")
       default: return nil
       }
@@ -876,6 +897,9 @@ struct Scanner {
       return nil
     }
   }
+
+  /// How many words before a weekday a future cue ("will", "expected") may stand.
+  static let futureWindow = 6
 
   func hasFutureCue(before i: Int) -> Bool {
     (0..<i).contains { QuantityLexicon.futureCues.contains(toks[$0].lower) }

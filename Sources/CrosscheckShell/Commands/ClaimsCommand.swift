@@ -209,7 +209,7 @@ package enum ClaimsCommand: ShellCommand {
       rows.append(row)
       json.append(memberJSON(claim, document: document, extra: [
         ("id", .string(claim.id)), ("topic", .string(claim.topicText)), ("group", .string(group)), ("rule", .string(claim.quantity.rule)),
-      ]))
+      ] + (explain ? [("topic_words", .array(claim.topic.map(JSONValue.string)))] : [])))
     }
     return Output([.table(Table(columns: columns, rows: rows))], json: .array(json))
   }
