@@ -23,4 +23,6 @@ package struct Claim: Sendable {
   package var published: CivilDate?
   /// The noun a hyphenated measure describes ("60-foot section" → `breach`), normalized.
   package var measured: String?
+  /// The index of its sentence in the document (-1 for a headline).
+  package var sentenceIndex: Int
 }

@@ -61,7 +61,8 @@ package struct ClaimExtractor: Sendable {
     }
     return Claim(
       id: "c\(number)", document: document.id, quantity: quantity, sentence: sentenceRange, topic: topic, topicText: topicText,
-      asserter: asserter, asserterRule: rule, frames: [], frameOf: nil, published: published, measured: measured)
+      asserter: asserter, asserterRule: rule, frames: [], frameOf: nil, published: published, measured: measured,
+      sentenceIndex: document.sentences.firstIndex { $0.range.contains(quantity.range.lowerBound) } ?? -1)
   }
 
   func excludedRange(_ document: Document, _ quantity: Quantity) -> Range<Int>? {
@@ -89,25 +90,29 @@ package struct ClaimExtractor: Sendable {
     var inside: [String] = []
     var after: [String] = []
     var afterClosed = false
-    var beforeStart = 0
-    var afterStop = Int.max
-    for token in tokens {
-      if let previous = neighbours.0, token.start >= previous, token.end <= quantity.range.lowerBound, token.kind == .word { beforeStart += 1 }
-      if let next = neighbours.1, token.start >= quantity.range.upperBound, token.end <= next, token.kind == .word {
-        afterStop = afterStop == Int.max ? 1 : afterStop + 1
-      }
-    }
-    // Keep the nearer half of the words shared with a neighbouring quantity.
-    let keepBefore = neighbours.0 == nil ? Int.max : (beforeStart + 1) / 2
-    let keepAfter = afterStop == Int.max ? Int.max : afterStop / 2
+    // Words on each side up to a clause mark; when a neighbouring quantity of the same kind
+    // comes first, only the nearer half of the words between is ours.
+    var afterReachedNeighbour = false
+    var beforeFromNeighbour = false
     for token in tokens {
       if token.end <= quantity.range.lowerBound {
-        if isClauseMark(token) { before.removeAll() } else if token.kind == .word { before.append(document.string(token.range)) }
+        if let previous = neighbours.0, token.end <= previous { beforeFromNeighbour = true; before.removeAll(); continue }
+        if isClauseMark(token) { before.removeAll(); beforeFromNeighbour = false } else if token.kind == .word { before.append(document.string(token.range)) }
       } else if token.start >= quantity.range.lowerBound && token.end <= quantity.range.upperBound {
         if token.kind == .word { inside.append(document.string(token.range)) }
       } else if token.start >= quantity.range.upperBound, !afterClosed {
+        if let next = neighbours.1, token.start >= next { afterClosed = true; afterReachedNeighbour = true; continue }
         if isClauseMark(token) { afterClosed = true } else if token.kind == .word { after.append(document.string(token.range)) }
       }
+    }
+    if beforeFromNeighbour { before = Array(before.suffix((before.count + 1) / 2)) }
+    if afterReachedNeighbour { after = Array(after.prefix(after.count / 2)) }
+    // A quantity alone in its clause ("The dam, about 11 miles upstream, is owned by …")
+    // takes its topic from the whole sentence.
+    let clauseWords = (before + after).filter { !TopicLexicon.stopWords.contains($0.lowercased()) }
+    if clauseWords.count < 2 {
+      before = tokens.filter { $0.kind == .word && $0.end <= quantity.range.lowerBound }.map { document.string($0.range) }
+      after = tokens.filter { $0.kind == .word && $0.start >= quantity.range.upperBound }.map { document.string($0.range) }
     }
     var topic: [String] = []
     var shown: [String] = []
@@ -125,8 +130,8 @@ package struct ClaimExtractor: Sendable {
       add(word, show: true)
     }
     let window = quantity.kind == .date ? Self.dateWindow : Self.topicWindow
-    for word in after.prefix(min(window, keepAfter)) { add(word, show: shown.count < 3) }
-    for word in before.suffix(min(window, keepBefore)).reversed() { add(word, show: false) }
+    for word in after.prefix(window) { add(word, show: shown.count < 3) }
+    for word in before.suffix(window).reversed() { add(word, show: false) }
     return (topic, shown.joined(separator: " "))
   }
 
@@ -198,11 +203,13 @@ enum TopicLexicon {
     "with", "that", "this", "these", "those", "then", "than", "when", "where", "while", "after", "before", "over", "least",
     "nearly", "around", "roughly", "almost", "approximately", "since", "within", "per", "morning", "afternoon", "evening",
     "night", "week", "weekend", "day", "today", "yesterday", "tomorrow", "next", "last", "year", "years", "month", "months",
-    "time", "times", "people", "mr", "mrs", "ms", "including", "amid", "still", "many", "much", "several", "such", "other",
+    "time", "times", "people", "mr", "mrs", "ms", "show", "shows", "showed", "records", "including", "amid", "still", "many", "much", "several", "such", "other",
   ])
   static let synonyms: [String: String] = [
     "injured": "injured", "injuries": "injured", "injury": "injured", "hurt": "injured", "wounded": "injured", "treated": "injured",
-    "hospital": "injured", "hospitalized": "injured", "hospitalised": "injured",
+    "hospital": "injured", "hospitalized": "injured", "hospitalised": "injured", "injuring": "injured",
+    "bomb": "attack", "strike": "attack", "struck": "attack", "attack": "attack", "shelling": "attack", "missile": "attack",
+    "blast": "attack", "explosion": "attack", "airstrike": "attack", "hit": "attack",
     "killed": "killed", "dead": "killed", "deaths": "killed", "died": "killed", "death": "killed", "fatalities": "killed", "toll": "killed",
     "evacuated": "evacuated", "evacuation": "evacuated", "fled": "evacuated", "flee": "evacuated", "displaced": "evacuated",
     "forced": "evacuated", "forcing": "evacuated", "leave": "evacuated", "homeless": "evacuated", "home": "evacuated",
@@ -224,7 +231,7 @@ enum TopicLexicon {
 
   /// Events whose counts outlets report and dispute: people injured, killed, evacuated,
   /// rescued; money pledged; meetings dated.
-  static let eventClasses: Set<String> = ["injured", "killed", "evacuated", "rescued", "pledge", "meeting", "missing", "arrested"]
+  static let eventClasses: Set<String> = ["injured", "killed", "evacuated", "rescued", "pledge", "meeting", "missing", "arrested", "attack"]
   static func isEventClass(_ word: String) -> Bool { eventClasses.contains(word) }
 
   /// A word's normalized form: its synonym class, else a crude singular.

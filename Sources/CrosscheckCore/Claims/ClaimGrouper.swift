@@ -25,6 +25,8 @@ package struct ClaimGrouper: Sendable {
   static let openShare = 0.5
   /// Mean topic weight two groups must share to merge.
   static let linkThreshold = 4.0
+  /// Topic weight that links two claims giving exactly the same value.
+  static let sameValueThreshold = 1.5
   /// Mean topic weight two groups whose values disagree must share to merge (and conflict).
   static let conflictThreshold = 9.0
   /// Words in more claims than this (or a twentieth of them) do not propose pairs.
@@ -54,6 +56,13 @@ package struct ClaimGrouper: Sendable {
       if p.kind == .count, !p.unit.isEmpty, p.unit == q.unit, shared.contains(where: TopicLexicon.isEventClass) { total += Self.conflictThreshold }
       // Two measures of the same thing ("a 60-foot section", "the 80-foot gap").
       if let thing = claims[a].measured, thing == claims[b].measured, TopicLexicon.isEventClass(thing) || TopicLexicon.synonyms[thing] != nil {
+        total += Self.conflictThreshold
+      }
+      // An article that dates one event twice in neighbouring sentences, one of them "the
+      // same day" as something else, is checked against itself.
+      if p.kind == .date, claims[a].document == claims[b].document, p.rule == "the same day" || q.rule == "the same day",
+        abs(claims[a].sentenceIndex - claims[b].sentenceIndex) == 1, shared.contains(where: TopicLexicon.isEventClass)
+      {
         total += Self.conflictThreshold
       }
       return total
@@ -127,7 +136,8 @@ package struct ClaimGrouper: Sendable {
       if disagree {
         guard best >= Self.conflictThreshold, mean >= Self.linkThreshold / 2 else { continue }
       } else {
-        guard best >= Self.linkThreshold else { continue }
+        let same = left.contains { x in right.contains { y in claims[x].quantity.value == claims[y].quantity.value && score(x, y) == best } }
+        guard best >= (same ? Self.sameValueThreshold : Self.linkThreshold) else { continue }
       }
       let (root, other) = ra < rb ? (ra, rb) : (rb, ra)
       parent[other] = root

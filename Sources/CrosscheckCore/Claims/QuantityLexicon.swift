@@ -100,7 +100,7 @@ enum QuantityLexicon {
     "most", "less", "least", "not", "no", "so", "if", "when", "while", "where", "because", "across", "through", "off", "out",
     "up", "down", "away", "back", "ago", "later", "earlier", "again", "just", "only", "even", "now", "then", "already", "yet",
     "said", "says", "say", "told", "according", "including", "against", "between", "among", "amongst", "within", "without",
-    "like", "near", "toward", "towards", "above", "below", "behind", "beyond", "upstream", "downstream", "apart", "too", "very",
+    "like", "near", "toward", "towards", "above", "below", "behind", "beyond", "apart", "too", "very",
     "other", "others", "another", "such", "both", "either", "neither", "own", "same", "last", "next", "first", "second",
   ]
   /// Nouns that make a bare four-digit number a year ("a 2021 inspection" is a year; "2021 people" is a count).
