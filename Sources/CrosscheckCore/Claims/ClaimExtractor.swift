@@ -110,7 +110,7 @@ package struct ClaimExtractor: Sendable {
     // A quantity alone in its clause ("The dam, about 11 miles upstream, is owned by …")
     // takes its topic from the whole sentence.
     let clauseWords = (before + after).filter { !TopicLexicon.stopWords.contains($0.lowercased()) }
-    if clauseWords.count < 2 {
+    if clauseWords.isEmpty {
       before = tokens.filter { $0.kind == .word && $0.end <= quantity.range.lowerBound }.map { document.string($0.range) }
       after = tokens.filter { $0.kind == .word && $0.start >= quantity.range.upperBound }.map { document.string($0.range) }
     }
