@@ -37,7 +37,9 @@ let package = Package(
 
     // Tests, and the golden-file helper they share.
     .target(name: "CrosscheckTestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "CrosscheckCoreTests", dependencies: ["CrosscheckCore", "CrosscheckTestSupport"]),
+    .testTarget(
+      name: "CrosscheckCoreTests", dependencies: ["CrosscheckCore", "CrosscheckTestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "CrosscheckShellTests", dependencies: ["CrosscheckShell", "CrosscheckTestSupport"],
       exclude: ["Golden"]),

@@ -218,7 +218,7 @@ enum TopicLexicon {
     "pledged": "pledge", "pledge": "pledge", "promised": "pledge", "committed": "pledge", "pledges": "pledge",
     "aid": "aid", "assistance": "aid", "funding": "aid", "support": "aid", "relief": "aid",
     "meeting": "meeting", "meet": "meeting", "gathering": "meeting", "summit": "meeting", "hearing": "meeting",
-    "inquiry": "meeting", "testimony": "meeting", "talks": "meeting",
+    "inquiry": "meeting", "testimony": "meeting", "talks": "meeting", "trial": "meeting", "vote": "meeting", "election": "meeting",
     "crested": "crest", "peaked": "crest", "crest": "crest", "peak": "crest",
     "rescued": "rescued", "pulled": "rescued", "saved": "rescued",
     "rain": "rain", "rainfall": "rain", "gap": "breach", "section": "breach", "stretch": "breach", "breach": "breach", "hole": "breach",

@@ -166,14 +166,18 @@ package struct ClaimGrouper: Sendable {
     return groups
   }
 
-  /// Inverse document frequency of each topic word over the claims: log(N / df), so a
-  /// word every claim has weighs nothing.
+  /// Inverse document frequency of each topic word over the claims, smoothed as if
+  /// `idfPrior` claims without the word were there too: log((N + prior) / (df + 1)). A word
+  /// most claims share weighs little, and a handful of claims still gives usable weights.
   static func topicWeights(_ claims: [Claim]) -> [String: Double] {
     var frequency: [String: Int] = [:]
     for claim in claims { for word in Set(claim.topic) { frequency[word, default: 0] += 1 } }
-    let total = Double(max(claims.count, 1))
-    return frequency.mapValues { log(total / Double($0)) }
+    let total = Double(claims.count) + idfPrior
+    return frequency.mapValues { log(total / Double($0 + 1)) }
   }
+
+  /// Claims assumed besides the corpus's when weighting words (see `topicWeights`).
+  static let idfPrior = 50.0
 
   static func log(_ x: Double) -> Double {
     // Natural logarithm by argument reduction and a series; the core avoids Foundation.

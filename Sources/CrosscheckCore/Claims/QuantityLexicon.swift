@@ -75,7 +75,7 @@ enum QuantityLexicon {
   static let prefixQualifiers: [([String], Qualifier)] = [
     (["as", "many", "as"], .atMost), (["as", "much", "as"], .atMost), (["no", "fewer", "than"], .atLeast),
     (["no", "less", "than"], .atLeast), (["more", "than"], .moreThan), (["at", "least"], .atLeast), (["at", "most"], .atMost),
-    (["up", "to"], .atMost), (["fewer", "than"], .lessThan), (["less", "than"], .lessThan), (["shortly", "before"], .nearly),
+    (["up", "to"], .atMost), (["fewer", "than"], .lessThan), (["less", "than"], .lessThan), (["shortly", "before"], .nearly), (["shortly", "after"], .approx), (["below"], .lessThan), (["above"], .moreThan),
     (["just", "under"], .nearly), (["just", "over"], .moreThan), (["an", "estimated"], .approx), (["nearly"], .nearly),
     (["almost"], .nearly), (["about"], .approx), (["around"], .approx), (["roughly"], .approx), (["approximately"], .approx),
     (["some"], .approx), (["over"], .moreThan), (["under"], .lessThan), (["upwards", "of"], .moreThan), (["circa"], .approx),

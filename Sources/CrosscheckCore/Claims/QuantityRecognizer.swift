@@ -112,7 +112,8 @@ struct Scanner {
       switch token.kind {
       case .number: return true
       case .word:
-        if token.end - token.start <= 12, Scanner.triggerHashes.contains(Scanner.hash(bytes[token.range])) { return true }
+        // Only the part before a hyphen is hashed ("three-year-old" → "three").
+        if Scanner.triggerHashes.contains(Scanner.hash(bytes[token.range])) { return true }
       case .punctuation:
         let byte = bytes[Int(token.start)]
         if byte == 0x24 || byte == 0xE2 || byte == 0xC2 { return true }  // $, € ₹ ₴…, £ ¥
@@ -137,7 +138,8 @@ struct Scanner {
           let day = CivilDate(iso: text)
         {
           dayCounts[day, default: 0] += 1
-          if let current = narrativeDay, let best = dayCounts[current], best > dayCounts[day]! { } else { narrativeDay = day }
+          let count = dayCounts[day] ?? 0
+          if narrativeDay.flatMap({ dayCounts[$0] }).map({ count >= $0 }) ?? true { narrativeDay = day }
         }
         i = match.end
       } else {
@@ -209,7 +211,7 @@ struct Scanner {
       }
     }
     if words(i, ["in"]), isNumber(i + 1) || QuantityLexicon.cardinals[lower(i + 1)] != nil,
-      let frame = durationFrame(at: i + 1, qualifier: .within, from: i), frame.quantity.value != .vague
+      let frame = durationFrame(at: i + 1, qualifier: .within, from: i), frame.quantity.value != .vague, frame.quantity.kind == .duration
     {
       // "in 24 hours" is a frame only when the words after "in" are a duration.
       return frame
@@ -359,6 +361,13 @@ struct Scanner {
     {
       return make(i, i + 5, .duration, .number(duration.seconds / 4 / 60), "minutes", rule: "a quarter of an hour")
     }
+    // "a quarter of the budget", "half of the city", "a third of voters".
+    if word == "a" || word == "one" || word == "half", let fraction = QuantityLexicon.fractions[word == "half" ? "half" : lower(i + 1)],
+      lower(word == "half" ? i + 1 : i + 2) == "of", word != "a" || lower(i + 1) != "quarter" || lower(i + 3) != "an" && lower(i + 3) != "a"
+    {
+      let end = word == "half" ? i + 1 : i + 2
+      return make(i, end, .count, .number(fraction), "share", rule: "fraction of")
+    }
     if (word == "half" && (lower(i + 1) == "an" || lower(i + 1) == "a")), let duration = QuantityLexicon.durationUnits[lower(i + 2)],
       duration.unit == "hours"
     {
@@ -477,7 +486,7 @@ struct Scanner {
   /// A numeral joined by hyphens to what it measures: `-year-old`, `-foot`, `-member`, `-plus`.
   func hyphenated(from i: Int, value: Double, parts: [String], firstEnd: Int) -> Match? {
     guard let head = parts.first else { return nil }
-    if parts.count >= 3, parts[parts.count - 1] == "old", QuantityLexicon.durationUnits[parts[parts.count - 2]] != nil {
+    if parts.count >= 2, parts[parts.count - 1] == "old", QuantityLexicon.durationUnits[parts[parts.count - 2]] != nil {
       return make(i, firstEnd, .age, .number(value), "years", rule: "N-year-old")
     }
     if head == "plus" {
@@ -607,7 +616,7 @@ struct Scanner {
     if lower(i + 1) == "largest" || lower(i + 1) == "biggest" || lower(i + 1).hasSuffix("est") {
       return make(i, i + 2, .ordinal, .number(value), "rank", rule: "ordinal + superlative")
     }
-    guard let (noun, end) = nounPhrase(at: i + 1) else { return nil }
+    guard let (noun, end) = nounPhrase(at: i + 1), !noun.hasSuffix("ed") else { return nil }
     return make(i, end, .ordinal, .number(value), singular(noun), rule: "ordinal + noun")
   }
 
@@ -725,11 +734,12 @@ struct Scanner {
         return make(i, i + 1, .date, .vague, "date", rule: "weekday (unresolved)")
       }
       var end = i + 1
+      let start = ["next", "last", "this", "coming"].contains(lower(i - 1)) ? i - 1 : i
       if QuantityLexicon.partsOfDay.contains(lower(end)) { end += 1 }
       if lower(end) == "at", isNumber(end + 1), let time = timeOfDay(at: end + 1), case .date(let clock) = time.quantity.value {
-        return make(i, time.end, .date, .date(day.iso + clock.suffix(6)), "datetime", rule: "weekday at time")
+        return make(start, time.end, .date, .date(day.iso + clock.suffix(6)), "datetime", rule: "weekday at time")
       }
-      return make(i, end, .date, .date(day.iso), "date", rule: "weekday")
+      return make(start, end, .date, .date(day.iso), "date", rule: "weekday")
     }
     if isNumber(i), let (day, glued) = Scanner.splitNumber(text(i)), glued.isEmpty || ["st", "nd", "rd", "th"].contains(glued),
       day >= 1, day <= 31, let month = QuantityLexicon.months[lower(i + 1)], toks[i + 1].capitalized
@@ -848,7 +858,11 @@ struct Scanner {
     func interval(_ a: CivilDate, _ b: CivilDate) -> QuantityValue { .date("\(a.iso)/\(b.iso)") }
     switch word {
     case "yesterday": return make(i, i + 1, .date, .date(reference.adding(days: -1).iso), "date", rule: "yesterday")
-    case "today", "tonight": return make(i, i + 1, .date, .date(reference.iso), "date", rule: word)
+    case "today", "tonight":
+      // "tonight" in a promotion ("watch … tonight for more") is not a claim; a date is kept
+      // when something happens then.
+      if word == "tonight", lower(i + 1) == "for" { return nil }
+      return make(i, i + 1, .date, .date(reference.iso), "date", rule: word)
     case "tomorrow": return make(i, i + 1, .date, .date(reference.adding(days: 1).iso), "date", rule: "tomorrow")
     case "next", "last", "this", "past":
       let unit = lower(i + 1)
