@@ -5,6 +5,8 @@ package struct Claim: Sendable {
   /// The document's id.
   package var document: String
   package var quantity: Quantity
+  /// The quantity's words as written.
+  package var text: String
   /// UTF-8 byte range of the sentence that holds it.
   package var sentence: Range<Int>
   /// Normalized content words near the quantity: what it measures ("people injured").

@@ -60,7 +60,7 @@ package struct ClaimExtractor: Sendable {
       measured = TopicLexicon.normalize(document.string(token.range).lowercased())
     }
     return Claim(
-      id: "c\(number)", document: document.id, quantity: quantity, sentence: sentenceRange, topic: topic, topicText: topicText,
+      id: "c\(number)", document: document.id, quantity: quantity, text: document.string(quantity.range), sentence: sentenceRange, topic: topic, topicText: topicText,
       asserter: asserter, asserterRule: rule, frames: [], frameOf: nil, published: published, measured: measured,
       sentenceIndex: document.sentences.firstIndex { $0.range.contains(quantity.range.lowerBound) } ?? -1)
   }
@@ -105,8 +105,22 @@ package struct ClaimExtractor: Sendable {
         if isClauseMark(token) { afterClosed = true } else if token.kind == .word { after.append(document.string(token.range)) }
       }
     }
-    if beforeFromNeighbour { before = Array(before.suffix((before.count + 1) / 2)) }
-    if afterReachedNeighbour { after = Array(after.prefix(after.count / 2)) }
+    if beforeFromNeighbour {
+      // "About 1,200 people remain out of their homes and a dozen people were hurt": the
+      // words before a conjunction belong to the first figure.
+      if let cut = before.lastIndex(where: { ["and", "but", "while", "whereas"].contains($0.lowercased()) }) {
+        before = Array(before[(cut + 1)...])
+      } else {
+        before = Array(before.suffix((before.count + 1) / 2))
+      }
+    }
+    if afterReachedNeighbour {
+      if let cut = after.firstIndex(where: { ["and", "but", "while", "whereas"].contains($0.lowercased()) }) {
+        after = Array(after[..<cut])
+      } else {
+        after = Array(after.prefix(after.count / 2))
+      }
+    }
     // A quantity alone in its clause ("The dam, about 11 miles upstream, is owned by …")
     // takes its topic from the whole sentence.
     let clauseWords = (before + after).filter { !TopicLexicon.stopWords.contains($0.lowercased()) }

@@ -266,7 +266,7 @@ package struct ClaimGrouper: Sendable {
     if let (a, b) = conflict {
       if let update = update(spans) { return (.updated, update) }
       let docs = documents.count == 1 ? " (within one document)" : ""
-      return (.conflict, "\(a.quantity.value.display) \(a.quantity.unit) (\(a.document)) cannot be \(b.quantity.value.display) \(b.quantity.unit) (\(b.document))\(docs)")
+      return (.conflict, "“\(a.text)” (\(a.document)) and “\(b.text)” (\(b.document)) cannot both be true\(docs)")
     }
     if documents.count == 1 { return (.single, "only \(claims[0].document) states it") }
     if converted { return (.converted, "the amounts agree after conversion at \(rateText(rates))") }
@@ -328,16 +328,17 @@ package struct ClaimGrouper: Sendable {
         factor = a / b
       }
     }
+    let top = high
     let precision = Self.precision(value)
     var tolerance = min(precision / 2, max(value * Self.roundingShare, precision / 2 < 1 ? precision / 2 : 0.5))
     if converted { tolerance = max(tolerance, value * Self.conversionShare) }
     var low = value - tolerance
-    high += tolerance
+    high = top + tolerance
     switch quantity.qualifier {
-    case .approx: low = value * (1 - Self.approximateShare); high = high * (1 + Self.approximateShare)
-    case .nearly: low = value * (1 - 3 * Self.approximateShare / 2); high = value
-    case .moreThan, .atLeast: low = value; high = value * (1 + Self.openShare)
-    case .atMost, .lessThan: low = value * (1 - Self.openShare); high = value
+    case .approx: low = value * (1 - Self.approximateShare); high = top * (1 + Self.approximateShare)
+    case .nearly: low = value * (1 - 3 * Self.approximateShare / 2); high = top
+    case .moreThan, .atLeast: low = value; high = top * (1 + Self.openShare)
+    case .atMost, .lessThan: low = value * (1 - Self.openShare); high = top
     default: break
     }
     value *= factor
