@@ -146,6 +146,13 @@ package struct ClaimExtractor: Sendable {
     let window = quantity.kind == .date ? Self.dateWindow : Self.topicWindow
     for word in after.prefix(window) { add(word, show: shown.count < 3) }
     for word in before.suffix(window).reversed() { add(word, show: false) }
+    if shown.isEmpty {
+      // Nothing after the figure ("… on Nov. 21."): name it by the words before it.
+      shown = before.suffix(window).filter { word in
+        let lower = word.lowercased()
+        return !TopicLexicon.stopWords.contains(lower) && lower.count > 2 && QuantityLexicon.weekdays[lower] == nil && QuantityLexicon.months[lower] == nil
+      }.suffix(3)
+    }
     return (topic, shown.joined(separator: " "))
   }
 

@@ -249,24 +249,33 @@ package struct ClaimGrouper: Sendable {
     for claim in primary {
       if let span = span(claim.quantity, in: base, rates: rates) { spans.append((claim, span)) }
     }
-    var conflict: (Claim, Claim)? = nil
+    var disagreements = Array(repeating: 0, count: spans.count)
+    var partner = Array(repeating: -1, count: spans.count)
     var rounded = false
     var converted = false
     for x in spans.indices {
       for y in (x + 1)..<spans.count {
-        let (a, p) = spans[x], (b, q) = spans[y]
+        let (p, q) = (spans[x].1, spans[y].1)
         if p.converted || q.converted { converted = true }
         if !(p.low < q.high && q.low < p.high) {
-          if conflict == nil { conflict = (a, b) }
+          disagreements[x] += 1
+          disagreements[y] += 1
+          if partner[x] < 0 { partner[x] = y }
+          if partner[y] < 0 { partner[y] = x }
         } else if let e = p.exact, let f = q.exact, e != f {
           rounded = true
         }
       }
     }
-    if let (a, b) = conflict {
+    // The figure that disagrees with the most others is the one to check first.
+    if let worst = disagreements.indices.max(by: { disagreements[$0] < disagreements[$1] || disagreements[$0] == disagreements[$1] && $0 > $1 }),
+      disagreements[worst] > 0
+    {
       if let update = update(spans) { return (.updated, update) }
-      let docs = documents.count == 1 ? " (within one document)" : ""
-      return (.conflict, "“\(a.text)” (\(a.document)) and “\(b.text)” (\(b.document)) cannot both be true\(docs)")
+      let (a, b) = (spans[worst].0, spans[partner[worst]].0)
+      let within = documents.count == 1 ? " (within one document)" : ""
+      let others = disagreements[worst] > 1 ? " and \(disagreements[worst] - 1) more" : ""
+      return (.conflict, "“\(a.text)” (\(a.document)) cannot be true with “\(b.text)” (\(b.document))\(others)\(within)")
     }
     if documents.count == 1 { return (.single, "only \(claims[0].document) states it") }
     if converted { return (.converted, "the amounts agree after conversion at \(rateText(rates))") }
