@@ -35,6 +35,9 @@ let package = Package(
       ]
     ),
 
+    // A benchmark of the claims pipeline on a generated corpus (scripts/bench-claims).
+    .executableTarget(name: "ClaimsBenchmark", dependencies: ["CrosscheckCore"], path: "Benchmarks/ClaimsBenchmark"),
+
     // Tests, and the golden-file helper they share.
     .target(name: "CrosscheckTestSupport", path: "Tests/TestSupport"),
     .testTarget(

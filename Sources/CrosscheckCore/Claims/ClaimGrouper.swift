@@ -29,7 +29,7 @@ package struct ClaimGrouper: Sendable {
   static let sameValueThreshold = 1.5
   /// Mean topic weight two groups whose values disagree must share to merge (and conflict).
   static let conflictThreshold = 9.0
-  /// Words in more claims than this (or a twentieth of them) do not propose pairs.
+  /// Words in more claims than this do not propose pairs (they still count in scores).
   static let postingCap = 50
   /// Groups this large (product of sizes) are not compared member by member.
   static let largestComparison = 4096
@@ -93,7 +93,7 @@ package struct ClaimGrouper: Sendable {
       for word in set { postings[word, default: []].append(index) }
     }
     var candidates = Set<Int64>()
-    let cap = max(Self.postingCap, claims.count / 20)
+    let cap = Self.postingCap
     for list in postings.values where list.count > 1 && list.count <= cap {
       for x in list.indices { for y in (x + 1)..<list.count { candidates.insert(Int64(list[x]) << 32 | Int64(list[y])) } }
     }
