@@ -445,7 +445,7 @@ struct Scanner {
       return afterNumber(from: i, value: value, at: i + 1, digits: true)
     }
     if ["st", "nd", "rd", "th"].contains(glued) { return ordinal(at: i) }
-    if glued == "s", value >= 1000, value.truncatingRemainder(dividingBy: 10) == 0 {
+    if glued == "s", value >= 1000, value <= 2100, value.truncatingRemainder(dividingBy: 10) == 0 {
       let decade = Int(value)
       let start = lower(i - 1) == "the" ? i - 1 : i
       return make(start, i + 1, .date, .date("\(decade)/\(decade + 9)"), "date", rule: "decade")
@@ -675,7 +675,9 @@ struct Scanner {
   // MARK: Times
 
   func timeOfDay(at i: Int) -> Match? {
-    var hour = Int(Scanner.plainNumber(text(i)) ?? -1)
+    // Two-digit minutes and an hour of at most 24 only; anything larger is not a clock time.
+    guard let clock = Scanner.plainNumber(text(i)), clock >= 0, clock <= 24, clock == clock.rounded() else { return nil }
+    var hour = Int(clock)
     var minute = 0
     var end = i + 1
     if text(end) == ":", attached(end), isNumber(end + 1), let m = Scanner.plainNumber(text(end + 1)), text(end + 1).count == 2 {
@@ -922,6 +924,8 @@ struct Scanner {
   /// "three years ago" → the year; "two days ago" → the day.
   func agoDate(from i: Int, value: Double, unit: String, end: Int) -> Match? {
     guard let reference else { return make(i, end, .date, .vague, "date", rule: "ago (unresolved)") }
+    // A count of years or days beyond any calendar is not a date.
+    guard value.isFinite, abs(value) < 100_000 else { return nil }
     let count = Int(value)
     switch unit {
     case "years": return make(i, end, .date, .date(String(reference.year - count)), "date", rule: "N years ago")
