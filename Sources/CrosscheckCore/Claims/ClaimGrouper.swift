@@ -30,7 +30,7 @@ package struct ClaimGrouper: Sendable {
   /// Mean topic weight two groups whose values disagree must share to merge (and conflict).
   static let conflictThreshold = 9.0
   /// Words in more claims than this do not propose pairs (they still count in scores).
-  static let postingCap = 50
+  static let postingCap = 32
   /// Groups this large (product of sizes) are not compared member by member.
   static let largestComparison = 4096
 
@@ -42,26 +42,60 @@ package struct ClaimGrouper: Sendable {
   /// - Complexity: candidate pairs come from an inverted index of topic words, so the cost
   ///   grows with the pairs that share a word, not with the square of the claims.
   package func groups(of claims: [Claim]) -> [ClaimGroup] {
-    let weights = Self.topicWeights(claims)
     let statedRates = Self.statedRates(claims) + rates
-    let sets = claims.map { Set($0.topic) }
+    // Topic words as sorted interned ids, with weights as in `topicWeights`, for fast intersections.
+    var ids: [String: Int32] = [:]
+    var topics: [[Int32]] = []
+    topics.reserveCapacity(claims.count)
+    var frequency: [Int] = []
+    for claim in claims {
+      var list: [Int32] = []
+      for word in claim.topic {
+        let id: Int32
+        if let known = ids[word] { id = known } else { id = Int32(ids.count); ids[word] = id; frequency.append(0) }
+        list.append(id)
+      }
+      list = Array(Set(list)).sorted()
+      for id in list { frequency[Int(id)] += 1 }
+      topics.append(list)
+    }
+    var weights = [Double](repeating: 0, count: ids.count)
+    var events = [Bool](repeating: false, count: ids.count)
+    for (word, id) in ids {
+      weights[Int(id)] = Self.log((Double(claims.count) + Self.idfPrior) / Double(frequency[Int(id)] + 1))
+      events[Int(id)] = TopicLexicon.isEventClass(word)
+    }
+    let measured = claims.map { $0.measured.map { ($0, TopicLexicon.isEventClass($0) || TopicLexicon.synonyms[$0] != nil) } }
     func score(_ a: Int, _ b: Int) -> Double {
       guard claims[a].frameOf == nil, claims[b].frameOf == nil, compatible(claims[a], claims[b]) else { return 0 }
       if claims[a].document == claims[b].document, claims[a].sentence == claims[b].sentence { return 0 }
-      let shared = sets[a].intersection(sets[b])
-      var total = shared.reduce(0.0) { $0 + (weights[$1] ?? 0) * (TopicLexicon.isEventClass($1) ? Self.eventWeight : 1) }
+      var total = 0.0
+      var sharesEvent = false
+      let x = topics[a], y = topics[b]
+      var i = 0, j = 0
+      while i < x.count && j < y.count {
+        if x[i] == y[j] {
+          let id = Int(x[i])
+          total += weights[id] * (events[id] ? Self.eventWeight : 1)
+          if events[id] { sharesEvent = true }
+          i += 1
+          j += 1
+        } else if x[i] < y[j] {
+          i += 1
+        } else {
+          j += 1
+        }
+      }
       // The same people counted for the same event ("14 people were treated", "a dozen
       // people were hurt") are one fact, however differently the sentences run.
       let p = claims[a].quantity, q = claims[b].quantity
-      if p.kind == .count, !p.unit.isEmpty, p.unit == q.unit, shared.contains(where: TopicLexicon.isEventClass) { total += Self.conflictThreshold }
+      if p.kind == .count, !p.unit.isEmpty, p.unit == q.unit, sharesEvent { total += Self.conflictThreshold }
       // Two measures of the same thing ("a 60-foot section", "the 80-foot gap").
-      if let thing = claims[a].measured, thing == claims[b].measured, TopicLexicon.isEventClass(thing) || TopicLexicon.synonyms[thing] != nil {
-        total += Self.conflictThreshold
-      }
+      if let (thing, strong) = measured[a], strong, thing == claims[b].measured { total += Self.conflictThreshold }
       // An article that dates one event twice in neighbouring sentences, one of them "the
       // same day" as something else, is checked against itself.
       if p.kind == .date, claims[a].document == claims[b].document, p.rule == "the same day" || q.rule == "the same day",
-        abs(claims[a].sentenceIndex - claims[b].sentenceIndex) == 1, shared.contains(where: TopicLexicon.isEventClass)
+        abs(claims[a].sentenceIndex - claims[b].sentenceIndex) == 1, sharesEvent
       {
         total += Self.conflictThreshold
       }
@@ -87,21 +121,24 @@ package struct ClaimGrouper: Sendable {
       return x.low < y.high && y.low < x.high
     }
 
-    // Candidate pairs: claims that share a topic word that is not everywhere.
-    var postings: [String: [Int]] = [:]
-    for (index, set) in sets.enumerated() where claims[index].frameOf == nil {
-      for word in set { postings[word, default: []].append(index) }
+    // Candidate pairs: claims of one kind that share a topic word that is not everywhere.
+    var postings: [Int64: [Int32]] = [:]
+    for (index, list) in topics.enumerated() where claims[index].frameOf == nil {
+      let kind = Int64(QuantityKind.allCases.firstIndex(of: claims[index].quantity.kind) ?? 0)
+      for id in list { postings[kind << 32 | Int64(id), default: []].append(Int32(index)) }
     }
-    var candidates = Set<Int64>()
-    let cap = Self.postingCap
-    for list in postings.values where list.count > 1 && list.count <= cap {
-      for x in list.indices { for y in (x + 1)..<list.count { candidates.insert(Int64(list[x]) << 32 | Int64(list[y])) } }
+    var candidates: [Int64] = []
+    for list in postings.values where list.count > 1 && list.count <= Self.postingCap {
+      for x in list.indices { for y in (x + 1)..<list.count { candidates.append(Int64(list[x]) << 32 | Int64(list[y])) } }
     }
+    candidates.sort()
     var pairs: [(Double, Int, Int)] = []
-    for key in candidates {
+    var previous: Int64 = -1
+    for key in candidates where key != previous {
+      previous = key
       let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
       let value = score(a, b)
-      if value >= Self.linkThreshold { pairs.append((value, a, b)) }
+      if value >= Self.sameValueThreshold { pairs.append((value, a, b)) }
     }
     pairs.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
 

@@ -16,14 +16,15 @@ package struct QuantityRecognizer: Sendable {
   ///   - document: the document.
   ///   - reference: the day the document was written, for relative dates; nil leaves them unresolved.
   /// - Complexity: O(n) in the number of tokens.
-  package func quantities(in document: Document, reference: CivilDate?) -> [Quantity] {
+  ///   - paragraphs: how many body paragraphs to read (all by default).
+  package func quantities(in document: Document, reference: CivilDate?, paragraphs: Int = .max) -> [Quantity] {
     var result: [Quantity] = []
     var scanner = Scanner(document: document, reference: reference)
     for span in document.excluded where span.reason == .headline {
       let tokens = Tokenizer().tokens(in: document.buffer, range: span.range)
       scanner.scan(tokens: tokens[...], into: &result)
     }
-    for paragraph in document.paragraphs {
+    for paragraph in document.paragraphs.prefix(paragraphs) {
       if isWidget(document, paragraph) { continue }
       for sentence in document.sentences[paragraph.sentences] {
         scanner.scan(tokens: document.tokens[sentence.tokens], into: &result)
@@ -90,48 +91,64 @@ struct Scanner {
     words += ["once", "twice", "thrice", "week", "weekend", "month", "year", "yesterday", "today", "tomorrow", "tonight",
       "hours", "days", "weeks", "months", "years", "same", "quarter", "half", "noon", "midnight", "usd", "eur", "gbp"]
     words += QuantityLexicon.currencyCodes.map { $0.lowercased() }
-    return Set(words.map { Scanner.hash(Array($0.utf8)[...]) })
+    return Set(words.map { word in Array(word.utf8).withUnsafeBufferPointer { Scanner.hash($0, 0..<$0.count) } })
   }()
+
+  /// Whether a token can be part of a quantity: a number, a quantity word, a currency sign.
+  @inline(__always)
+  func isTrigger(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    switch token.kind {
+    case .number: return true
+    case .word:
+      // Only the part before a hyphen is hashed ("three-year-old" → "three").
+      return Scanner.triggerHashes.contains(Scanner.hash(bytes, token.range))
+    case .punctuation:
+      let byte = bytes[Int(token.start)]
+      return byte == 0x24 || byte == 0xE2 || byte == 0xC2  // $, € ₹ ₴…, £ ¥
+    }
+  }
 
   /// FNV-1a of lowercased ASCII letters up to the first hyphen.
   @inline(__always)
-  static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
     var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      if byte == 0x2D { break }
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let byte = bytes[index]
+      // Stop at a hyphen or an apostrophe ("three-year-old", "Thursday’s").
+      if byte == 0x2D || byte == 0x27 || byte == 0xE2 { break }
       let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
       value = (value ^ UInt64(lower)) &* 0x100_0000_01b3
+      index += 1
     }
     return value
   }
 
-  /// Whether any token of a sentence can start a quantity.
-  func hasTrigger(_ tokens: ArraySlice<Token>) -> Bool {
-    let bytes = document.buffer.bytes
-    for token in tokens {
-      switch token.kind {
-      case .number: return true
-      case .word:
-        // Only the part before a hyphen is hashed ("three-year-old" → "three").
-        if Scanner.triggerHashes.contains(Scanner.hash(bytes[token.range])) { return true }
-      case .punctuation:
-        let byte = bytes[Int(token.start)]
-        if byte == 0x24 || byte == 0xE2 || byte == 0xC2 { return true }  // $, € ₹ ₴…, £ ¥
-      }
-    }
-    return false
-  }
+  /// Qualifiers stand at most this many words before the first word of an amount ("as many as 300").
+  static let reach = 3
 
   mutating func scan(tokens: ArraySlice<Token>, into result: inout [Quantity]) {
-    guard hasTrigger(tokens) else { return }
+    let triggers: [Bool] = document.buffer.bytes.withUnsafeBufferPointer { bytes in tokens.map { isTrigger($0, bytes) } }
+    guard triggers.contains(true) else { return }
     toks = tokens.map { token in
       let text = document.string(token.range)
       let first = text.unicodeScalars.first ?? " "
-      return QToken(start: Int(token.start), end: Int(token.end), kind: token.kind, text: text, lower: text.lowercased(),
+      let plain = text.utf8.allSatisfy { $0 < 0x41 || $0 > 0x5A && $0 < 0x80 }
+      return QToken(start: Int(token.start), end: Int(token.end), kind: token.kind, text: text, lower: plain ? text : text.lowercased(),
         capitalized: Characters.isUppercase(first))
+    }
+    // The next trigger at or after each token, so that matching is tried only near one.
+    var nextTrigger = Array(repeating: Int.max, count: toks.count + 1)
+    for index in stride(from: toks.count - 1, through: 0, by: -1) {
+      nextTrigger[index] = triggers[index] ? index : nextTrigger[index + 1]
     }
     var i = 0
     while i < toks.count {
+      if nextTrigger[i] == Int.max { break }
+      if nextTrigger[i] - i > Self.reach {
+        i = nextTrigger[i] - Self.reach
+        continue
+      }
       if let match = match(at: i) {
         result.append(match.quantity)
         if match.quantity.kind == .date, case .date(let text) = match.quantity.value, text.count == 10,

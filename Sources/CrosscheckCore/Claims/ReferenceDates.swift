@@ -25,10 +25,8 @@ package struct ReferenceDates: Sendable {
 
   package init(corpus: Corpus) {
     var partial: [(id: String, month: Int, day: Int, weekday: Int?)] = []
-    var mentionedYears: [Int] = []
     for document in corpus.documents {
-      let scan = Self.scan(document)
-      mentionedYears += scan.years
+      let scan = Self.scan(document, paragraphs: Self.bylineParagraphs)
       if let value = document.metadata.date?.value, let date = Self.parse(value) {
         entries[document.id] = Entry(date: date, source: .metadata)
       } else if let date = scan.byline {
@@ -38,7 +36,9 @@ package struct ReferenceDates: Sendable {
       }
     }
     let consensus = Self.consensus(entries.values.map(\.date))
-    let floorYear = mentionedYears.max()
+    // The years the corpus mentions matter only for a dateline without a year and no
+    // consensus, so the whole texts are read only then.
+    let floorYear = partial.isEmpty || consensus != nil ? nil : corpus.documents.flatMap { Self.scan($0).years }.max()
     for item in partial {
       var year = consensus?.year
       if year == nil, let weekday = item.weekday, let floorYear {
@@ -81,9 +81,9 @@ package struct ReferenceDates: Sendable {
   }
 
   /// Reads the byline and dateline dates, the first weekday named and the years mentioned.
-  static func scan(_ document: Document) -> Scan {
+  static func scan(_ document: Document, paragraphs: Int = .max) -> Scan {
     var scan = Scan()
-    let quantities = QuantityRecognizer().quantities(in: document, reference: nil)
+    let quantities = QuantityRecognizer().quantities(in: document, reference: nil, paragraphs: paragraphs)
     let early = document.paragraphs.prefix(bylineParagraphs).last.map(\.range.upperBound) ?? 0
     for quantity in quantities where quantity.kind == .date {
       guard case .date(let value) = quantity.value else {
