@@ -172,19 +172,31 @@ package struct ClaimExtractor: Sendable {
       }
       index += 1
     }
-    let paragraphText = document.string(paragraph.range)
-    let sentenceText = document.string(sentence)
-    if open || paragraphText.hasPrefix("“") && !paragraphText.contains("”") {
-      if let name = Self.speaker(in: paragraphText) { return (name, "quotation") }
+    // A paragraph that opens a quotation and never closes it continues one.
+    let opening: [UInt8] = [0xE2, 0x80, 0x9C], closing: [UInt8] = [0xE2, 0x80, 0x9D]
+    let continues = bytes[paragraph.range].starts(with: opening) && Self.find(closing, in: bytes, range: paragraph.range) == nil
+    if open || continues {
+      if let name = Self.speaker(in: document.string(paragraph.range)) { return (name, "quotation") }
       return ("(unattributed quotation)", "quotation")
     }
-    if let range = sentenceText.range(of: "according to ") {
-      let rest = sentenceText[range.upperBound...]
+    if let found = Self.find(Array("according to ".utf8), in: bytes, range: sentence) {
+      let rest = document.string(found..<sentence.upperBound)
       let name = rest.split(separator: " ").prefix { $0.first?.isUppercase == true || $0 == "the" }.prefix(4).joined(separator: " ")
       let trimmed = name.trimmingCharacters(in: ",.;")
       if !trimmed.isEmpty { return (trimmed, "according to") }
     }
     return (outlet, "outlet")
+  }
+
+  /// The offset just past the first occurrence of `pattern` in `bytes[range]`.
+  static func find(_ pattern: [UInt8], in bytes: [UInt8], range: Range<Int>) -> Int? {
+    guard let first = pattern.first, range.count >= pattern.count else { return nil }
+    var index = range.lowerBound
+    while index + pattern.count <= range.upperBound {
+      if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index + pattern.count }
+      index += 1
+    }
+    return nil
   }
 
   /// The name next to a speech verb: "Rutte said", "said Ray Dufresne", "Mayor X told".

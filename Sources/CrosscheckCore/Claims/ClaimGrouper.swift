@@ -32,7 +32,7 @@ package struct ClaimGrouper: Sendable {
   /// Words in more claims than this do not propose pairs (they still count in scores).
   static let postingCap = 32
   /// Groups this large (product of sizes) are not compared member by member.
-  static let largestComparison = 4096
+  static let largestComparison = 1024
 
   package var rates: [ExchangeRate]
 
@@ -65,10 +65,32 @@ package struct ClaimGrouper: Sendable {
       weights[Int(id)] = Self.log((Double(claims.count) + Self.idfPrior) / Double(frequency[Int(id)] + 1))
       events[Int(id)] = TopicLexicon.isEventClass(word)
     }
+    // Per-claim facts the pair score needs, in flat arrays: copying claims is what costs.
     let measured = claims.map { $0.measured.map { ($0, TopicLexicon.isEventClass($0) || TopicLexicon.synonyms[$0] != nil) } }
+    var unitIDs: [String: Int] = [:]
+    var documentIDs: [String: Int] = [:]
+    let kinds = claims.map(\.quantity.kind)
+    let units = claims.map { claim in unitIDs[claim.quantity.unit] ?? { unitIDs[claim.quantity.unit] = unitIDs.count; return unitIDs.count - 1 }() }
+    let documents = claims.map { claim in documentIDs[claim.document] ?? { documentIDs[claim.document] = documentIDs.count; return documentIDs.count - 1 }() }
+    let isFrame = claims.map { $0.frameOf != nil }
+    let isRate = claims.map { $0.quantity.qualifier == .per }
+    let isClock = claims.map { $0.quantity.unit == "datetime" }
+    let isSameDay = claims.map { $0.quantity.rule == "the same day" }
+    let sentenceStarts = claims.map(\.sentence.lowerBound)
+    let sentenceIndices = claims.map(\.sentenceIndex)
+    func compatible(_ a: Int, _ b: Int) -> Bool {
+      guard kinds[a] == kinds[b] else { return false }
+      switch kinds[a] {
+      case .money, .distance, .age, .percent: return true
+      case .duration: return !isRate[a] || isRate[b]
+      case .date: return isClock[a] == isClock[b]
+      case .count, .ordinal: return units[a] == units[b]
+      }
+    }
     func score(_ a: Int, _ b: Int) -> Double {
-      guard claims[a].frameOf == nil, claims[b].frameOf == nil, compatible(claims[a], claims[b]) else { return 0 }
-      if claims[a].document == claims[b].document, claims[a].sentence == claims[b].sentence { return 0 }
+      guard !isFrame[a], !isFrame[b], compatible(a, b) else { return 0 }
+      let sameDocument = documents[a] == documents[b]
+      if sameDocument, sentenceStarts[a] == sentenceStarts[b] { return 0 }
       var total = 0.0
       var sharesEvent = false
       let x = topics[a], y = topics[b]
@@ -88,26 +110,18 @@ package struct ClaimGrouper: Sendable {
       }
       // The same people counted for the same event ("14 people were treated", "a dozen
       // people were hurt") are one fact, however differently the sentences run.
-      let p = claims[a].quantity, q = claims[b].quantity
-      if p.kind == .count, !p.unit.isEmpty, p.unit == q.unit, sharesEvent { total += Self.conflictThreshold }
+      if kinds[a] == .count, units[a] == units[b], unitIDs[""] != units[a], sharesEvent { total += Self.conflictThreshold }
       // Two measures of the same thing ("a 60-foot section", "the 80-foot gap").
-      if let (thing, strong) = measured[a], strong, thing == claims[b].measured { total += Self.conflictThreshold }
+      if let (thing, strong) = measured[a], strong, thing == measured[b]?.0 { total += Self.conflictThreshold }
       // An article that dates one event twice in neighbouring sentences, one of them "the
       // same day" as something else, is checked against itself.
-      if p.kind == .date, claims[a].document == claims[b].document, p.rule == "the same day" || q.rule == "the same day",
-        abs(claims[a].sentenceIndex - claims[b].sentenceIndex) == 1, sharesEvent
-      {
+      if kinds[a] == .date, sameDocument, isSameDay[a] || isSameDay[b], abs(sentenceIndices[a] - sentenceIndices[b]) == 1, sharesEvent {
         total += Self.conflictThreshold
       }
       return total
     }
-    var spanCache: [Int: Span?] = [:]
-    func spanOf(_ index: Int) -> Span? {
-      if let cached = spanCache[index] { return cached }
-      let value = span(claims[index].quantity, in: claims[index].quantity.unit, rates: statedRates)
-      spanCache[index] = value
-      return value
-    }
+    let ownSpans = claims.map { span($0.quantity, in: $0.quantity.unit, rates: statedRates) }
+    func spanOf(_ index: Int) -> Span? { ownSpans[index] }
     func agree(_ a: Int, _ b: Int) -> Bool {
       let p = claims[a].quantity, q = claims[b].quantity
       if p.unit != q.unit, p.kind == .money {
@@ -123,8 +137,8 @@ package struct ClaimGrouper: Sendable {
 
     // Candidate pairs: claims of one kind that share a topic word that is not everywhere.
     var postings: [Int64: [Int32]] = [:]
-    for (index, list) in topics.enumerated() where claims[index].frameOf == nil {
-      let kind = Int64(QuantityKind.allCases.firstIndex(of: claims[index].quantity.kind) ?? 0)
+    for (index, list) in topics.enumerated() where !isFrame[index] {
+      let kind = Int64(QuantityKind.allCases.firstIndex(of: kinds[index]) ?? 0)
       for id in list { postings[kind << 32 | Int64(id), default: []].append(Int32(index)) }
     }
     var candidates: [Int64] = []
@@ -228,17 +242,6 @@ package struct ClaimGrouper: Sendable {
     var n = 1.0
     while n < 40 { sum += term / n; term *= y * y; n += 2 }
     return result + 2 * sum
-  }
-
-  /// Whether two claims could be about the same fact.
-  func compatible(_ a: Claim, _ b: Claim) -> Bool {
-    let p = a.quantity, q = b.quantity
-    guard p.kind == q.kind else { return false }
-    switch p.kind {
-    case .money, .distance, .duration, .age, .percent: return p.kind != .duration || p.qualifier != .per || q.qualifier == .per
-    case .date: return (p.unit == "datetime") == (q.unit == "datetime")
-    case .count, .ordinal: return p.unit == q.unit || (p.unit.isEmpty || q.unit.isEmpty) && p.value == q.value && !p.unit.isEmpty == !q.unit.isEmpty
-    }
   }
 
   /// A short topic: the topic words most members share.

@@ -22,11 +22,17 @@ package struct ReferenceDates: Sendable {
 
   /// Paragraphs searched for a byline date.
   static let bylineParagraphs = 4
+  /// How far into the body (in bytes) a byline paragraph may start.
+  static let bylineReach = 600
 
   package init(corpus: Corpus) {
     var partial: [(id: String, month: Int, day: Int, weekday: Int?)] = []
     for document in corpus.documents {
-      let scan = Self.scan(document, paragraphs: Self.bylineParagraphs)
+      // Bylines and datelines sit at the top: read the first paragraphs that start within
+      // `bylineReach` bytes of the body.
+      let top = (document.paragraphs.first?.range.lowerBound ?? 0) + Self.bylineReach
+      let count = min(Self.bylineParagraphs, document.paragraphs.prefix { $0.range.lowerBound < top }.count)
+      let scan = Self.scan(document, paragraphs: max(1, count))
       if let value = document.metadata.date?.value, let date = Self.parse(value) {
         entries[document.id] = Entry(date: date, source: .metadata)
       } else if let date = scan.byline {
