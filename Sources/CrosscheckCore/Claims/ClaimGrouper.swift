@@ -422,7 +422,7 @@ package struct ClaimGrouper: Sendable {
 
   /// A date, month, year, interval or date-time as an interval of minutes since 1970.
   func dateSpan(_ text: String, qualifier: Qualifier?) -> Span? {
-    if text.contains("/") {
+    if text.utf8.contains(0x2F) {
       let parts = text.split(separator: "/").map(String.init)
       guard parts.count == 2, let a = dateSpan(parts[0], qualifier: nil), let b = dateSpan(parts[1], qualifier: nil) else { return nil }
       return Span(low: a.low, high: b.high, exact: nil, converted: false)

@@ -43,7 +43,7 @@ package struct QuantityRecognizer: Sendable {
   private func isWidget(_ document: Document, _ paragraph: Paragraph) -> Bool {
     guard paragraph.tokens.count <= 3 else { return false }
     let text = document.string(paragraph.range)
-    return text.first?.isNumber == true && !text.contains(".")
+    return text.first?.isNumber == true && !text.utf8.contains(0x2E)
   }
 }
 
@@ -261,7 +261,7 @@ struct Scanner {
     var value: Double
     if let cardinal = QuantityLexicon.cardinals[word] {
       value = cardinal
-    } else if word.contains("-") {
+    } else if word.utf8.contains(0x2D) {
       let parts = word.split(separator: "-")
       guard parts.count == 2, let tens = QuantityLexicon.cardinals[String(parts[0])], tens >= 20, tens < 100,
         let ones = QuantityLexicon.cardinals[String(parts[1])], ones < 10
@@ -390,7 +390,7 @@ struct Scanner {
     {
       return make(i, i + 3, .duration, .number(30), "minutes", rule: "half an hour")
     }
-    if word.contains("-") { return hyphenatedWord(at: i) }
+    if word.utf8.contains(0x2D) { return hyphenatedWord(at: i) }
     if QuantityLexicon.ordinals[word] != nil { return ordinal(at: i) }
     if let number = numeral(at: i) { return afterNumber(from: i, value: number.value, at: number.end, digits: false) }
     // A bare plural time unit read as a vague duration: "hours after", "it would be days before".
@@ -449,7 +449,7 @@ struct Scanner {
       if text(i - 1) == ",", isWord(i - 2), toks[i - 2].capitalized, text(i + 1) == "," || text(i + 1) == ")", value < 120, value == value.rounded() {
         return make(i, i + 1, .age, .number(value), "years", rule: "NAME, AGE,")
       }
-      if value >= 1000, value <= 2100, value == value.rounded(), !raw.contains(","), !raw.contains(".") {
+      if value >= 1000, value <= 2100, value == value.rounded(), !raw.utf8.contains(0x2C), !raw.utf8.contains(0x2E) {
         let previous = lower(i - 1)
         if previous == "©" || previous == "copyright" || text(i - 1) == "©" { return nil }
         let next = lower(i + 1)
