@@ -848,9 +848,18 @@ struct Scanner {
       let saidOn = previous == "on" && QuantityLexicon.speechVerbs.contains(lower(i - 2)) || QuantityLexicon.speechVerbs.contains(previous)
       if !saidOn {
         if previous == "through" || previous == "until" || previous == "by" && lower(i - 2) != "said" { future = previous != "by" || hasFutureCue(before: i) }
-        for k in max(0, i - Self.futureWindow)..<i where QuantityLexicon.futureCues.contains(toks[k].lower) || toks[k].lower.hasSuffix("’ll") || toks[k].lower.hasSuffix("'ll") {
-          future = true
-          break
+        // The window counts words, so that "will start at 8:30 a.m. on Sunday" reaches "will".
+        var k = i - 1
+        var words = 0
+        while k >= 0, words < Self.futureWindow {
+          if toks[k].kind == .word {
+            words += 1
+            if QuantityLexicon.futureCues.contains(toks[k].lower) || toks[k].lower.hasSuffix("’ll") || toks[k].lower.hasSuffix("'ll") {
+              future = true
+              break
+            }
+          }
+          k -= 1
         }
       }
     }
