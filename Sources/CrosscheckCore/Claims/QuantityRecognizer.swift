@@ -279,6 +279,11 @@ struct Scanner {
     return (value, end, false)
   }
 
+  /// Whether a token is a plain four-digit year from 1800 to 2100.
+  static func isYear(_ text: String) -> Bool {
+    text.utf8.count == 4 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (1800...2100).contains(Int(text) ?? 0)
+  }
+
   /// "1,200" → 1200; "44.1" → 44.1; nil when the token has letters.
   static func plainNumber(_ text: String) -> Double? {
     var digits = ""
@@ -379,8 +384,11 @@ struct Scanner {
       return make(i, i + 5, .duration, .number(duration.seconds / 4 / 60), "minutes", rule: "a quarter of an hour")
     }
     // "a quarter of the budget", "half of the city", "a third of voters".
+    let afterFraction = lower(word == "half" ? i + 1 : i + 2)
+    let measuredChange = ["by", "roughly", "about", "nearly", "almost", "around", "some", "over"].contains(lower(i - 1))
     if word == "a" || word == "one" || word == "half", let fraction = QuantityLexicon.fractions[word == "half" ? "half" : lower(i + 1)],
-      lower(word == "half" ? i + 1 : i + 2) == "of", word != "a" || lower(i + 1) != "quarter" || lower(i + 3) != "an" && lower(i + 3) != "a"
+      afterFraction == "of" || measuredChange && !QuantityLexicon.durationUnits.keys.contains(afterFraction),
+      word != "a" || lower(i + 1) != "quarter" || lower(i + 3) != "an" && lower(i + 3) != "a"
     {
       let end = word == "half" ? i + 1 : i + 2
       return make(i, end, .count, .number(fraction), "share", rule: "fraction of")
@@ -655,6 +663,10 @@ struct Scanner {
       return make(i, end, .ordinal, .range(first, second), singular(noun), qualifier: .between, rule: "between ordinals")
     }
     guard let low = numeral(at: j), lower(low.end) == "and", let high = numeral(at: low.end + 1) else { return nil }
+    // "between 2019 and 2023" is a period.
+    if low.digits, high.digits, Scanner.isYear(text(j)), Scanner.isYear(text(low.end + 1)), low.value < high.value, !isWord(high.end) || lower(high.end) == "and" {
+      return make(i, high.end, .date, .date("\(Int(low.value))/\(Int(high.value))"), "date", qualifier: .between, rule: "between YEAR and YEAR")
+    }
     guard let rest = afterNumber(from: i, value: high.value, at: high.end, digits: high.digits) else { return nil }
     var quantity = rest.quantity
     let scale = (quantity.value.number ?? high.value) / max(high.value, 1e-9)
@@ -792,6 +804,15 @@ struct Scanner {
         year = Int(y)
         end += 1
       }
+      // "June 6 to 9", "June 6-9": a span of days.
+      if year == nil, lower(end) == "to" || text(end) == "-" || text(end) == "–", isNumber(end + 1), text(end + 1).count <= 2,
+        let last = Scanner.plainNumber(text(end + 1)), last > day, last <= 31,
+        let first = dayMonth(from: i, end: end, month: month, day: Int(day), year: nil, rule: "month day"),
+        case .date(let start) = first.quantity.value, let startDate = CivilDate(iso: start)
+      {
+        let stop = CivilDate(year: startDate.year, month: month, day: Int(last))
+        if stop.isValid { return make(i, end + 2, .date, .date("\(start)/\(stop.iso)"), "date", rule: "month day to day") }
+      }
       return dayMonth(from: i, end: end, month: month, day: Int(day), year: year, rule: "month day")
     }
     if isNumber(j), text(j).count == 4, let y = Scanner.plainNumber(text(j)), y >= 1800, y <= 2100 {
@@ -799,8 +820,10 @@ struct Scanner {
     }
     // A month alone is a date after a preposition ("in October"); "May" alone is usually the verb.
     let previous = lower(i - 1)
-    guard lower(i) != "may", lower(i) != "march" || previous != "the",
-      ["in", "since", "until", "by", "from", "early", "late", "mid", "last", "next", "this", "of", "through", "before", "after"].contains(previous)
+    let monthPrepositions: Set<String> = ["in", "since", "until", "by", "from", "early", "late", "mid", "last", "next", "this", "of", "through", "before", "after"]
+    // "in May" is the month; "May" elsewhere is usually the verb.
+    guard lower(i) != "may" || ["in", "since", "until", "early", "late", "mid", "last", "next", "this", "through"].contains(previous),
+      lower(i) != "march" || previous != "the", monthPrepositions.contains(previous)
     else { return nil }
     guard let reference else { return make(i, i + 1, .date, .vague, "date", rule: "month (unresolved)") }
     var year = reference.year
