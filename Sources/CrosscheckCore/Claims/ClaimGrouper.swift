@@ -29,6 +29,9 @@ package struct ClaimGrouper: Sendable {
   static let sameValueThreshold = 1.5
   /// Mean topic weight two groups whose values disagree must share to merge (and conflict).
   static let conflictThreshold = 9.0
+  /// Shared topic words, and their share of the shorter topic, that make two clauses paraphrases.
+  static let paraphraseWords = 3
+  static let paraphraseShare = 0.75
   /// Words in more claims than this do not propose pairs (they still count in scores).
   static let postingCap = 32
   /// Groups this large (product of sizes) are not compared member by member.
@@ -92,6 +95,7 @@ package struct ClaimGrouper: Sendable {
       let sameDocument = documents[a] == documents[b]
       if sameDocument, sentenceStarts[a] == sentenceStarts[b] { return 0 }
       var total = 0.0
+      var shared = 0
       var sharesEvent = false
       let x = topics[a], y = topics[b]
       var i = 0, j = 0
@@ -100,6 +104,7 @@ package struct ClaimGrouper: Sendable {
           let id = Int(x[i])
           total += weights[id] * (events[id] ? Self.eventWeight : 1)
           if events[id] { sharesEvent = true }
+          shared += 1
           i += 1
           j += 1
         } else if x[i] < y[j] {
@@ -111,6 +116,9 @@ package struct ClaimGrouper: Sendable {
       // The same people counted for the same event ("14 people were treated", "a dozen
       // people were hurt") are one fact, however differently the sentences run.
       if kinds[a] == .count, units[a] == units[b], unitIDs[""] != units[a], sharesEvent { total += Self.conflictThreshold }
+      // Two clauses that say nearly the same thing ("Schools will reopen on Monday" and
+      // "Schools will reopen on June 17") are about one fact.
+      if shared >= Self.paraphraseWords, Double(shared) >= Self.paraphraseShare * Double(min(x.count, y.count)) { total += Self.conflictThreshold }
       // Two measures of the same thing ("a 60-foot section", "the 80-foot gap").
       if let (thing, strong) = measured[a], strong, thing == measured[b]?.0 { total += Self.conflictThreshold }
       // An article that dates one event twice in neighbouring sentences, one of them "the
