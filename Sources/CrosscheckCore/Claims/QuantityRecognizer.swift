@@ -870,7 +870,7 @@ struct Scanner {
       // A future cue earlier in the sentence, unless the weekday is when something was said.
       let saidOn = previous == "on" && QuantityLexicon.speechVerbs.contains(lower(i - 2)) || QuantityLexicon.speechVerbs.contains(previous)
       if !saidOn {
-        if previous == "through" || previous == "until" || previous == "by" && lower(i - 2) != "said" { future = previous != "by" || hasFutureCue(before: i) }
+        if previous == "through" || previous == "until" { future = true }
         // The window counts words, so that "will start at 8:30 a.m. on Sunday" reaches "will".
         var k = i - 1
         var words = 0
@@ -923,7 +923,10 @@ struct Scanner {
         let start = monday.adding(days: 7 * step)
         return make(i, i + 2, .date, interval(start, start.adding(days: 6)), "date", rule: "\(word) week")
       case "weekend":
-        let saturday = monday.adding(days: 5 + 7 * (step == 0 && reference.weekday == 6 ? 0 : (step < 0 ? -1 : step == 1 && reference.weekday >= 5 ? 1 : 0)))
+        // "this weekend" is this week's; "next weekend" the coming one (the one after, when
+        // said at a weekend); "last weekend" the one before this week's.
+        let weeks = step < 0 ? -1 : step == 1 && reference.weekday >= 5 ? 1 : 0
+        let saturday = monday.adding(days: 5 + 7 * weeks)
         return make(i, i + 2, .date, interval(saturday, saturday.adding(days: 1)), "date", rule: "\(word) weekend")
       case "month":
         var month = reference.month + step
@@ -954,9 +957,11 @@ struct Scanner {
       }
       let j = word == "the" ? i + 1 : i
       guard lower(j) == "weekend" else { return nil }
-      let saturday = monday.adding(days: reference.weekday == 6 ? 5 : 5)
-      let past = lower(i - 1) == "last" || lower(i - 1) == "over" && !hasFutureCue(before: i) && lower(i - 1) != "over"
-      let start = past ? saturday.adding(days: -7) : saturday
+      // The weekend of this week, unless the article is written early in the week about
+      // what happened ("protests over the weekend", said on a Monday) or says "last".
+      let saturday = monday.adding(days: 5)
+      let past = lower(i - 1) == "last" || reference.weekday <= 1 && !hasFutureCue(before: i)
+      let start = past && reference.weekday < 5 ? saturday.adding(days: -7) : saturday
       return make(i, j + 1, .date, interval(start, start.adding(days: 1)), "date", rule: "the weekend")
     default:
       return nil
