@@ -38,13 +38,16 @@ package struct QuantityRecognizer: Sendable {
     quantities(in: Document(id: "text", origin: "text", text: text, format: .text), reference: reference)
   }
 
-  /// A paragraph of two or three words with no sentence end, such as "0 Comment" or "Share
-  /// this": page furniture, not reporting.
+  /// A counter of page furniture, such as "0 Comment" or "12 Shares": a paragraph of a
+  /// number and one of these words.
   private func isWidget(_ document: Document, _ paragraph: Paragraph) -> Bool {
-    guard paragraph.tokens.count <= 3 else { return false }
-    let text = document.string(paragraph.range)
-    return text.first?.isNumber == true && !text.utf8.contains(0x2E)
+    guard paragraph.tokens.count == 2 else { return false }
+    let tokens = document.tokens[paragraph.tokens]
+    guard let first = tokens.first, let last = tokens.last, first.kind == .number, last.kind == .word else { return false }
+    return Self.widgetWords.contains(document.string(last.range).lowercased())
   }
+
+  static let widgetWords: Set<String> = ["comment", "comments", "share", "shares", "like", "likes", "views", "replies", "responses", "reactions"]
 }
 
 /// One lowered token of a sentence being matched.
