@@ -354,6 +354,7 @@ struct Scanner {
     }
     if toks[i].kind == .number { return numberToken(at: i) }
     let word = lower(i)
+    if word == "one", lower(i + 1) == "in", let ratio = oneIn(at: i) { return ratio }
     if word == "once" || word == "twice" || word == "thrice" {
       if word == "once" { return nil }
       return make(i, i + 1, .count, .number(word == "twice" ? 2 : 3), "times", rule: "multiplicative word")
@@ -416,6 +417,12 @@ struct Scanner {
     return nil
   }
 
+  /// "one in five households", "1 in 4 adults": a share.
+  func oneIn(at i: Int) -> Match? {
+    guard let whole = numeral(at: i + 2), whole.value > 1 else { return nil }
+    return make(i, whole.end, .count, .number(1 / whole.value), "share", rule: "one in N")
+  }
+
   /// `(roughly $13 million)` after an amount.
   func conversion(at i: Int) -> (value: Double, unit: String, end: Int)? {
     guard text(i) == "(" else { return nil }
@@ -441,6 +448,10 @@ struct Scanner {
   /// A token of digits, with whatever is glued to it or follows it.
   func numberToken(at i: Int) -> Match? {
     let raw = toks[i].text
+    // "9/11", "24/7", "1/2": a name or a ratio written with a slash, not an amount.
+    if text(i - 1) == "/" && attached(i) || text(i + 1) == "/" && attached(i + 1) && isNumber(i + 2) { return nil }
+    // "1 in 5 adults".
+    if raw == "1", lower(i + 1) == "in", let ratio = oneIn(at: i) { return ratio }
     guard let (value, glued) = Scanner.splitNumber(raw) else { return nil }
     if glued.isEmpty {
       // Times of day: "2:40 a.m.", "6:12 PM", "3 a.m.".
@@ -451,9 +462,16 @@ struct Scanner {
       {
         return nil
       }
-      if i > 0, isWord(i - 1), toks[i - 1].capitalized, QuantityLexicon.months[lower(i - 1)] == nil,
-        !QuantityLexicon.currencyCodes.contains(text(i - 1)), isWord(i + 1) && toks[i + 1].capitalized || lower(i - 1) == "no"
+      // So is one after a capitalized word inside a sentence ("Article 5", "Boeing 737"), or
+      // after "No." ("No. 10 Downing Street").
+      if i > 1, isWord(i - 1), toks[i - 1].capitalized, QuantityLexicon.months[lower(i - 1)] == nil,
+        QuantityLexicon.weekdays[base(i - 1)] == nil, !QuantityLexicon.stopWords.contains(lower(i - 1)), base(i - 1) == lower(i - 1),
+        !QuantityLexicon.currencyCodes.contains(text(i - 1)), !(isWord(i + 1) && QuantityLexicon.peopleNouns.contains(lower(i + 1)))
       {
+        return nil
+      }
+      if text(i - 1) == ".", lower(i - 2) == "no" { return nil }
+      if i == 1, isWord(0), toks[0].capitalized, isWord(i + 1) && toks[i + 1].capitalized, QuantityLexicon.months[lower(0)] == nil {
         return nil
       }
       // "Harold Pruitt, 74, was": an age in apposition.

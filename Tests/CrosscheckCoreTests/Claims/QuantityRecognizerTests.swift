@@ -46,6 +46,9 @@ struct QuantityCase: CustomStringConvertible, Sendable {
     QuantityCase(text: "Nearly two-thirds of voters agreed.", span: "Nearly two-thirds", kind: .count, value: "0.667", qualifier: .nearly),
     QuantityCase(text: "It opened two of the dam’s four spillway gates.", span: "four spillway gates", kind: .count, value: "4"),
     QuantityCase(text: "The ferry takes up to 300 cars.", span: "up to 300 cars", kind: .count, value: "300", qualifier: .atMost),
+    QuantityCase(text: "About one in five households are behind on bills.", span: "About one in five", kind: .count, value: "0.2", qualifier: .approx),
+    QuantityCase(text: "Rents rose by roughly a fifth in a year.", span: "roughly a fifth", kind: .count, value: "0.2", qualifier: .approx),
+    QuantityCase(text: "NATO’s 32 member states disagree.", span: "32 member states", kind: .count, value: "32"),
   ]
 
   static let money: [QuantityCase] = [
@@ -120,7 +123,8 @@ struct QuantityCase: CustomStringConvertible, Sendable {
   /// Numbers that are not claims: inside names, copyright lines, idioms.
   @Test(arguments: [
     "Watch KVRT 7 News tonight for more.", "Copyright © 2025 All rights reserved.", "It is one of the main reasons.",
-    "The two also discussed the battlefield.", "It was the first reported case.",
+    "The two also discussed the battlefield.", "It was the first reported case.", "NATO's Article 5 was invoked.",
+    "It was invoked after the 9/11 attacks.", "He spoke at No. 10 Downing Street.", "Deliveries of the Boeing 737 MAX resumed.",
   ])
   func ignoresNumbersThatAreNotClaims(_ text: String) {
     #expect(Self.recognize(text).isEmpty, "\(Self.recognize(text).map(\.0))")
