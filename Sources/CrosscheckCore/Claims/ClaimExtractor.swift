@@ -265,6 +265,8 @@ enum TopicLexicon {
   /// Events whose counts outlets report and dispute: people injured, killed, evacuated,
   /// rescued; money pledged; meetings dated.
   static let eventClasses: Set<String> = ["injured", "killed", "evacuated", "rescued", "pledge", "meeting", "missing", "arrested", "attack"]
+  /// Events that are scheduled and so have one date: a meeting, hearing, trial, vote, visit.
+  static let scheduledEvents: Set<String> = ["meeting", "visit", "office"]
   static func isEventClass(_ word: String) -> Bool { eventClasses.contains(word) }
 
   /// A word's normalized form: its synonym class, else a crude singular.

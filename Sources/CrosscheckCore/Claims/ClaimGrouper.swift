@@ -29,7 +29,7 @@ package struct ClaimGrouper: Sendable {
   static let sameValueThreshold = 1.5
   /// Mean topic weight two groups whose values disagree must share to merge (and conflict).
   static let conflictThreshold = 9.0
-  /// Shared topic words, and their share of the shorter topic, that make two clauses paraphrases.
+  /// Shared topic words, and their share of the longer topic, that make two clauses paraphrases.
   static let paraphraseWords = 3
   static let paraphraseShare = 0.75
   /// Words in more claims than this do not propose pairs (they still count in scores).
@@ -69,6 +69,7 @@ package struct ClaimGrouper: Sendable {
       events[Int(id)] = TopicLexicon.isEventClass(word)
     }
     // Per-claim facts the pair score needs, in flat arrays: copying claims is what costs.
+    let scheduledIDs = Set(TopicLexicon.scheduledEvents.compactMap { ids[$0] })
     let measured = claims.map { $0.measured.map { ($0, TopicLexicon.isEventClass($0) || TopicLexicon.synonyms[$0] != nil) } }
     var unitIDs: [String: Int] = [:]
     var documentIDs: [String: Int] = [:]
@@ -116,9 +117,27 @@ package struct ClaimGrouper: Sendable {
       // The same people counted for the same event ("14 people were treated", "a dozen
       // people were hurt") are one fact, however differently the sentences run.
       if kinds[a] == .count, units[a] == units[b], unitIDs[""] != units[a], sharesEvent { total += Self.conflictThreshold }
+      // Dates of different days are often both in a story about one event (the fire on
+      // Thursday, the toll rising on Friday); words alone never make them one fact. A
+      // scheduled event both name ("the inquiry opens Nov. 21", "the hearing is next
+      // Monday") or one of the rules below does.
+      var scheduled = false
+      if kinds[a] == .date {
+        total = min(total, Self.conflictThreshold * 0.99)
+        i = 0
+        j = 0
+        while i < x.count && j < y.count {
+          if x[i] == y[j] {
+            if scheduledIDs.contains(x[i]) { scheduled = true }
+            i += 1
+            j += 1
+          } else if x[i] < y[j] { i += 1 } else { j += 1 }
+        }
+        if scheduled, shared >= Self.paraphraseWords { total += Self.conflictThreshold }
+      }
       // Two clauses that say nearly the same thing ("Schools will reopen on Monday" and
       // "Schools will reopen on June 17") are about one fact.
-      if shared >= Self.paraphraseWords, Double(shared) >= Self.paraphraseShare * Double(min(x.count, y.count)) { total += Self.conflictThreshold }
+      if shared >= Self.paraphraseWords, Double(shared) >= Self.paraphraseShare * Double(max(x.count, y.count)) { total += Self.conflictThreshold }
       // Two measures of the same thing ("a 60-foot section", "the 80-foot gap").
       if let (thing, strong) = measured[a], strong, thing == measured[b]?.0 { total += Self.conflictThreshold }
       // An article that dates one event twice in neighbouring sentences, one of them "the

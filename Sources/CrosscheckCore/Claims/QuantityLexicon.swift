@@ -54,7 +54,14 @@ enum QuantityLexicon {
   /// Nouns that count people, normalized to `people`.
   static let peopleNouns: Set<String> = [
     "people", "persons", "person", "residents", "civilians", "victims", "evacuees", "patients", "individuals", "inhabitants",
-    "adults", "passengers", "migrants", "refugees", "citizens", "villagers", "survivors",
+    "adults", "passengers", "migrants", "refugees", "citizens", "villagers", "survivors", "others", "workers", "employees",
+    "staff", "soldiers", "troops", "firefighters", "officers", "miners", "children", "students", "volunteers", "tourists",
+    "protesters", "doctors", "nurses", "teachers", "pilgrims", "prisoners", "hostages", "civilians", "men", "women",
+  ]
+  /// Participles that say what happened to people counted without a noun ("nine were hurt").
+  static let casualtyWords: Set<String> = [
+    "hurt", "injured", "wounded", "killed", "dead", "died", "missing", "rescued", "arrested", "evacuated", "hospitalized",
+    "hospitalised", "detained", "displaced", "treated",
   ]
   /// Unit-like nouns that follow a numeral in a hyphenated adjective ("five-story", "32-member").
   static let hyphenCountNouns: [String: String] = [
@@ -101,7 +108,7 @@ enum QuantityLexicon {
     "up", "down", "away", "back", "ago", "later", "earlier", "again", "just", "only", "even", "now", "then", "already", "yet",
     "said", "says", "say", "told", "according", "including", "against", "between", "among", "amongst", "within", "without",
     "like", "near", "toward", "towards", "above", "below", "behind", "beyond", "apart", "too", "very",
-    "other", "others", "another", "such", "both", "either", "neither", "own", "same", "last", "next", "first", "second",
+    "other", "another", "such", "both", "either", "neither", "own", "same", "last", "next", "first", "second",
   ]
   /// Nouns that make a bare four-digit number a year ("a 2021 inspection" is a year; "2021 people" is a count).
   static let yearPrepositions: Set<String> = ["in", "since", "until", "by", "from", "of", "during", "before", "after", "to", "and", "through", "til", "till"]

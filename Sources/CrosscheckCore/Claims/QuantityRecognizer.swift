@@ -601,11 +601,14 @@ struct Scanner {
       if lower(end + 1) == "ago" { return agoDate(from: i, value: value, unit: duration.unit, end: end + 2) }
       return make(i, end + 1, .duration, valueOf(), duration.unit, rule: "number + time unit")
     }
+    if factor == 1, high == nil, digits, let casualty = casualtyCount(from: i, at: end, value: valueOf()) { return casualty }
     if factor > 1 || high != nil || digits {
       if let (noun, after) = nounPhrase(at: end) { return make(i, after, .count, valueOf(), noun, rule: "number + noun") }
       if next == "of", lower(end + 1) == "them" || lower(end + 1) == "those" { return make(i, end + 2, .count, valueOf(), "", rule: "N of them") }
       return make(i, end, .count, valueOf(), "", rule: "bare number")
     }
+    // People counted without a noun: "nine were hurt", "two died", "11 others".
+    if let casualty = casualtyCount(from: i, at: end, value: valueOf()) { return casualty }
     // Numbers in words need a counted noun, or "of" ("two of the dam's gates"), to be a quantity:
     // "the two also discussed" and "one of the reasons" are not claims.
     if let (noun, after) = nounPhrase(at: end) {
@@ -615,6 +618,17 @@ struct Scanner {
     if next == "of", value != 1 {
       if lower(end + 1) == "them" || lower(end + 1) == "those" { return make(i, end + 2, .count, valueOf(), "", rule: "N of them") }
       return make(i, end, .count, valueOf(), "", rule: "N of")
+    }
+    return nil
+  }
+
+  /// A number of people that a casualty word follows within two words ("nine were hurt",
+  /// "two died", "three have been arrested").
+  func casualtyCount(from i: Int, at end: Int, value: QuantityValue) -> Match? {
+    for k in end..<min(end + 3, toks.count) where isWord(k) {
+      let word = lower(k)
+      if QuantityLexicon.casualtyWords.contains(word) { return make(i, end, .count, value, "people", rule: "number + casualty verb") }
+      guard ["were", "was", "are", "is", "have", "has", "had", "been", "be", "reported", "confirmed", "later"].contains(word) else { break }
     }
     return nil
   }

@@ -49,6 +49,8 @@ struct QuantityCase: CustomStringConvertible, Sendable {
     QuantityCase(text: "About one in five households are behind on bills.", span: "About one in five", kind: .count, value: "0.2", qualifier: .approx),
     QuantityCase(text: "Rents rose by roughly a fifth in a year.", span: "roughly a fifth", kind: .count, value: "0.2", qualifier: .approx),
     QuantityCase(text: "NATO’s 32 member states disagree.", span: "32 member states", kind: .count, value: "32"),
+    QuantityCase(text: "Two people died and nine were hurt.", span: "nine", kind: .count, value: "9"),
+    QuantityCase(text: "The blast killed two and injured 11 others.", span: "11 others", kind: .count, value: "11"),
   ]
 
   static let money: [QuantityCase] = [
