@@ -123,25 +123,30 @@ package struct ClaimExtractor: Sendable {
     }
     // A quantity alone in its clause ("The dam, about 11 miles upstream, is owned by …")
     // takes its topic from the whole sentence.
-    let clauseWords = (before + after).filter { !TopicLexicon.stopWords.contains($0.lowercased()) }
+    let clauseWords = (before + after).filter { word in
+      let lower = word.lowercased()
+      return !TopicLexicon.stopWords.contains(lower) && lower.count > 2 && QuantityLexicon.months[lower] == nil
+        && QuantityLexicon.weekdays[lower] == nil && QuantityLexicon.cardinals[lower] == nil
+    }
     if clauseWords.isEmpty {
       before = tokens.filter { $0.kind == .word && $0.end <= quantity.range.lowerBound }.map { document.string($0.range) }
       after = tokens.filter { $0.kind == .word && $0.start >= quantity.range.upperBound }.map { document.string($0.range) }
     }
     var topic: [String] = []
     var shown: [String] = []
-    func add(_ word: String, show: Bool) {
+    func add(_ word: String, show: Bool, inside: Bool = false) {
       let lower = word.lowercased()
+      // A currency named in the amount is its unit; named elsewhere ("the krona fell") it is the topic.
       guard !TopicLexicon.stopWords.contains(lower), lower.count > 2, QuantityLexicon.cardinals[lower] == nil,
         QuantityLexicon.weekdays[lower] == nil, QuantityLexicon.months[lower] == nil, QuantityLexicon.multipliers[lower] == nil,
-        QuantityLexicon.currencyNames[lower] == nil, QuantityLexicon.vagueAmounts.contains(lower) == false
+        !inside || QuantityLexicon.currencyNames[lower] == nil, QuantityLexicon.vagueAmounts.contains(lower) == false
       else { return }
       let normalized = TopicLexicon.normalize(lower)
       if !topic.contains(normalized) { topic.append(normalized) }
       if show { shown.append(word) }
     }
     for word in inside where QuantityLexicon.durationUnits[word.lowercased()] == nil && QuantityLexicon.distanceUnits[word.lowercased()] == nil {
-      add(word, show: true)
+      add(word, show: true, inside: true)
     }
     let window = quantity.kind == .date ? Self.dateWindow : Self.topicWindow
     for word in after.prefix(window) { add(word, show: shown.count < 3) }
@@ -255,7 +260,7 @@ enum TopicLexicon {
     "crested": "crest", "peaked": "crest", "crest": "crest", "peak": "crest",
     "rescued": "rescued", "pulled": "rescued", "saved": "rescued",
     "rain": "rain", "rainfall": "rain", "gap": "breach", "section": "breach", "stretch": "breach", "breach": "breach", "hole": "breach",
-    "bank": "levee", "levee": "levee", "embankment": "levee", "dike": "levee", "dyke": "levee",
+    "levee": "levee", "embankment": "levee", "dike": "levee", "dyke": "levee",
     "story": "storeys", "storey": "storeys", "block": "building", "apartment": "building",
     "visit": "visit", "trip": "visit", "visited": "visit", "arrived": "visit",
     "sworn": "office", "swearing": "office", "office": "office",
