@@ -135,6 +135,9 @@ package struct ClaimGrouper: Sendable {
         }
         if scheduled, shared >= Self.paraphraseWords { total += Self.conflictThreshold }
       }
+      if kinds[a] == .money, units[a] == units[b], documents[a] != documents[b], claims[a].quantity.value == claims[b].quantity.value {
+        total += Self.sameValueThreshold
+      }
       // Two clauses that say nearly the same thing ("Schools will reopen on Monday" and
       // "Schools will reopen on June 17") are about one fact.
       if shared >= Self.paraphraseWords, Double(shared) >= Self.paraphraseShare * Double(max(x.count, y.count)) { total += Self.conflictThreshold }
@@ -168,8 +171,14 @@ package struct ClaimGrouper: Sendable {
       let kind = Int64(QuantityKind.allCases.firstIndex(of: kinds[index]) ?? 0)
       for id in list { postings[kind << 32 | Int64(id), default: []].append(Int32(index)) }
     }
+    // The same amount of money to the cent in two reports is a candidate even with no
+    // words in common ("€17.7 billion a year", "17.7 billion euros annually").
+    var amounts: [String: [Int32]] = [:]
+    for (index, claim) in claims.enumerated() where claim.quantity.kind == .money && claim.frameOf == nil {
+      if let value = claim.quantity.value.number { amounts["\(claim.quantity.unit) \(value)", default: []].append(Int32(index)) }
+    }
     var candidates: [Int64] = []
-    for list in postings.values where list.count > 1 && list.count <= Self.postingCap {
+    for list in Array(postings.values) + Array(amounts.values) where list.count > 1 && list.count <= Self.postingCap {
       for x in list.indices { for y in (x + 1)..<list.count { candidates.append(Int64(list[x]) << 32 | Int64(list[y])) } }
     }
     candidates.sort()

@@ -57,7 +57,10 @@ enum QuantityLexicon {
     "adults", "passengers", "migrants", "refugees", "citizens", "villagers", "survivors", "others", "workers", "employees",
     "staff", "soldiers", "troops", "firefighters", "officers", "miners", "children", "students", "volunteers", "tourists",
     "protesters", "doctors", "nurses", "teachers", "pilgrims", "prisoners", "hostages", "civilians", "men", "women",
+    "demonstrators", "marchers", "protestors", "fans", "spectators", "participants",
   ]
+  /// Counted events that stand for people ("44 arrests", "12 deaths").
+  static let peopleEvents: Set<String> = ["arrests", "deaths", "fatalities", "casualties", "injuries", "evacuations", "rescues"]
   /// Participles that say what happened to people counted without a noun ("nine were hurt").
   static let casualtyWords: Set<String> = [
     "hurt", "injured", "wounded", "killed", "dead", "died", "missing", "rescued", "arrested", "evacuated", "hospitalized",
@@ -108,7 +111,8 @@ enum QuantityLexicon {
     "up", "down", "away", "back", "ago", "later", "earlier", "again", "just", "only", "even", "now", "then", "already", "yet",
     "said", "says", "say", "told", "according", "including", "against", "between", "among", "amongst", "within", "without",
     "like", "near", "toward", "towards", "above", "below", "behind", "beyond", "apart", "too", "very",
-    "other", "another", "such", "both", "either", "neither", "own", "same", "last", "next", "first", "second",
+    "other", "another", "such", "took", "made", "came", "went", "gave", "got", "left", "fell", "rose", "saw", "met", "held",
+    "ran", "won", "lost", "paid", "put", "set", "began", "became", "remain", "remained", "remains", "take", "make", "both", "either", "neither", "own", "same", "last", "next", "first", "second",
   ]
   /// Nouns that make a bare four-digit number a year ("a 2021 inspection" is a year; "2021 people" is a count).
   static let yearPrepositions: Set<String> = ["in", "since", "until", "by", "from", "of", "during", "before", "after", "to", "and", "through", "til", "till"]

@@ -91,6 +91,7 @@ struct Scanner {
     words += QuantityLexicon.months.keys
     words += QuantityLexicon.weekdays.keys
     words += QuantityLexicon.vagueAmounts
+    words += QuantityLexicon.multipliers.keys.filter { $0.count > 2 }
     words += ["once", "twice", "thrice", "week", "weekend", "month", "year", "yesterday", "today", "tomorrow", "tonight",
       "hours", "days", "weeks", "months", "years", "same", "quarter", "half", "noon", "midnight", "usd", "eur", "gbp"]
     words += QuantityLexicon.currencyCodes.map { $0.lowercased() }
@@ -255,7 +256,8 @@ struct Scanner {
     let word = lower(i)
     if word == "a" || word == "an" {
       let next = lower(i + 1)
-      if next == "dozen" || next == "hundred" || next == "thousand" {
+      if next == "dozen" || next == "hundred" || next == "thousand" || next == "million" || next == "billion" {
+        if next == "million" || next == "billion" { return (next == "million" ? 1e6 : 1e9, i + 2, false) }
         guard let rest = numeral(at: i + 1) else { return nil }
         return (rest.value, rest.end, false)
       }
@@ -650,7 +652,7 @@ struct Scanner {
       if word.hasSuffix("s") && !word.hasSuffix("ss") && word.count > 3 || QuantityLexicon.peopleNouns.contains(word) { break }
     }
     guard let head else { return nil }
-    if QuantityLexicon.peopleNouns.contains(head) { return ("people", end) }
+    if QuantityLexicon.peopleNouns.contains(head) || QuantityLexicon.peopleEvents.contains(head) { return ("people", end) }
     if head == "storeys" || head == "stories" || head == "story" || head == "storey" { return ("storeys", end) }
     return (head, end)
   }
