@@ -23,6 +23,8 @@ package struct Claim: Sendable {
   package var frameOf: Int?
   /// The document's reference date, for updates over time.
   package var published: CivilDate?
+  /// The time it was published, in minutes after midnight, when the document gives one.
+  package var publishedMinute: Int?
   /// The noun a hyphenated measure describes ("60-foot section" → `breach`), normalized.
   package var measured: String?
   /// The index of its sentence in the document (-1 for a headline).

@@ -21,6 +21,7 @@ package struct ClaimExtractor: Sendable {
     var claims: [Claim] = []
     for document in corpus.documents {
       let reference = dates[document.id]?.date
+      let minute = dates[document.id]?.minute
       let quantities = recognizer.quantities(in: document, reference: reference)
       let first = claims.count
       for (index, quantity) in quantities.enumerated() {
@@ -30,6 +31,7 @@ package struct ClaimExtractor: Sendable {
         let next = index + 1 < quantities.count && quantities[index + 1].kind == quantity.kind ? quantities[index + 1].range.lowerBound : nil
         claims.append(claim(quantity, in: document, published: reference, number: claims.count + 1, neighbours: (previous, next)))
       }
+      for index in first..<claims.count { claims[index].publishedMinute = minute }
       attachFrames(&claims, from: first)
     }
     return claims
@@ -61,7 +63,7 @@ package struct ClaimExtractor: Sendable {
     }
     return Claim(
       id: "c\(number)", document: document.id, quantity: quantity, text: document.string(quantity.range), sentence: sentenceRange, topic: topic, topicText: topicText,
-      asserter: asserter, asserterRule: rule, frames: [], frameOf: nil, published: published, measured: measured,
+      asserter: asserter, asserterRule: rule, frames: [], frameOf: nil, published: published, publishedMinute: nil, measured: measured,
       sentenceIndex: document.sentences.firstIndex { $0.range.contains(quantity.range.lowerBound) } ?? -1)
   }
 

@@ -368,23 +368,26 @@ package struct ClaimGrouper: Sendable {
     return "\(rate.from) 1 = \(rate.to) \(QuantityValue.format((rate.rate * 1000).rounded() / 1000))"
   }
 
-  /// Counts that only rise with the reports' dates are updates.
+  /// Counts that only rise with the reports' publication times (or dates) are updates.
   func update(_ spans: [(Claim, Span)]) -> String? {
     guard spans.allSatisfy({ $0.0.quantity.kind == .count && $0.0.published != nil }) else { return nil }
-    var byDate: [CivilDate: (Double, Double)] = [:]
+    // Reports of one moment must agree among themselves.
+    var byTime: [Int: (low: Double, high: Double, label: String)] = [:]
     for (claim, span) in spans {
-      let date = claim.published!
-      if let (low, high) = byDate[date] {
-        guard span.low <= high && low <= span.high else { return nil }
-        byDate[date] = (max(low, span.low), min(high, span.high))
+      guard let date = claim.published else { return nil }
+      let key = date.days * 1440 + (claim.publishedMinute ?? 0)
+      let label = date.iso + (claim.publishedMinute.map { " \(CivilDate.pad($0 / 60, 2)):\(CivilDate.pad($0 % 60, 2))" } ?? "")
+      if let known = byTime[key] {
+        guard span.low <= known.high && known.low <= span.high else { return nil }
+        byTime[key] = (max(known.low, span.low), min(known.high, span.high), label)
       } else {
-        byDate[date] = (span.low, span.high)
+        byTime[key] = (span.low, span.high, label)
       }
     }
-    let ordered = byDate.sorted { $0.key < $1.key }
+    let ordered = byTime.sorted { $0.key < $1.key }.map(\.value)
     guard ordered.count > 1 else { return nil }
-    for (earlier, later) in zip(ordered, ordered.dropFirst()) where later.value.1 < earlier.value.0 { return nil }
-    return "the figure rises from \(ordered.first!.key.iso) to \(ordered.last!.key.iso): a later report updates it"
+    for (earlier, later) in zip(ordered, ordered.dropFirst()) where later.high < earlier.low { return nil }
+    return "the figure rises from \(ordered.first!.label) to \(ordered.last!.label): a later report updates it"
   }
 
   /// The interval a quantity allows, in the group's base unit.

@@ -16,6 +16,8 @@ package struct ReferenceDates: Sendable {
   package struct Entry: Sendable, Equatable {
     package var date: CivilDate
     package var source: Source
+    /// Minutes after midnight, when the source gives a time of publication.
+    package var minute: Int? = nil
   }
 
   package private(set) var entries: [String: Entry] = [:]
@@ -33,10 +35,10 @@ package struct ReferenceDates: Sendable {
       let top = (document.paragraphs.first?.range.lowerBound ?? 0) + Self.bylineReach
       let count = min(Self.bylineParagraphs, document.paragraphs.prefix { $0.range.lowerBound < top }.count)
       let scan = Self.scan(document, paragraphs: max(1, count))
-      if let value = document.metadata.date?.value, let date = Self.parse(value) {
-        entries[document.id] = Entry(date: date, source: .metadata)
+      if let value = document.metadata.date?.value, let (date, minute) = Self.parseWithTime(value) {
+        entries[document.id] = Entry(date: date, source: .metadata, minute: minute)
       } else if let date = scan.byline {
-        entries[document.id] = Entry(date: date, source: .byline)
+        entries[document.id] = Entry(date: date, source: .byline, minute: scan.bylineMinute)
       } else if let (month, day) = scan.dateline {
         partial.append((document.id, month, day, scan.weekday))
       }
@@ -70,17 +72,32 @@ package struct ReferenceDates: Sendable {
   }
 
   /// `2024-11-15`, `2024-11-15T18:12:00Z`, `November 15, 2024`, `Nov. 15, 2024`, `15 November 2024`.
-  package static func parse(_ text: String) -> CivilDate? {
-    if let date = CivilDate(iso: text), date.isValid { return date }
+  package static func parse(_ text: String) -> CivilDate? { parseWithTime(text)?.0 }
+
+  /// A date and, when it has one, its time of day in minutes (`2024-11-15T18:12`,
+  /// `November 15, 2024 at 6:12 PM`).
+  package static func parseWithTime(_ text: String) -> (CivilDate, Int?)? {
+    if let date = CivilDate(iso: text), date.isValid { return (date, clock(text)) }
     let recognized = QuantityRecognizer().quantities(in: text, reference: nil)
     for quantity in recognized {
-      if case .date(let value) = quantity.value, let date = CivilDate(iso: value), date.isValid { return date }
+      if case .date(let value) = quantity.value, let date = CivilDate(iso: value), date.isValid { return (date, clock(value)) }
     }
     return nil
   }
 
+  /// Minutes after midnight in an ISO date-time (`2024-11-15T18:12…`), or nil.
+  static func clock(_ text: String) -> Int? {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.count >= 16, scalars[10] == "T", scalars[13] == ":" else { return nil }
+    guard let hour = Int(String(String.UnicodeScalarView(scalars[11..<13]))), let minute = Int(String(String.UnicodeScalarView(scalars[14..<16]))),
+      hour < 24, minute < 60
+    else { return nil }
+    return hour * 60 + minute
+  }
+
   struct Scan {
     var byline: CivilDate?
+    var bylineMinute: Int?
     var dateline: (Int, Int)?
     var weekday: Int?
     var years: [Int] = []
@@ -102,6 +119,7 @@ package struct ReferenceDates: Sendable {
       if value.count >= 7, let year = Int(value.prefix(4)) { scan.years.append(year) }
       if scan.byline == nil, quantity.range.upperBound <= early, let date = CivilDate(iso: value), date.isValid {
         scan.byline = date
+        scan.bylineMinute = clock(value)
       }
       if scan.dateline == nil, value.hasPrefix("XXXX-"), quantity.range.lowerBound < (document.paragraphs.first?.range.lowerBound ?? 0) + 40 {
         let parts = value.split(separator: "-")

@@ -91,6 +91,19 @@ import Testing
     #expect(without.first { $0.members.contains(money[0]) }?.agreement != .conflict)
   }
 
+  /// Within one day, publication times order the reports: a rising toll is an update, a
+  /// falling one a conflict.
+  @Test(arguments: [("2025-03-10T09:00", "2025-03-10T18:30", Agreement.updated), ("2025-03-10T18:30", "2025-03-10T09:00", .conflict)])
+  func publicationTimesOrderUpdates(_ early: String, _ late: String, _ agreement: Agreement) {
+    let corpus = Self.corpus([
+      ["id": "a", "date": early, "text": "At least 5 people were killed in the blast at the market, police said."],
+      ["id": "b", "date": late, "text": "At least 9 people were killed in the blast at the market, police said."],
+    ])
+    let claims = ClaimExtractor().claims(in: corpus)
+    let groups = ClaimGrouper().groups(of: claims)
+    #expect(groups.first { $0.members.count == 2 && claims[$0.members[0]].quantity.kind == .count }?.agreement == agreement)
+  }
+
   @Test(arguments: [(44.1, 0.1), (1200.0, 100.0), (37.0, 1.0), (13_100_000.0, 100_000.0), (23.4, 0.1)])
   func precisionOfAFigure(_ value: Double, _ place: Double) {
     #expect(abs(ClaimGrouper.precision(value) - place) < 1e-9)

@@ -31,6 +31,12 @@ import Testing
     #expect(dates["other"]?.date == CivilDate(year: 2024, month: 10, day: 3))
   }
 
+  @Test func keepsTheTimeOfPublication() {
+    #expect(ReferenceDates.parseWithTime("2024-11-15T18:12:00Z")?.1 == 18 * 60 + 12)
+    #expect(ReferenceDates.parseWithTime("November 15, 2024 at 6:12 PM")?.1 == 18 * 60 + 12)
+    #expect(ReferenceDates.parseWithTime("2024-11-15")?.1 == nil)
+  }
+
   @Test(arguments: [
     ("2024-11-15", "2024-11-15"), ("November 15, 2024", "2024-11-15"), ("Nov. 15, 2024", "2024-11-15"),
     ("15 November 2024", "2024-11-15"), ("2024-11-15T18:12:00Z", "2024-11-15"),
