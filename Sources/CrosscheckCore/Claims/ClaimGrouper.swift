@@ -209,14 +209,21 @@ package struct ClaimGrouper: Sendable {
       var total = 0.0
       var best = 0.0
       var disagree = false
+      var selfContradiction = false
       for x in left {
         for y in right {
           let value = score(x, y)
           total += value
           best = max(best, value)
-          if !disagree, !agree(x, y) { disagree = true }
+          if !agree(x, y) {
+            disagree = true
+            // One report giving two different figures is usually giving two facts ("in
+            // Turkey, 3,419 … in Syria, 1,602"); only "the same day" rule joins them.
+            if documents[x] == documents[y], !isSameDay[x], !isSameDay[y] { selfContradiction = true }
+          }
         }
       }
+      if selfContradiction { continue }
       let mean = total / Double(left.count * right.count)
       // Agreeing groups join on their strongest link; disagreeing ones need a strong link
       // and enough support across their members.

@@ -70,7 +70,7 @@ enum QuantityLexicon {
   static let hyphenCountNouns: [String: String] = [
     "story": "storeys", "storey": "storeys", "stories": "storeys", "floor": "floors", "member": "members", "nation": "nations",
     "country": "countries", "point": "points", "seat": "seats", "bed": "beds", "room": "rooms", "car": "cars", "game": "games",
-    "page": "pages", "lane": "lanes", "person": "people", "man": "people", "strong": "people",
+    "page": "pages", "lane": "lanes", "person": "people", "man": "people", "strong": "people", "magnitude": "magnitude",
   ]
   static let months: [String: Int] = [
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8, "september": 9,
@@ -112,7 +112,8 @@ enum QuantityLexicon {
     "said", "says", "say", "told", "according", "including", "against", "between", "among", "amongst", "within", "without",
     "like", "near", "toward", "towards", "above", "below", "behind", "beyond", "apart", "too", "very",
     "other", "another", "such", "took", "made", "came", "went", "gave", "got", "left", "fell", "rose", "saw", "met", "held",
-    "ran", "won", "lost", "paid", "put", "set", "began", "became", "remain", "remained", "remains", "take", "make", "both", "either", "neither", "own", "same", "last", "next", "first", "second",
+    "ran", "won", "lost", "paid", "put", "set", "began", "became", "remain", "remained", "remains", "take", "make",
+    "hit", "struck", "cut", "led", "fled", "followed", "both", "either", "neither", "own", "same", "last", "next", "first", "second",
   ]
   /// Nouns that make a bare four-digit number a year ("a 2021 inspection" is a year; "2021 people" is a count).
   static let yearPrepositions: Set<String> = ["in", "since", "until", "by", "from", "of", "during", "before", "after", "to", "and", "through", "til", "till"]

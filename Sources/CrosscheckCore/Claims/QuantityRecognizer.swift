@@ -476,6 +476,8 @@ struct Scanner {
       if i == 1, isWord(0), toks[0].capitalized, isWord(i + 1) && toks[i + 1].capitalized, QuantityLexicon.months[lower(0)] == nil {
         return nil
       }
+      // "a magnitude 7.8 earthquake".
+      if lower(i - 1) == "magnitude" { return make(i - 1, i + 1, .count, .number(value), "magnitude", rule: "magnitude N") }
       // "Harold Pruitt, 74, was": an age in apposition.
       if text(i - 1) == ",", isWord(i - 2), toks[i - 2].capitalized, text(i + 1) == "," || text(i + 1) == ")", value < 120, value == value.rounded() {
         return make(i, i + 1, .age, .number(value), "years", rule: "NAME, AGE,")
@@ -642,7 +644,11 @@ struct Scanner {
     var head: String? = nil
     while end < toks.count, end < i + 3, isWord(end), !toks[end].capitalized || end == i && toks[end].text == "COVID" {
       let word = lower(end)
-      if QuantityLexicon.stopWords.contains(word) || QuantityLexicon.months[word] != nil || QuantityLexicon.weekdays[word] != nil { break }
+      if QuantityLexicon.stopWords.contains(word) || QuantityLexicon.months[word] != nil || QuantityLexicon.weekdays[word] != nil
+        || QuantityLexicon.cardinals[word] != nil || QuantityLexicon.ordinals[word] != nil
+      {
+        break
+      }
       let verbal = word.hasSuffix("ed") || word.hasSuffix("ing")
       if verbal && end > i { break }
       head = word
