@@ -267,11 +267,15 @@ enum TopicLexicon {
     "visit": "visit", "trip": "visit", "visited": "visit", "arrived": "visit",
     "sworn": "office", "swearing": "office", "office": "office",
     "invasion": "invasion", "war": "invasion",
+    "cut": "cut", "cuts": "cut", "eliminate": "cut", "shed": "cut", "slash": "cut", "axe": "cut", "layoffs": "cut",
+    "workforce": "staff", "staff": "staff", "employees": "staff", "payroll": "staff",
+    "shares": "shares", "stock": "shares", "revenue": "revenue", "sales": "revenue", "turnover": "revenue",
+    "profit": "profit", "earnings": "profit",
   ]
 
   /// Events whose counts outlets report and dispute: people injured, killed, evacuated,
   /// rescued; money pledged; meetings dated.
-  static let eventClasses: Set<String> = ["injured", "killed", "evacuated", "rescued", "pledge", "meeting", "missing", "arrested", "attack"]
+  static let eventClasses: Set<String> = ["injured", "killed", "evacuated", "rescued", "pledge", "meeting", "missing", "arrested", "attack", "cut"]
   /// Events that are scheduled and so have one date: a meeting, hearing, trial, vote, visit.
   static let scheduledEvents: Set<String> = ["meeting", "visit", "office"]
   static func isEventClass(_ word: String) -> Bool { eventClasses.contains(word) }

@@ -59,6 +59,8 @@ enum QuantityLexicon {
     "protesters", "doctors", "nurses", "teachers", "pilgrims", "prisoners", "hostages", "civilians", "men", "women",
     "demonstrators", "marchers", "protestors", "fans", "spectators", "participants",
   ]
+  /// Nouns for jobs, normalized to `jobs` ("1,500 positions", "1,200 jobs").
+  static let jobNouns: Set<String> = ["jobs", "positions", "posts", "roles", "redundancies", "layoffs", "vacancies"]
   /// Counted events that stand for people ("44 arrests", "12 deaths").
   static let peopleEvents: Set<String> = ["arrests", "deaths", "fatalities", "casualties", "injuries", "evacuations", "rescues"]
   /// Participles that say what happened to people counted without a noun ("nine were hurt").
@@ -111,9 +113,14 @@ enum QuantityLexicon {
     "up", "down", "away", "back", "ago", "later", "earlier", "again", "just", "only", "even", "now", "then", "already", "yet",
     "said", "says", "say", "told", "according", "including", "against", "between", "among", "amongst", "within", "without",
     "like", "near", "toward", "towards", "above", "below", "behind", "beyond", "apart", "too", "very",
-    "other", "another", "such", "took", "made", "came", "went", "gave", "got", "left", "fell", "rose", "saw", "met", "held",
-    "ran", "won", "lost", "paid", "put", "set", "began", "became", "remain", "remained", "remains", "take", "make",
-    "hit", "struck", "cut", "led", "fled", "followed", "both", "either", "neither", "own", "same", "last", "next", "first", "second",
+    "other", "another", "such", "both", "either", "neither", "own", "same", "last", "next", "first", "second",
+  ]
+  /// Common verbs that end a counted noun phrase ("400,000 took part") but say what a
+  /// figure is about, so they stay in its topic.
+  static let phraseEndingVerbs: Set<String> = [
+    "took", "made", "came", "went", "gave", "got", "left", "fell", "rose", "saw", "met", "held", "ran", "won", "lost", "paid",
+    "put", "set", "began", "became", "remain", "remained", "remains", "take", "make", "hit", "struck", "cut", "led", "fled",
+    "followed",
   ]
   /// Nouns that make a bare four-digit number a year ("a 2021 inspection" is a year; "2021 people" is a count).
   static let yearPrepositions: Set<String> = ["in", "since", "until", "by", "from", "of", "during", "before", "after", "to", "and", "through", "til", "till"]

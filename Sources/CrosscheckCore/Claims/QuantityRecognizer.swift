@@ -644,7 +644,8 @@ struct Scanner {
     var head: String? = nil
     while end < toks.count, end < i + 3, isWord(end), !toks[end].capitalized || end == i && toks[end].text == "COVID" {
       let word = lower(end)
-      if QuantityLexicon.stopWords.contains(word) || QuantityLexicon.months[word] != nil || QuantityLexicon.weekdays[word] != nil
+      if QuantityLexicon.stopWords.contains(word) || QuantityLexicon.phraseEndingVerbs.contains(word)
+        || QuantityLexicon.months[word] != nil || QuantityLexicon.weekdays[word] != nil
         || QuantityLexicon.cardinals[word] != nil || QuantityLexicon.ordinals[word] != nil
       {
         break
@@ -659,6 +660,7 @@ struct Scanner {
     }
     guard let head else { return nil }
     if QuantityLexicon.peopleNouns.contains(head) || QuantityLexicon.peopleEvents.contains(head) { return ("people", end) }
+    if QuantityLexicon.jobNouns.contains(head) { return ("jobs", end) }
     if head == "storeys" || head == "stories" || head == "story" || head == "storey" { return ("storeys", end) }
     return (head, end)
   }

@@ -57,10 +57,12 @@ import Testing
         var found: Set<String> = []
         for member in expected["members"] as! [[String]] {
           let document = try #require(corpus.document(id: member[0]))
-          let claim = claims.firstIndex { claim in
-            claim.document == member[0] && document.string(claim.quantity.range).contains(member[1])
-              || claim.document == member[0] && member[1].contains(document.string(claim.quantity.range))
-          }
+          // The claim whose words are exactly the member's, else one that contains them or is contained.
+          let claim = claims.firstIndex { $0.document == member[0] && document.string($0.quantity.range) == member[1] }
+            ?? claims.firstIndex { claim in
+              claim.document == member[0] && document.string(claim.quantity.range).contains(member[1])
+                || claim.document == member[0] && member[1].contains(document.string(claim.quantity.range))
+            }
           let group = claim.flatMap { index in groups.first { $0.members.contains(index) } }
           found.insert(group?.id ?? "none")
         }
