@@ -63,6 +63,9 @@ let package = Package(
     // Benchmarks, run in release by scripts/bench-quotes (not tests: timings vary with load).
     .executableTarget(name: "quote-benchmark", dependencies: ["CrosscheckCore"], path: "Benchmarks/QuoteBenchmark"),
 
+    // A benchmark of the claims pipeline on a generated corpus (scripts/bench-claims).
+    .executableTarget(name: "ClaimsBenchmark", dependencies: ["CrosscheckCore"], path: "Benchmarks/ClaimsBenchmark"),
+
     // Tests, and the golden-file helper they share.
     .target(name: "CrosscheckTestSupport", path: "Tests/TestSupport"),
     .testTarget(

@@ -1,3 +1,5 @@
+import CrosscheckCore
+
 /// The shell's settings, changed with `set NAME VALUE`.
 package struct Settings: Sendable, Equatable {
   /// When colors are used.
@@ -13,6 +15,8 @@ package struct Settings: Sendable, Equatable {
   package var onError: OnError = .stop
   /// Whether each command's running time is written to standard error.
   package var timing = false
+  /// Exchange rates for comparing amounts in different currencies (`set rate EUR USD 1.10`).
+  package var rates: [ExchangeRate] = []
 
   package init() {}
 
@@ -29,6 +33,7 @@ package struct Settings: Sendable, Equatable {
     Descriptor(name: "color", help: "colors: auto (at a terminal, unless NO_COLOR is set), on, off", values: ColorMode.allCases.map(\.rawValue)),
     Descriptor(name: "pager", help: "page output taller than the terminal through $PAGER or less", values: ["on", "off"]),
     Descriptor(name: "width", help: "output width in columns, or auto to follow the terminal", values: ["auto", "80", "100", "120"]),
+    Descriptor(name: "rate", help: "exchange rate for claims: set rate FROM TO VALUE (one FROM is VALUE TO)", values: ["EUR USD 1.10", "none"]),
     Descriptor(name: "on-error", help: "after an error in a command file: stop (exit status 1) or continue", values: OnError.allCases.map(\.rawValue)),
     Descriptor(name: "timing", help: "write how long each command took to standard error", values: ["on", "off"]),
   ]
@@ -42,6 +47,7 @@ package struct Settings: Sendable, Equatable {
     case "width": return width.map(String.init) ?? "auto"
     case "on-error": return onError.rawValue
     case "timing": return timing ? "on" : "off"
+    case "rate": return rates.isEmpty ? "none" : rates.map { "\($0.from) \($0.to) \(QuantityValue.format($0.rate))" }.joined(separator: ", ")
     default: return nil
     }
   }
@@ -75,6 +81,9 @@ package struct Settings: Sendable, Equatable {
       } else {
         throw invalid()
       }
+    case "rate":
+      guard value == "none" else { throw invalid() }
+      rates = []
     case "on-error":
       guard let mode = OnError(rawValue: value) else { throw invalid() }
       onError = mode
@@ -84,5 +93,21 @@ package struct Settings: Sendable, Equatable {
     default:
       throw invalid()
     }
+  }
+}
+
+extension Settings {
+  /// Sets an exchange rate: one `from` is `value` of `to` (`set rate EUR USD 1.10`).
+  /// - Throws: `ShellError` when the currencies are not three-letter codes or the rate is not a positive number.
+  package mutating func setRate(from: String, to: String, value: String) throws(ShellError) {
+    let codes = [from.uppercased(), to.uppercased()]
+    guard codes.allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isLetter) }), codes[0] != codes[1] else {
+      throw .usage("'\(from) \(to)' is not a pair of currency codes", hint: "for example: set rate EUR USD 1.10")
+    }
+    guard let rate = Double(value), rate > 0, rate.isFinite else {
+      throw .usage("'\(value)' is not a positive exchange rate", hint: "for example: set rate EUR USD 1.10")
+    }
+    rates.removeAll { $0.from == codes[0] && $0.to == codes[1] || $0.from == codes[1] && $0.to == codes[0] }
+    rates.append(ExchangeRate(from: codes[0], to: codes[1], rate: rate))
   }
 }

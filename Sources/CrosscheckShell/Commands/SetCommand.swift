@@ -5,17 +5,27 @@ package enum SetCommand: ShellCommand {
     abstract: "show or change settings",
     discussion: "Without arguments, lists every setting with its value. With a name, shows that setting; with a name and a value, changes it for the rest of the session.",
     arguments: [
-      ArgumentSpec("name", "format, color, pager, width, on-error or timing", kind: .setting, arity: .optional),
-      ArgumentSpec("value", "the new value", kind: .settingValue, arity: .optional),
+      ArgumentSpec("name", "format, color, pager, width, rate, on-error or timing", kind: .setting, arity: .optional),
+      ArgumentSpec("value", "the new value (for rate: FROM TO VALUE)", kind: .settingValue, arity: .zeroOrMore),
     ],
     examples: [
       Example("set format json", "JSON output from now on"),
       Example("set on-error continue", "command files go on after an error"),
       Example("set width 100", "lay tables out for 100 columns"),
+      Example("set rate EUR USD 1.10", "one euro is 1.10 dollars when claims compare amounts"),
     ]
   )
 
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
+    if call.arguments.first == "rate", call.arguments.count == 4 {
+      var settings = context.settings
+      try settings.setRate(from: call.arguments[1], to: call.arguments[2], value: call.arguments[3])
+      context.settings = settings
+      return .empty
+    }
+    if call.arguments.count > 2 {
+      throw .usage("'set' takes a name and one value", hint: "only 'set rate FROM TO VALUE' takes three")
+    }
     if call.arguments.count == 2 {
       var settings = context.settings
       try settings.set(call.arguments[0], to: call.arguments[1])
