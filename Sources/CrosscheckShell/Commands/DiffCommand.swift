@@ -26,7 +26,9 @@ package enum DiffCommand: ShellCommand {
       case, punctuation, spelling (British and American spellings such as defence/defense, \
       colour/color, organise/organize, kilometres/kilometers). --raw shows the minimal edit \
       script as computed, without the clean-up that groups changes for reading. JSON gives \
-      every operation with code point offsets into both texts (see docs/json.md).
+      every operation with code point offsets into both texts (see docs/json.md). \
+      'diff quote GROUP' collates every rendering of one quote group (see 'quotes') as an \
+      alignment table: one column per rendering, one row per aligned word, ≠ where they differ.
       """,
     arguments: [
       ArgumentSpec("a", "the first document (or string, with --text)", kind: .document),
@@ -44,12 +46,16 @@ package enum DiffCommand: ShellCommand {
       Example("diff 1 2", "the first two documents, sentence by sentence"),
       Example("diff 000 001 --stat", "how much changed"),
       Example("diff 1 2 --side-by-side --context 0", "only the changed sentences, in two columns"),
+      Example("diff quote Q3", "every rendering of one quote, aligned word by word"),
       Example("diff --text \"defence cuts\" \"Defense cuts\" --ignore case,spelling", "two strings"),
     ]
   )
 
   /// Diffs the two documents or strings; the output is built in the form it will be shown.
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
+    if !call.flag("text"), call.arguments[0] == "quote" {
+      return try collateQuote(call.arguments[1], in: context)
+    }
     let ignoring = try parseIgnore(call.value("ignore"))
     var contextSize = defaultContext
     if let value = call.value("context") {
