@@ -20,6 +20,9 @@ import Testing
     "show coastwire --sentences --format json",
     "search levee --limit 5",
     "search \"Lower Quay\" evacu* --format json",
+    "quotes --all --format json",
+    "claims --format json",
+    "compare --format json",
     "sql \"SELECT id, outlet, words, characters FROM documents ORDER BY key\"",
     "set width",
   ]
