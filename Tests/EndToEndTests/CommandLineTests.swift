@@ -94,3 +94,21 @@ import Testing
     #expect(result.errors.contains("skipped missing.txt: no such file or folder"))
   }
 }
+
+@Suite struct QuoteCollationTests {
+  @Test(.enabled(if: Crosscheck.hasSharedCorpus, "needs ../shared/corpus/rutte-kyiv"))
+  func theRedLineQuoteShowsItsThreePunctuations() throws {
+    let groups = try Crosscheck.run([Crosscheck.sharedCorpus, "-c", "quotes --format json"])
+    let list = try #require(try JSONSerialization.jsonObject(with: Data(groups.output.utf8)) as? [[String: Any]])
+    let group = try #require(list.first { ($0["canonical"] as? String)?.contains("crossed a red line") == true }?["group"] as? String)
+    let result = try Crosscheck.run([Crosscheck.sharedCorpus, "-c", "diff quote \(group) --format json"])
+    #expect(result.status == 0)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    let columns = try #require(json["columns"] as? [[String: Any]])
+    let variants = columns.filter { $0["variant"] as? Bool == true }.map { ($0["cells"] as? [String?] ?? []).compactMap { $0 } }
+    // 000 "not Ukraine, it is", 001 "not Ukraine; it is", 004 (spliced into a longer quote) "not Ukraine – it is".
+    #expect(variants.contains([",", ";", "–"]))
+    let witnesses = try #require(json["witnesses"] as? [[String: Any]])
+    #expect(witnesses.map { ($0["doc"] as? String ?? "").prefix(3) } == ["000", "001", "004"])
+  }
+}

@@ -7,38 +7,89 @@ extension DiffCommand {
   /// long the quote.
   static func collateQuote(_ word: String, in context: CommandContext) throws(ShellError) -> Output {
     let analysis = context.quoteAnalysis
-    guard let group = analysis.groups.first(where: { $0.id.lowercased() == word.lowercased() }) else {
+    guard let groupIndex = analysis.groups.firstIndex(where: { $0.id.lowercased() == word.lowercased() }) else {
       let hint = EditDistanceHint.closest(to: word, among: analysis.groups.map(\.id)).map { "did you mean '\($0)'?" }
         ?? (analysis.groups.isEmpty ? "no quotes were found in the loaded documents" : "quote groups are Q1…Q\(analysis.groups.count) (see 'quotes')")
       throw .notFound("no quote group '\(word)'", hint: hint)
     }
-    let members = group.members.map { analysis.occurrences[$0] }
-    let witnesses = members.map { member -> [String] in
-      let buffer = TextBuffer(member.text)
-      return Tokenizer().tokens(in: buffer).map { buffer.string($0.range) }
+    let group = analysis.groups[groupIndex]
+    var members = group.members.map { analysis.occurrences[$0] }
+    var witnesses = members.map { words(of: $0.text) }
+    // A longer quotation of another group may splice this utterance into its own words:
+    // the part of it that aligns with the fullest rendering is a rendering too.
+    let canonical = analysis.occurrences[group.canonical]
+    let canonicalWords = Set(canonical.words)
+    for occurrence in analysis.occurrences where occurrence.group != groupIndex {
+      guard occurrence.words.count > canonical.words.count, canonicalWords.count >= minimumSplicedWords,
+        Double(canonicalWords.intersection(occurrence.words).count) >= splicedShare * Double(canonicalWords.count),
+        let part = alignedPart(of: words(of: occurrence.text), with: words(of: canonical.text))
+      else { continue }
+      members.append(occurrence)
+      witnesses.append(part)
     }
+    let spliced = Set(members.dropFirst(group.members.count).map(\.id))
     let collation = Collation(witnesses: witnesses)
     // Two renderings from one document are told apart by their occurrence ids.
     let counts = Dictionary(members.map { ($0.documentID, 1) }, uniquingKeysWith: +)
-    let labels = members.map { counts[$0.documentID, default: 0] > 1 ? "\($0.documentID) (\($0.id))" : $0.documentID }
+    let labels = members.map { member -> String in
+      let label = counts[member.documentID, default: 0] > 1 ? "\(member.documentID) (\(member.id))" : member.documentID
+      return spliced.contains(member.id) ? label + " (inside \(member.id))" : label
+    }
     let table = Table(
       columns: [Column("")] + labels.map { Column($0, truncatable: true) },
       rows: collation.columns.map { column in
-        [.text(column.isVariant ? "≠" : "")] + column.cells.map { .text($0 ?? "–") }
+        [.text(column.isVariant ? "≠" : "")] + column.cells.map { .text($0 ?? "·") }
       })
     let differing = collation.variantColumns.count
     let summary = StyledText(
-      "\(members.count) renderings of \(group.id), \(collation.columns.count) aligned positions, \(differing) where they differ (≠); – marks a word a rendering lacks.",
+      "\(members.count) renderings of \(group.id), \(collation.columns.count) aligned positions, \(differing) where they differ (≠); · marks a word a rendering lacks.",
       .dim)
     let json: JSONValue = .object([
       ("group", .string(group.id)),
       ("witnesses", .array(members.map {
-        .object([("doc", .string($0.documentID)), ("quote", .string($0.id)), ("start", .int($0.start)), ("end", .int($0.end)), ("text", .string($0.text))])
+        .object([
+          ("doc", .string($0.documentID)), ("quote", .string($0.id)), ("start", .int($0.start)), ("end", .int($0.end)),
+          ("text", .string($0.text)), ("spliced", .bool(spliced.contains($0.id))),
+        ])
       })),
       ("columns", .array(collation.columns.map { column in
         .object([("variant", .bool(column.isVariant)), ("cells", .array(column.cells.map { JSONValue.string($0) }))])
       })),
     ])
     return Output([.heading("diff quote \(group.id)"), .table(table), .text(summary)], json: json)
+  }
+
+  /// Share of the fullest rendering's distinct words a longer quotation must hold to count
+  /// as splicing it in; and the fewest distinct words for which that test means anything.
+  static let splicedShare = 0.8
+  static let minimumSplicedWords = 6
+
+  /// The words and punctuation marks of a quotation.
+  static func words(of text: String) -> [String] {
+    let buffer = TextBuffer(text)
+    return Tokenizer().tokens(in: buffer).map { buffer.string($0.range) }
+  }
+
+  /// The run of `container` that aligns with `reference`: from the first to the last of its
+  /// tokens that share a column with a token of `reference` in their collation.
+  static func alignedPart(of container: [String], with reference: [String]) -> [String]? {
+    let collation = Collation(witnesses: [reference, container])
+    var part: [String] = []
+    var started = false
+    var pending: [String] = []
+    for column in collation.columns {
+      let cells = column.cells
+      if cells[0] != nil, let token = cells[1] {
+        started = true
+        part += pending + [token]
+        pending = []
+      } else if started, let token = cells[1] {
+        pending.append(token)
+      } else if started, cells[0] != nil {
+        part += pending
+        pending = []
+      }
+    }
+    return part.count >= reference.count / 2 ? part : nil
   }
 }
