@@ -343,20 +343,21 @@ struct Scanner {
     return nil
   }
 
+  /// The number at `j` times a multiplier glued to it ("44bn") or following it ("44 billion"),
+  /// and the index past them.
+  func scaledNumber(at j: Int) -> (value: Double, end: Int)? {
+    guard isNumber(j), let (value, glued) = Scanner.splitNumber(toks[j].text) else { return nil }
+    if let factor = QuantityLexicon.multipliers[glued] { return (value * factor, j + 1) }
+    let (factor, next) = multiplier(at: j + 1)
+    return (value * factor, next)
+  }
+
   /// An amount of money, count, measure, percentage, time of day or age starting at `i`.
   func amountCore(at i: Int) -> Match? {
     guard i < toks.count else { return nil }
     if let (currency, j) = currencyPrefix(at: i) {
-      guard isNumber(j), let (value, glued) = Scanner.splitNumber(toks[j].text) else { return nil }
-      var amount = value
-      var end = j + 1
-      if let factor = QuantityLexicon.multipliers[glued] {
-        amount *= factor
-      } else {
-        let (factor, next) = multiplier(at: end)
-        amount *= factor
-        end = next
-      }
+      guard let (amount, next) = scaledNumber(at: j) else { return nil }
+      var end = next
       let alternate = conversion(at: end)
       if let alternate { end = alternate.end }
       return make(i, end, .money, .number(amount), currency, alternate: alternate.map { ($0.value, $0.unit) }, rule: "currency symbol + number")
@@ -440,16 +441,7 @@ struct Scanner {
       j += sequence.count
       break
     }
-    guard let (currency, k) = currencyPrefix(at: j), isNumber(k), let (value, glued) = Scanner.splitNumber(toks[k].text) else { return nil }
-    var amount = value
-    var end = k + 1
-    if let factor = QuantityLexicon.multipliers[glued] {
-      amount *= factor
-    } else {
-      let (factor, next) = multiplier(at: end)
-      amount *= factor
-      end = next
-    }
+    guard let (currency, k) = currencyPrefix(at: j), let (amount, end) = scaledNumber(at: k) else { return nil }
     guard text(end) == ")" else { return nil }
     return (amount, currency, end + 1)
   }
