@@ -17,6 +17,8 @@ package struct Settings: Sendable, Equatable {
   package var timing = false
   /// Exchange rates for comparing amounts in different currencies (`set rate EUR USD 1.10`).
   package var rates: [ExchangeRate] = []
+  /// Whether outputs show neutral labels (Source A, B, …) instead of the documents' names.
+  package var blind = false
 
   package init() {}
 
@@ -36,6 +38,7 @@ package struct Settings: Sendable, Equatable {
     Descriptor(name: "rate", help: "exchange rate for claims: set rate FROM TO VALUE (one FROM is VALUE TO)", values: ["EUR USD 1.10", "none"]),
     Descriptor(name: "on-error", help: "after an error in a command file: stop (exit status 1) or continue", values: OnError.allCases.map(\.rawValue)),
     Descriptor(name: "timing", help: "write how long each command took to standard error", values: ["on", "off"]),
+    Descriptor(name: "blind", help: "show Source A, B, … instead of outlet names, ids, authors and addresses until 'reveal'", values: ["on", "off"]),
   ]
 
   /// The current value of a setting, as `set` shows it.
@@ -47,6 +50,7 @@ package struct Settings: Sendable, Equatable {
     case "width": return width.map(String.init) ?? "auto"
     case "on-error": return onError.rawValue
     case "timing": return timing ? "on" : "off"
+    case "blind": return blind ? "on" : "off"
     case "rate": return rates.isEmpty ? "none" : rates.map { "\($0.from) \($0.to) \(QuantityValue.format($0.rate))" }.joined(separator: ", ")
     default: return nil
     }
@@ -90,6 +94,9 @@ package struct Settings: Sendable, Equatable {
     case "timing":
       guard value == "on" || value == "off" else { throw invalid() }
       timing = value == "on"
+    case "blind":
+      guard value == "on" || value == "off" else { throw invalid() }
+      blind = value == "on"
     default:
       throw invalid()
     }

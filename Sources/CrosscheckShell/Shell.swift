@@ -41,6 +41,14 @@ package final class Shell {
   package var exitRequested = false
   /// Whether `--no-color` was given for the whole run.
   package var colorDisabled = false
+  /// The values `$name` stands for, set with `let`.
+  package var variables: [String: String] = [:]
+  /// The commands run at the top level so far (typed, `-c`, standard input, `-f` files as
+  /// `run FILE`), as lexed, for `record`.
+  private(set) var transcript: [RecordedLine] = []
+  /// What the last command that printed something (other than `echo`) printed, without
+  /// colors, for `expect output`.
+  private(set) var lastOutput: (line: String, text: String)?
 
   /// The command files being run, outermost first: the path as given (relative paths in
   /// a file are read from its folder) and the absolute path (to catch a file running itself).
@@ -135,13 +143,18 @@ package final class Shell {
   package func perform(_ line: String, toStandardError: Bool = false) throws(ShellError) {
     let lexed: LexedLine
     do {
-      lexed = try lexer.lex(line)
+      lexed = try lexer.lex(line, variables: variables)
     } catch {
       throw .usage("\(error.message) (at column \(error.position + 1))")
     }
     guard let first = lexed.words.first else { return }
     guard let command = registry.command(named: first.text) else { throw registry.unknownCommand(first.text) }
+    if lexed.redirection != nil, let note = command.spec.redirectionRefusal {
+      throw .usage("'\(first.text)' prints nothing to send to a file", hint: note)
+    }
     let call = try CommandCall.bind(Array(lexed.words.dropFirst()), to: command.spec, calledAs: first.text, line: line)
+    // Only what was run at the top level is recorded: a command file is recorded as its `run`.
+    let topLevel = fileStack.isEmpty
     Interrupt.reset()
     let started = ContinuousClock.now
     defer {
@@ -152,12 +165,31 @@ package final class Shell {
       }
     }
     let output = try command.run(call, in: CommandContext(shell: self))
+    if topLevel, command.spec.isRecorded {
+      transcript.append(RecordedLine(words: lexed.words, redirection: lexed.redirection, spec: command.spec, folder: FileManager.default.currentDirectoryPath))
+    }
     if toStandardError {
-      let options = RenderOptions(format: .table, color: colorEnabled(terminal: console.isTerminal), width: nil, terminal: true)
+      var options = RenderOptions(format: .table, color: colorEnabled(terminal: console.isTerminal), width: nil, terminal: true)
+      options.blinding = blinding
       console.writeError(Renderers.render(output, options: options) + "\n")
       return
     }
     try emit(output, for: call, redirection: lexed.redirection)
+  }
+
+  /// Runs a command for its result, without printing it (for `expect count`).
+  /// - Parameter words: the command's name and words, already lexed.
+  package func evaluate(_ words: [Word]) throws(ShellError) -> Output {
+    guard let first = words.first else { throw .usage("no command given") }
+    guard let command = registry.command(named: first.text) else { throw registry.unknownCommand(first.text) }
+    let line = words.map(\.text).joined(separator: " ")
+    let call = try CommandCall.bind(Array(words.dropFirst()), to: command.spec, calledAs: first.text, line: line)
+    return try command.run(call, in: CommandContext(shell: self))
+  }
+
+  /// The neutral labels of the loaded documents while `blind` is on.
+  package var blinding: Blinding? {
+    settings.blind ? Blinding(documents: corpus.documents) : nil
   }
 
   /// Writes an error to standard error: `FILE:LINE: error: …` in a command file, `error: …` elsewhere.
@@ -166,15 +198,18 @@ package final class Shell {
     if error.alreadyReported { return }
     let prefix = location.map { "\($0.file):\($0.line): " } ?? ""
     let color = colorEnabled(terminal: console.isTerminal)
-    var text = prefix + ANSI.styled("error:", .error, color: color) + " " + TerminalText.escape(error.message) + "\n"
-    if let hint = error.hint { text += "  " + TerminalText.escape(hint) + "\n" }
+    let blinding = blinding
+    func hidden(_ text: String) -> String { blinding?.hide(in: text) ?? text }
+    var text = prefix + ANSI.styled("error:", .error, color: color) + " " + TerminalText.escape(hidden(error.message)) + "\n"
+    if let hint = error.hint { text += "  " + TerminalText.escape(hidden(hint)) + "\n" }
     console.writeError(text)
   }
 
   /// Writes a warning to standard error.
   package func warn(_ message: String) {
     let color = colorEnabled(terminal: console.isTerminal)
-    console.writeError(ANSI.styled("warning:", .warning, color: color) + " " + TerminalText.escape(message) + "\n")
+    let shown = blinding?.hide(in: message) ?? message
+    console.writeError(ANSI.styled("warning:", .warning, color: color) + " " + TerminalText.escape(shown) + "\n")
   }
 
   // MARK: - Output
@@ -191,23 +226,39 @@ package final class Shell {
   private func emit(_ output: Output, for call: CommandCall, redirection: Redirection?) throws(ShellError) {
     if output == .empty { return }
     let format = call.value("format").flatMap(OutputFormat.init(rawValue:)) ?? settings.format
+    let blinding = blinding
     if let redirection {
-      let options = RenderOptions(format: format, color: false, width: settings.width, terminal: false)
+      var options = RenderOptions(format: format, color: false, width: settings.width, terminal: false)
+      options.blinding = blinding
       let text = Renderers.render(output, options: options) + "\n"
+      remember(text, of: call)
       try write(text, to: resolvePath(redirection.path), append: redirection.append)
       return
     }
     let terminal = console.isTerminal
-    let options = RenderOptions(
-      format: format, color: !call.flag("no-color") && colorEnabled(terminal: terminal),
-      width: settings.width ?? (terminal ? console.size?.columns : nil), terminal: terminal)
+    let color = !call.flag("no-color") && colorEnabled(terminal: terminal)
+    var options = RenderOptions(
+      format: format, color: color, width: settings.width ?? (terminal ? console.size?.columns : nil), terminal: terminal)
+    options.blinding = blinding
     let text = Renderers.render(output, options: options) + "\n"
+    if color {
+      options.color = false
+      remember(Renderers.render(output, options: options) + "\n", of: call)
+    } else {
+      remember(text, of: call)
+    }
     if terminal, console.isInteractive, settings.pager, let rows = console.size?.rows,
       text.utf8.reduce(0, { $0 + ($1 == 0x0A ? 1 : 0) }) >= rows, console.page(text)
     {
       return
     }
     console.write(text)
+  }
+
+  /// Keeps a command's printed text for `expect output` (narration is not what a file checks).
+  private func remember(_ text: String, of call: CommandCall) {
+    if registry.command(named: call.name)?.spec.name == EchoCommand.spec.name { return }
+    lastOutput = (call.line, text)
   }
 
   private func write(_ text: String, to path: String, append: Bool) throws(ShellError) {

@@ -6,6 +6,18 @@ package struct CanonicalSpeaker: Sendable, Equatable {
   package var aliases: [String]
   /// Titles and appositions the sources give.
   package var roles: [String]
+  /// Why each document's name for the person joined them, in the order they were read.
+  package var joins: [SpeakerJoin] = []
+}
+
+/// One document's name for a person, and the rule that made it that person.
+package struct SpeakerJoin: Sendable, Equatable {
+  /// The document's position in the corpus.
+  package var document: Int
+  /// The name as that document gives it in full.
+  package var name: String
+  /// In plain words: the first mention, or what it shares with a name already joined.
+  package var reason: String
 }
 
 /// Decides which names in different documents are the same person, from the corpus alone.
@@ -43,7 +55,7 @@ package struct SpeakerDirectory: Sendable {
   /// - Complexity: about linear in the number of people: candidates come from an index of
   ///   folded surnames and their one-letter deletions, never from every cluster.
   package init(_ people: [[NamedPerson]], speaking: [Set<Int>]? = nil) {
-    var clusters: [(entries: [Entry], nameCounts: [String: Int], order: [String], roles: [String])] = []
+    var clusters: [(entries: [Entry], nameCounts: [String: Int], order: [String], roles: [String], joins: [SpeakerJoin])] = []
     var index: [UInt64: [Int]] = [:]
     for (documentIndex, documentPeople) in people.enumerated() {
       var map: [Int] = []
@@ -58,12 +70,16 @@ package struct SpeakerDirectory: Sendable {
         for key in keys { for cluster in index[key] ?? [] { candidates.insert(cluster) } }
         var target: Int? = nil
         var bestScore = 0
+        var matched: Entry? = nil
         for candidate in candidates.sorted() {
           // A cluster's first entries decide; a long tail of the same name adds nothing.
-          let score = clusters[candidate].entries.prefix(Self.comparedEntries).map { Self.match(entry, $0) }.max() ?? 0
-          if score > bestScore { bestScore = score; target = candidate }
+          for other in clusters[candidate].entries.prefix(Self.comparedEntries) {
+            let score = Self.match(entry, other)
+            if score > bestScore { bestScore = score; target = candidate; matched = other }
+          }
         }
-        if let target {
+        if let target, let matched {
+          clusters[target].joins.append(SpeakerJoin(document: documentIndex, name: person.name, reason: Self.reason(entry, matched)))
           clusters[target].entries.append(entry)
           clusters[target].nameCounts[person.name, default: 0] += 1
           for form in person.forms where !clusters[target].order.contains(form) { clusters[target].order.append(form) }
@@ -75,7 +91,8 @@ package struct SpeakerDirectory: Sendable {
         } else {
           map.append(clusters.count)
           for key in keys { index[key, default: []].append(clusters.count) }
-          clusters.append(([entry], [person.name: 1], person.forms, person.roles.filter { !$0.isEmpty }))
+          let first = SpeakerJoin(document: documentIndex, name: person.name, reason: "the first source to quote this person names them “\(person.name)”")
+          clusters.append(([entry], [person.name: 1], person.forms, person.roles.filter { !$0.isEmpty }, [first]))
         }
       }
       members.append(map)
@@ -90,7 +107,7 @@ package struct SpeakerDirectory: Sendable {
         let count = cluster.entries.filter { $0.forms.contains(form) }.count
         if count > bestCount { best = form; bestCount = count }
       }
-      return CanonicalSpeaker(name: best, aliases: cluster.order.filter { $0 != best }, roles: cluster.roles)
+      return CanonicalSpeaker(name: best, aliases: cluster.order.filter { $0 != best }, roles: cluster.roles, joins: cluster.joins)
     }
   }
 
@@ -171,6 +188,32 @@ package struct SpeakerDirectory: Sendable {
 
   private static func sharesRole(_ a: Entry, _ b: Entry) -> Bool {
     a.roles.contains { word in b.roles.contains { DocumentPeople.sameWord($0, word) } }
+  }
+
+  /// Why `match` found two names to be one person, in plain words (the same cases, in the same order).
+  private static func reason(_ a: Entry, _ b: Entry) -> String {
+    let shared = a.roles.sorted().first { word in b.roles.contains { DocumentPeople.sameWord($0, word) } }
+    let title = shared.map { ", and both are called “\($0)”" } ?? ""
+    let nameA = a.forms.first ?? a.surname
+    let nameB = b.forms.first ?? b.surname
+    if a.folded == b.folded {
+      let spelling = a.surname == b.surname ? "" : " (“\(a.surname)” and “\(b.surname)” are spellings of one surname)"
+      switch (a.first, b.first) {
+      case (nil, _), (_, nil): return "“\(nameA)” has the same surname as “\(nameB)”\(spelling)\(title)"
+      case (let x?, let y?):
+        if x == y { return "the same name as “\(nameB)”\(spelling)" }
+        return "the same surname as “\(nameB)”\(spelling), and first names with the same initial\(title)"
+      }
+    }
+    if a.first == nil || b.first == nil {
+      let single = a.first == nil ? a : b
+      let full = a.first == nil ? b : a
+      if full.isOrganization || single.isOrganization, full.forms.contains(where: { $0.lowercased().split(separator: " ").first.map(String.init) == single.surname }) {
+        return "“\(single.forms.first ?? single.surname)” is the first word of the organisation “\(full.forms.first ?? full.surname)”"
+      }
+    }
+    let first = a.first != nil && a.first == b.first ? ", the same first name" : ""
+    return "“\(nameA)” and “\(nameB)” have surnames one letter apart\(first)\(title), so one looks like a misspelling"
   }
 
   /// How strongly two names are the same person: 0 not at all; higher is stronger.

@@ -79,6 +79,14 @@ package struct CommandSpec: Sendable {
   package var arguments: [ArgumentSpec] = []
   package var options: [OptionSpec] = []
   package var examples: [Example] = []
+  /// Whether `record` writes the command into the file it makes (not for `record` itself or `quit`).
+  package var isRecorded = true
+  /// For a command that prints nothing, why `> FILE` makes no sense after it; nil when the
+  /// command's output may be sent to a file.
+  package var redirectionRefusal: String? = nil
+  /// Whether every word is an argument, `--x` included (for commands whose arguments hold
+  /// another command's words, like `expect count`); the common options are then not taken.
+  package var rawArguments = false
 
   /// Options every command takes.
   package static let commonOptions: [OptionSpec] = [
@@ -87,7 +95,7 @@ package struct CommandSpec: Sendable {
   ]
 
   /// The command's options followed by the common ones.
-  package var allOptions: [OptionSpec] { options + Self.commonOptions }
+  package var allOptions: [OptionSpec] { options + (rawArguments ? [] : Self.commonOptions) }
 
   /// `name ARG [ARG] [--option VALUE]…`
   package var synopsis: String {

@@ -19,6 +19,11 @@ package struct CommandCall: Sendable {
   /// - Throws: `ShellError.usage` for an unknown option (with the nearest valid one and
   ///   the full list), a missing value, or a wrong number of arguments.
   package static func bind(_ words: [Word], to spec: CommandSpec, calledAs name: String, line: String) throws(ShellError) -> CommandCall {
+    if spec.rawArguments {
+      let arguments = words.map(\.text)
+      try checkArity(arguments, spec: spec)
+      return CommandCall(name: name, arguments: arguments, options: [:], line: line)
+    }
     var arguments: [String] = []
     var options: [String: [String]] = [:]
     let optionList = spec.allOptions

@@ -58,6 +58,10 @@ package struct CommandContext {
 
   /// Finds a document by id, id prefix or number.
   package func document(_ word: String) throws(ShellError) -> Document {
+    // While blind, a label ("A", "Source A") names its document before any id does.
+    if let blinding = shell.blinding, let id = blinding.document(labelled: word), let document = corpus.documents.first(where: { $0.id == id }) {
+      return document
+    }
     do {
       return try corpus.resolve(word)
     } catch {
@@ -68,6 +72,22 @@ package struct CommandContext {
   /// Runs a command file.
   /// - Throws: `ShellError` when the file cannot be read, is already running, or a command in it failed.
   package func runFile(_ path: String) throws(ShellError) { try shell.runFile(path) }
+
+  /// The values `$name` stands for; `let` sets them.
+  package var variables: [String: String] {
+    get { shell.variables }
+    nonmutating set { shell.variables = newValue }
+  }
+
+  /// What the last command that printed something (apart from `echo`) printed, without
+  /// colors, and its line; nil before any.
+  package var lastOutput: (line: String, text: String)? { shell.lastOutput }
+
+  /// Runs a command for its result, without printing it.
+  package func evaluate(_ words: [Word]) throws(ShellError) -> Output { try shell.evaluate(words) }
+
+  /// The commands run at the top level so far, for `record`.
+  package var transcript: [RecordedLine] { shell.transcript }
 
   /// Asks the shell to leave after this command.
   package func requestExit() { shell.exitRequested = true }

@@ -19,6 +19,10 @@ package struct CommandRegistry: Sendable {
     SetCommand.self,
     RunCommand.self,
     EchoCommand.self,
+    ExpectCommand.self,
+    LetCommand.self,
+    RecordCommand.self,
+    RevealCommand.self,
     QuitCommand.self,
   ]
 

@@ -27,11 +27,13 @@ package enum CompareCommand: ShellCommand {
     ],
     options: [
       .value("method", "METHOD", "how related pairs are found: auto, exact or minhash", kind: .choice(["auto", "exact", "minhash"])),
+      .flag("explain", "for each pair that shares text, the passages and evidence behind the verdict, in sentences"),
     ],
     examples: [
       Example("compare", "the whole corpus: matrix, shared text, lineage, unique sentences"),
       Example("compare coastwire metro", "what two documents share, side by side"),
       Example("compare --format json", "every related pair with its passages"),
+      Example("compare coastwire metro --explain", "why the two are said to share text, and who copied whom"),
     ]
   )
 
@@ -57,9 +59,9 @@ package enum CompareCommand: ShellCommand {
     let format = call.value("format").flatMap(OutputFormat.init(rawValue:)) ?? context.settings.format
     if pinned.count == 2 {
       let positions = pinned.map { document in corpus.documents.firstIndex { $0.id == document.id } ?? 0 }
-      return CompareRendering.pair(analysis, positions[0], positions[1])
+      return CompareRendering.pair(analysis, positions[0], positions[1], explain: call.flag("explain"))
     }
-    return CompareRendering.corpus(analysis, heatMap: format == .table)
+    return CompareRendering.corpus(analysis, heatMap: format == .table, explain: call.flag("explain"))
   }
 }
 
@@ -76,7 +78,7 @@ enum CompareRendering {
     shades[shadeSteps.lastIndex { value >= $0 }.map { $0 + 1 } ?? 0]
   }
 
-  static func corpus(_ analysis: ReuseAnalysis, heatMap: Bool) -> Output {
+  static func corpus(_ analysis: ReuseAnalysis, heatMap: Bool, explain: Bool = false) -> Output {
     let documents = analysis.documents
     var blocks: [Block] = []
     if documents.count <= CompareCommand.matrixLimit {
@@ -127,7 +129,10 @@ enum CompareRendering {
     let hints = related.prefix(CompareCommand.pairRowLimit).compactMap { pair in
       pair.hint.map { "\(documents[pair.a].id) / \(documents[pair.b].id): \($0.reason)" }
     }
-    if !hints.isEmpty {
+    if explain, !related.isEmpty {
+      blocks.append(.heading("Why, pair by pair"))
+      blocks.append(.text(StyledText(related.prefix(CompareCommand.pairRowLimit).map { $0.explanation(documents: documents) }.joined(separator: "\n\n"))))
+    } else if !hints.isEmpty {
       blocks.append(.heading("Why"))
       blocks.append(.text(StyledText(hints.joined(separator: "\n"))))
     }
@@ -184,7 +189,7 @@ enum CompareRendering {
     }
     let json: JSONValue = .object([
       ("method", .string(analysis.method.rawValue)),
-      ("pairs", .array(analysis.pairs.map { pairJSON(analysis, $0) })),
+      ("pairs", .array(analysis.pairs.map { pairJSON(analysis, $0, explain: explain) })),
       ("clusters", .array(clusters.map { .array($0.map { .string(documents[$0].id) }) })),
       ("lineage", .array(lineage.map { entry in
         let document = documents[entry.document]
@@ -222,10 +227,11 @@ enum CompareRendering {
 
   static func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
-  static func pairJSON(_ analysis: ReuseAnalysis, _ pair: PairComparison) -> JSONValue {
+  static func pairJSON(_ analysis: ReuseAnalysis, _ pair: PairComparison, explain: Bool = false) -> JSONValue {
     let a = analysis.documents[pair.a]
     let b = analysis.documents[pair.b]
-    return .object([
+    let explanation: [(String, JSONValue)] = explain ? [("explanation", .string(pair.explanation(documents: analysis.documents)))] : []
+    return .object(explanation + [
       ("a", .string(a.id)), ("b", .string(b.id)),
       ("jaccard", .double(round(pair.score.jaccard))),
       ("containment_a_in_b", .double(round(pair.score.containmentAInB))),
@@ -251,7 +257,7 @@ enum CompareRendering {
     ])
   }
 
-  static func pair(_ analysis: ReuseAnalysis, _ first: Int, _ second: Int) -> Output {
+  static func pair(_ analysis: ReuseAnalysis, _ first: Int, _ second: Int, explain: Bool = false) -> Output {
     let pair = analysis.comparison(first, second)
     let documents = analysis.documents
     // Show the documents in the order the user named them.
@@ -268,7 +274,7 @@ enum CompareRendering {
       Field("a in b", StyledText(percent(containmentLeft) + " of a's shingles are in b")),
       Field("b in a", StyledText(percent(containmentRight) + " of b's shingles are in a")),
       Field("derivation", StyledText(pair.hint?.reason ?? (pair.judgement == .reuse ? "—" : "no hint: they share no narrative text"))),
-    ])]
+    ] + (explain ? [Field("why", StyledText(pair.explanation(documents: documents)))] : []))]
     blocks.append(.heading("Shared passages"))
     let passages = pair.passages.sorted {
       let x = swapped ? $0.bBytes.lowerBound : $0.aBytes.lowerBound
@@ -303,7 +309,7 @@ enum CompareRendering {
         })))
     }
     let json: JSONValue = .object([
-      ("pairs", .array([pairJSON(analysis, pair)])),
+      ("pairs", .array([pairJSON(analysis, pair, explain: explain)])),
       ("only_in_a", .array(unique.a.map { sentenceJSON(documents[pair.a], $0) })),
       ("only_in_b", .array(unique.b.map { sentenceJSON(documents[pair.b], $0) })),
     ])

@@ -5,7 +5,7 @@ package enum SetCommand: ShellCommand {
     abstract: "show or change settings",
     discussion: "Without arguments, lists every setting with its value. With a name, shows that setting; with a name and a value, changes it for the rest of the session.",
     arguments: [
-      ArgumentSpec("name", "format, color, pager, width, rate, on-error or timing", kind: .setting, arity: .optional),
+      ArgumentSpec("name", "format, color, pager, width, rate, on-error, timing or blind", kind: .setting, arity: .optional),
       ArgumentSpec("value", "the new value (for rate: FROM TO VALUE)", kind: .settingValue, arity: .zeroOrMore),
     ],
     examples: [
@@ -13,6 +13,7 @@ package enum SetCommand: ShellCommand {
       Example("set on-error continue", "command files go on after an error"),
       Example("set width 100", "lay tables out for 100 columns"),
       Example("set rate EUR USD 1.10", "one euro is 1.10 dollars when claims compare amounts"),
+      Example("set blind on", "Source A, B, … instead of outlet names until 'reveal'"),
     ]
   )
 
@@ -93,7 +94,8 @@ package enum QuitCommand: ShellCommand {
     name: "quit",
     aliases: ["exit"],
     abstract: "leave crosscheck (Ctrl-D does too)",
-    examples: [Example("quit", "leave")]
+    examples: [Example("quit", "leave")],
+    isRecorded: false
   )
 
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {

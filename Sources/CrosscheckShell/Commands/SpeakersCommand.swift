@@ -11,8 +11,15 @@ package enum SpeakersCommand: ShellCommand {
       Zelenskyy), a one-letter spelling difference with the same title. The canonical name is \
       the full form most sources use. Counts are direct and scare quotes credited to the person.
       """,
-    options: [.value("source", "DOC", "only speakers quoted in this document", kind: .document)],
-    examples: [Example("speakers", "who is quoted, and where"), Example("speakers --format json", "the same as JSON")]
+    options: [
+      .value("source", "DOC", "only speakers quoted in this document", kind: .document),
+      .flag("explain", "why each source's name, and each description like 'the mayor', is that person"),
+    ],
+    examples: [
+      Example("speakers", "who is quoted, and where"),
+      Example("speakers --explain", "which rule made Okonqwo and Okonkwo one person"),
+      Example("speakers --format json", "the same as JSON"),
+    ]
   )
 
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
@@ -20,6 +27,6 @@ package enum SpeakersCommand: ShellCommand {
     let analysis = context.quoteAnalysis
     var source: String? = nil
     if let word = call.value("source") { source = try context.document(word).id }
-    return QuoteRendering.speakers(analysis: analysis, corpus: context.corpus, source: source)
+    return QuoteRendering.speakers(analysis: analysis, corpus: context.corpus, source: source, explain: call.flag("explain"))
   }
 }

@@ -40,7 +40,7 @@ enum QuoteRendering {
     return Output(blocks, json: json)
   }
 
-  static func groupJSON(_ index: Int, analysis: QuoteAnalysis, framing: Bool = false) -> JSONValue {
+  static func groupJSON(_ index: Int, analysis: QuoteAnalysis, framing: Bool = false, explain: Bool = false) -> JSONValue {
     let group = analysis.groups[index]
     return .object([
       ("group", .string(group.id)),
@@ -53,6 +53,7 @@ enum QuoteRendering {
           ("id", .string(occurrence.id)), ("doc", .string(occurrence.documentID)), ("start", .int(occurrence.start)),
           ("end", .int(occurrence.end)), ("text", .string(occurrence.text)), ("variant", .string(occurrence.variantLabel)),
         ]
+        if explain { fields.append(("explanation", .string(explanation(occurrence, analysis)))) }
         if framing {
           fields += [
             ("speaker", .string(speakerName(occurrence.speaker, analysis))),
@@ -84,20 +85,21 @@ enum QuoteRendering {
         row += [
           .text(occurrence.attribution?.rule.rawValue ?? "none"),
           occurrence.attribution.map { .double($0.confidence, digits: 2) } ?? .null,
-          .text(explanation(occurrence)),
+          .text(explanation(occurrence, analysis)),
         ]
       }
       row.append(.text("“" + occurrence.text + "”"))
       return row
     }
-    let json: JSONValue = .array(indices.map { occurrenceJSON($0, analysis: analysis) })
+    let json: JSONValue = .array(indices.map { occurrenceJSON($0, analysis: analysis, explain: explain) })
     if indices.isEmpty { return Output([.message(StyledText("No quotes found.", .dim))], json: json) }
     return Output([.table(Table(columns: columns, rows: rows))], json: json)
   }
 
-  static func occurrenceJSON(_ index: Int, analysis: QuoteAnalysis) -> JSONValue {
+  static func occurrenceJSON(_ index: Int, analysis: QuoteAnalysis, explain: Bool = false) -> JSONValue {
     let occurrence = analysis.occurrences[index]
     let attribution = occurrence.attribution
+    let explanation: [(String, JSONValue)] = explain ? [("explanation", .string(explanation(occurrence, analysis)))] : []
     return .object([
       ("id", .string(occurrence.id)),
       ("doc", .string(occurrence.documentID)),
@@ -117,17 +119,20 @@ enum QuoteRendering {
       ("confidence", attribution.map { .double(($0.confidence * 100).rounded() / 100) } ?? .null),
       ("evidence", .string(attribution?.evidence)),
       ("unattributed_reason", .string(occurrence.quote.unattributedReason)),
-    ])
+    ] + explanation)
   }
 
-  /// Why an occurrence has its speaker, in plain words.
-  static func explanation(_ occurrence: QuoteOccurrence) -> String {
-    guard let attribution = occurrence.attribution else {
-      return "unattributed: " + (occurrence.quote.unattributedReason ?? "no speaker found")
+  /// Why an occurrence has its speaker, in plain words: the rule that fired and the words
+  /// it read, and whether the other renderings credit someone else.
+  static func explanation(_ occurrence: QuoteOccurrence, _ analysis: QuoteAnalysis) -> String {
+    guard let attribution = occurrence.attribution, let speaker = speakerName(occurrence.speaker, analysis) else {
+      return "Not credited to anyone: " + (occurrence.quote.unattributedReason ?? "no speaker found") + "."
     }
-    var parts = [attribution.rule.explanation + " (“" + attribution.evidence + "”)"]
-    if let resolution = attribution.resolution { parts.append(resolution) }
-    return parts.joined(separator: "; ")
+    var text = attribution.sentence(crediting: speaker)
+    if occurrence.misattributed, let usual = speakerName(analysis.groups[occurrence.group].speaker, analysis) {
+      text += " But most sources that carry these words credit them to \(usual): this one looks misattributed."
+    }
+    return text
   }
 
   static func group(_ index: Int, analysis: QuoteAnalysis, corpus: Corpus, explain: Bool) -> Output {
@@ -150,7 +155,7 @@ enum QuoteRendering {
       var runs = [StyledRun("\(occurrence.id)  \(occurrence.documentID)  \(occurrence.variantLabel)\n  “")]
       runs += highlighted(occurrence.text, against: canonicalWords)
       runs.append(StyledRun("”"))
-      if explain { runs.append(StyledRun("\n  " + explanation(occurrence), .dim)) }
+      if explain { runs.append(StyledRun("\n  " + explanation(occurrence, analysis), .dim)) }
       blocks.append(.text(StyledText(runs)))
     }
     let missing = canonical.words.filter { word in !group.members.allSatisfy { analysis.occurrences[$0].words.contains(word) } }
@@ -168,7 +173,7 @@ enum QuoteRendering {
           .text(attribution?.cue), .text(speakerName(occurrence.speaker, analysis) ?? "(unattributed)"),
         ]
       })))
-    return Output(blocks, json: groupJSON(index, analysis: analysis, framing: true))
+    return Output(blocks, json: groupJSON(index, analysis: analysis, framing: true, explain: explain))
   }
 
   /// The text with words that are not in `reference` highlighted.
@@ -208,7 +213,7 @@ enum QuoteRendering {
 
   // MARK: speakers
 
-  static func speakers(analysis: QuoteAnalysis, corpus: Corpus, source: String?) -> Output {
+  static func speakers(analysis: QuoteAnalysis, corpus: Corpus, source: String?, explain: Bool = false) -> Output {
     let summaries = analysis.speakers.filter { summary in
       source.map { id in summary.quotes.contains { analysis.occurrences[$0].documentID == id } } ?? true
     }
@@ -236,9 +241,37 @@ enum QuoteRendering {
         ("roles", .array(summary.speaker.roles.map(JSONValue.string))),
         ("quotes", .int(summary.quotes.count)),
         ("sources", .array(counts(summary).map { .object([("doc", .string($0.0)), ("quotes", .int($0.1))]) })),
-      ])
+      ] + (explain ? [("explanation", .array(speakerEvidence(summary, analysis: analysis, corpus: corpus).map { line in
+        .object([("doc", .string(line.doc)), ("name", .string(line.name)), ("reason", .string(line.reason))])
+      }))] : []))
     })
     if summaries.isEmpty { return Output([.message(StyledText("No quoted speakers found.", .dim))], json: json) }
-    return Output([.table(table)], json: json)
+    var blocks: [Block] = [.table(table)]
+    if explain {
+      blocks.append(.heading("Why each name is that person"))
+      for summary in summaries {
+        let lines = speakerEvidence(summary, analysis: analysis, corpus: corpus).map { "  \($0.doc): \($0.reason)" }
+        blocks.append(.text(StyledText("\(summary.id) \(summary.speaker.name)\n" + lines.joined(separator: "\n"))))
+      }
+    }
+    return Output(blocks, json: json)
+  }
+
+  /// For one speaker: how each source's name for them was matched across sources, then
+  /// each description ("the mayor") a source uses for them and how it was resolved.
+  static func speakerEvidence(_ summary: SpeakerSummary, analysis: QuoteAnalysis, corpus: Corpus) -> [(doc: String, name: String, reason: String)] {
+    var lines = summary.speaker.joins.map { join in
+      (doc: corpus.documents[join.document].id, name: join.name, reason: join.reason)
+    }
+    var seen = Set<String>()
+    for index in summary.quotes {
+      let occurrence = analysis.occurrences[index]
+      guard let attribution = occurrence.attribution, attribution.surfaceKind == .description,
+        let surface = attribution.surface, let resolution = attribution.resolution,
+        seen.insert(occurrence.documentID + "\u{0}" + surface.lowercased()).inserted
+      else { continue }
+      lines.append((doc: occurrence.documentID, name: surface, reason: "“\(surface)” (at \(occurrence.id)): \(resolution)"))
+    }
+    return lines
   }
 }

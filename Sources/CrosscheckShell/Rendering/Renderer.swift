@@ -7,6 +7,8 @@ package struct RenderOptions: Sendable {
   package var width: Int?
   /// Whether the destination is a terminal (control characters are then always escaped).
   package var terminal: Bool
+  /// Neutral labels for the documents while `blind` is on; nil shows their names.
+  package var blinding: Blinding? = nil
 
   package init(format: OutputFormat, color: Bool = false, width: Int? = nil, terminal: Bool = false) {
     self.format = format
@@ -77,9 +79,11 @@ package enum Renderers {
     }
   }
 
-  /// Renders `output` in `options.format`.
+  /// Renders `output` in `options.format`, with the documents' labels in place of their
+  /// names when `options.blinding` is set: every renderer goes through here.
   package static func render(_ output: Output, options: RenderOptions) -> String {
-    renderer(for: options.format).render(output, options: options)
+    let shown = options.blinding.map { output.blinded(by: $0) } ?? output
+    return renderer(for: options.format).render(shown, options: options)
   }
 }
 
