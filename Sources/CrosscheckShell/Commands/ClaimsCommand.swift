@@ -96,7 +96,7 @@ package enum ClaimsCommand: ShellCommand {
       if explain { row.append(.text(group.reason)) }
       return row
     }
-    let json: JSONValue = .array(groups.map { groupJSON($0, claims: claims, documents: documents) })
+    let json: JSONValue = .array(groups.map { groupJSON($0, claims: claims, documents: documents, explain: explain) })
     if groups.isEmpty { return Output([.message(StyledText("No claims match.", .dim))], json: json) }
     return Output([.table(Table(columns: columns, rows: rows))], json: json)
   }
@@ -142,7 +142,7 @@ package enum ClaimsCommand: ShellCommand {
       }
       blocks.append(.fields(fields))
     }
-    return Output(blocks, json: groupJSON(group, claims: claims, documents: documents, withReason: true))
+    return Output(blocks, json: groupJSON(group, claims: claims, documents: documents, withReason: true, explain: explain))
   }
 
   static func valueText(_ quantity: Quantity) -> String {
@@ -153,14 +153,26 @@ package enum ClaimsCommand: ShellCommand {
     return text
   }
 
-  static func groupJSON(_ group: ClaimGroup, claims: [Claim], documents: [String: Document], withReason: Bool = true) -> JSONValue {
+  static func groupJSON(_ group: ClaimGroup, claims: [Claim], documents: [String: Document], withReason: Bool = true, explain: Bool = false) -> JSONValue {
     .object([
       ("group", .string(group.id)), ("topic", .string(group.topic)), ("agreement", .string(group.agreement.rawValue)),
       ("reason", .string(group.reason)),
       ("members", .array(group.members.compactMap { member in
         documents[claims[member].document].map { memberJSON(claims[member], document: $0) }
       })),
-    ])
+    ] + (explain ? [("explanation", .string(explanation(group, claims: claims, documents: documents)))] : []))
+  }
+
+  /// The verdict and each source's value in sentences: the grouper's reason, then for each
+  /// member the words read, the recognizer's rule and who asserts it.
+  static func explanation(_ group: ClaimGroup, claims: [Claim], documents: [String: Document]) -> String {
+    var sentences = ["\(group.id) is “\(group.agreement.rawValue)”: \(group.reason)."]
+    for member in group.members {
+      let claim = claims[member]
+      guard let document = documents[claim.document] else { continue }
+      sentences.append("\(claim.document) gives “\(document.string(claim.quantity.range))”, read by the rule “\(claim.quantity.rule)”, asserted by \(claim.asserter).")
+    }
+    return sentences.joined(separator: " ")
   }
 
   static func memberJSON(_ claim: Claim, document: Document, extra: [(String, JSONValue)] = []) -> JSONValue {

@@ -34,7 +34,8 @@ package enum HelpCommand: ShellCommand {
         lines.append(StyledRun("  " + argument.name.uppercased().padding(to: width) + "  " + argument.help + "\n"))
       }
     }
-    lines.append(StyledRun("\nOptions:\n", .bold))
+    // Commands that take every word as an argument (expect, let) have no options.
+    if !spec.allOptions.isEmpty { lines.append(StyledRun("\nOptions:\n", .bold)) }
     let labels = spec.allOptions.map { "--" + $0.name + ($0.valueName.map { " " + $0 } ?? "") }
     let width = labels.map(\.count).max() ?? 0
     for (label, option) in zip(labels, spec.allOptions) {
