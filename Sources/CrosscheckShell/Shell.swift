@@ -189,7 +189,11 @@ package final class Shell {
 
   /// The neutral labels of the loaded documents while `blind` is on.
   package var blinding: Blinding? {
-    settings.blind ? Blinding(documents: corpus.documents) : nil
+    guard settings.blind else { return nil }
+    if let cached = cache["blinding"] as? Blinding { return cached }
+    let blinding = Blinding(documents: corpus.documents)
+    cache["blinding"] = blinding
+    return blinding
   }
 
   /// Writes an error to standard error: `FILE:LINE: error: …` in a command file, `error: …` elsewhere.

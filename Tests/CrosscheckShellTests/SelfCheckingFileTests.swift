@@ -3,24 +3,12 @@ import Testing
 @testable import CrosscheckShell
 
 /// `expect`, `let` and `$name`, `record`, and `set blind` / `reveal`.
-@Suite struct SelfCheckingFileTests {
-  let folder: String = {
-    let path = NSTemporaryDirectory() + "crosscheck-checks-" + UUID().uuidString
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }()
-
-  @discardableResult
-  func write(_ name: String, _ text: String) -> String {
-    let path = folder + "/" + name
-    try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-    return path
-  }
+@Suite struct SelfCheckingFileTests: ScratchFolder {
+  let folder = makeScratchFolder("crosscheck-checks-")
 
   func corpus() {
-    write("corpus/wire.md", "---\noutlet: Harbour Wire\nauthor: Ann Lee\nurl: https://harbourwire.example/story\n---\nThe river rose at dawn, Harbour Wire reported. Crews worked all night.\n")
-    write("corpus/daily.md", "---\noutlet: Daily Post\n---\nThe river rose at dawn. Nobody was hurt.\n")
+    write("corpus/wire.md", "---\noutlet: Harbour Wire\nauthor: Ann Lee\nurl: https://harbourwire.example/story\n---\nThe river rose at dawn, Harbour Wire reported. Crews worked all night. Call the Wire desk.\n")
+    write("corpus/daily.md", "---\noutlet: Daily Post\n---\nThe river rose at dawn in Harbour. Nobody was hurt.\n")
   }
 
   // MARK: variables
@@ -149,12 +137,15 @@ import Testing
     #expect(shell.execute("set blind on"))
     #expect(shell.execute("sources wire --format json"))
     #expect(shell.execute("show B"))
+    #expect(shell.execute("show A"))
     #expect(!shell.execute("show nothing-like-it"))
     for name in ["Harbour Wire", "harbourwire", "Ann Lee", "wire.md", "Daily Post", "\"daily\""] {
       #expect(!console.output.contains(name), "\(name) shows while blind")
     }
     #expect(console.output.contains("The river rose at dawn, Source B reported."))
     #expect(console.output.contains("the author of Source B"))
+    #expect(console.output.contains("Call the Source B desk."), "a word of the outlet's name no other document uses")
+    #expect(console.output.contains("The river rose at dawn in Harbour."), "a word other documents use stays")
     console.output = ""
     #expect(shell.execute("reveal"))
     #expect(console.output.contains("Source B  wire"))

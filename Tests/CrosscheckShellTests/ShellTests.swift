@@ -2,24 +2,8 @@ import Foundation
 import Testing
 @testable import CrosscheckShell
 
-@Suite struct ShellTests {
-  let folder: String = {
-    let path = NSTemporaryDirectory() + "crosscheck-shell-" + UUID().uuidString
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }()
-
-  @discardableResult
-  func write(_ name: String, _ text: String) -> String {
-    let path = folder + "/" + name
-    try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-    return path
-  }
-
-  func read(_ name: String) -> String {
-    String(decoding: FileManager.default.contents(atPath: folder + "/" + name) ?? Data(), as: UTF8.self)
-  }
+@Suite struct ShellTests: ScratchFolder {
+  let folder = makeScratchFolder("crosscheck-shell-")
 
   @Test func reportsErrorsInCommandFilesWithFileAndLine() {
     let script = write("bad.ccs", "echo one\n\n qoutes\necho never\n")

@@ -21,7 +21,27 @@ package struct Blinding: Sendable, Equatable {
   package let entries: [Entry]
   /// Lower-cased first word of a name → the names starting with it (longest first) and what
   /// each is replaced by.
-  private let names: [String: [(words: [Substring], separators: [Substring], replacement: String)]]
+  private let names: [String: [Name]]
+
+  /// A name to hide, as words and the text between them.
+  private struct Name {
+    var words: [Substring]
+    var separators: [Substring]
+    var replacement: String
+    /// Whether it is hidden only where written with a capital (a single word of a longer
+    /// outlet name: "the Ledger" is the outlet, "a ledger" is not).
+    var capitalizedOnly: Bool
+  }
+
+  /// Up to this many documents (a class's corpus), single words of outlet names are
+  /// hidden too; finding which words no other document uses reads every text once per word.
+  static let partialNameCorpusLimit = 200
+
+  /// Words of outlet names too common to give an outlet away on their own.
+  static let genericOutletWords: Set<String> = [
+    "the", "of", "and", "news", "daily", "weekly", "today", "online", "media", "tv", "radio", "channel", "network",
+    "group", "press", "times", "post", "live", "world", "new", "city", "local", "national", "international",
+  ]
 
   /// Names of fewer characters are left alone: they are too likely to be ordinary words.
   static let shortestName = 3
@@ -31,31 +51,45 @@ package struct Blinding: Sendable, Equatable {
   /// Labels `documents` in their order.
   package init(documents: [Document]) {
     var entries: [Entry] = []
-    var replacements: [(name: String, replacement: String)] = []
+    var replacements: [(name: String, replacement: String, capitalizedOnly: Bool)] = []
     for (index, document) in documents.enumerated() {
       let label = "Source " + Self.letters(index)
       entries.append(Entry(label: label, id: document.id, outlet: document.metadata.outlet?.value, title: document.metadata.title?.value))
       // A JSONL record's origin is `path:LINE`; its file names every record in it.
       let path = document.origin
-      replacements.append((path, label))
-      replacements.append((path.split(separator: "/").last.map(String.init) ?? path, label))
-      replacements.append((document.id, label))
-      if let outlet = document.metadata.outlet?.value { replacements.append((outlet, label)) }
-      if let author = document.metadata.author?.value { replacements.append((author, "the author of \(label)")) }
+      replacements.append((path, label, false))
+      replacements.append((path.split(separator: "/").last.map(String.init) ?? path, label, false))
+      replacements.append((document.id, label, false))
+      if let outlet = document.metadata.outlet?.value {
+        replacements.append((outlet, label, false))
+        // "the KVRT 7 newsroom", "before joining the Ledger": a word of the name that no
+        // other document uses gives the outlet away too ("Riverton" of "Riverton Gazette"
+        // is the town every article is about, and stays).
+        let words = Self.split(outlet).words
+        if words.count > 1, documents.count <= Self.partialNameCorpusLimit {
+          for word in words where word.count >= Self.shortestName && word.first?.isUppercase == true
+            && !Self.genericOutletWords.contains(word.lowercased())
+            && !documents.contains(where: { $0.id != document.id && $0.text.contains(word) })
+          {
+            replacements.append((String(word), label, true))
+          }
+        }
+      }
+      if let author = document.metadata.author?.value { replacements.append((author, "the author of \(label)", false)) }
       if let url = document.metadata.url?.value {
-        replacements.append((url, "(the web address of \(label))"))
-        if let host = Self.host(of: url) { replacements.append((host, "(the website of \(label))")) }
+        replacements.append((url, "(the web address of \(label))", false))
+        if let host = Self.host(of: url) { replacements.append((host, "(the website of \(label))", false)) }
       }
     }
-    var names: [String: [(words: [Substring], separators: [Substring], replacement: String)]] = [:]
-    for (name, replacement) in replacements where name.count >= Self.shortestName && name.contains(where: \.isLetter) {
+    var names: [String: [Name]] = [:]
+    for (name, replacement, capitalizedOnly) in replacements where name.count >= Self.shortestName && name.contains(where: \.isLetter) {
       let split = Self.split(name)
       guard let first = split.words.first else { continue }
       let key = first.lowercased()
       if names[key, default: []].contains(where: { $0.words.map { $0.lowercased() } == split.words.map { $0.lowercased() } && $0.separators == split.separators }) {
         continue
       }
-      names[key, default: []].append((split.words, split.separators, replacement))
+      names[key, default: []].append(Name(words: split.words, separators: split.separators, replacement: replacement, capitalizedOnly: capitalizedOnly))
     }
     for key in names.keys { names[key]!.sort { $0.words.count > $1.words.count } }
     self.entries = entries
@@ -73,7 +107,7 @@ package struct Blinding: Sendable, Equatable {
     while index < split.words.count {
       let word = split.words[index]
       if let candidates = names[word.lowercased()],
-        let match = candidates.first(where: { matches($0.words, $0.separators, at: index, in: split) })
+        let match = candidates.first(where: { matches($0, at: index, in: split) })
       {
         let last = split.words[index + match.words.count - 1]
         result += text[position..<word.startIndex]
@@ -88,11 +122,12 @@ package struct Blinding: Sendable, Equatable {
     return result
   }
 
-  private func matches(_ words: [Substring], _ separators: [Substring], at index: Int, in split: (words: [Substring], separators: [Substring])) -> Bool {
-    guard index + words.count <= split.words.count else { return false }
-    for offset in words.indices {
-      if split.words[index + offset].lowercased() != words[offset].lowercased() { return false }
-      if offset > 0, split.separators[index + offset - 1] != separators[offset - 1] { return false }
+  private func matches(_ name: Name, at index: Int, in split: (words: [Substring], separators: [Substring])) -> Bool {
+    guard index + name.words.count <= split.words.count else { return false }
+    if name.capitalizedOnly, split.words[index].first?.isUppercase != true { return false }
+    for offset in name.words.indices {
+      if split.words[index + offset].lowercased() != name.words[offset].lowercased() { return false }
+      if offset > 0, split.separators[index + offset - 1] != name.separators[offset - 1] { return false }
     }
     return true
   }
