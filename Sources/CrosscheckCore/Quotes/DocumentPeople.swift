@@ -10,6 +10,10 @@ package struct NamedPerson: Sendable, Equatable {
   package var femaleEvidence = 0
   /// Whether the appositions describe an organisation ("a utility group").
   package var isOrganization = false
+  /// For each role, the words where the text first states it ("Mayor Adaeze Okonkwo",
+  /// "Ray Dufresne, the town’s fire chief"): the evidence when a description resolves to
+  /// the person.
+  package var roleEvidence: [String: String] = [:]
 
   /// The gender the text shows, when it shows one.
   package var gender: Gender? {
@@ -162,6 +166,22 @@ package struct DocumentPeople: Sendable {
     return best?.person
   }
 
+  /// The first of `person`'s roles that shares a word with a description, with where the
+  /// text states it: the evidence for `resolve(description:before:)`'s answer.
+  package func statedRole(matching words: [String], of person: Int) -> (role: String, evidence: String?)? {
+    let content = words.filter { !QuoteLexicon.determiners.contains(QuoteLexicon.key($0)) }
+      .flatMap { $0.split(separator: "-").map(String.init) }
+      .map(Self.strippingPossessive)
+    let named = people[person]
+    for role in named.roles {
+      let roleWords = role.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+      if content.contains(where: { word in roleWords.contains { Self.sameWord($0, word) } }) {
+        return (role, named.roleEvidence[role])
+      }
+    }
+    return nil
+  }
+
   /// Registers a name met in an attribution that the first pass did not know.
   @discardableResult
   package mutating func addSpeaker(named name: String, at tokens: Range<Int>) -> Int {
@@ -228,7 +248,7 @@ package struct DocumentPeople: Sendable {
     for segment in text.segments { runs += words.nameRuns(in: segment.tokens) }
 
     // Pass 1: runs the text treats as people.
-    var evidence: [(run: Int, role: String?, apposition: (text: String, isOrganization: Bool)?)] = []
+    var evidence: [(run: Int, role: String?, apposition: (text: String, isOrganization: Bool)?, roleStart: Int)] = []
     for (index, run) in runs.enumerated() {
       var role: String? = run.role.map { words.lowercased($0) }
       // Lower-case titles just before the run ("company spokesman Joost Verhagen").
@@ -247,16 +267,22 @@ package struct DocumentPeople: Sendable {
       guard !run.name.isEmpty else { continue }
       if words.isPlace(run.name.upperBound - 1) && role == nil && apposition == nil { continue }
       if role != nil && !words.isPlace(run.name.upperBound - 1) || apposition != nil || nearVerb || words.looksLikeFullName(run.name) {
-        evidence.append((index, role, apposition))
+        evidence.append((index, role, apposition, before))
       }
     }
     for item in evidence {
       let run = runs[item.run]
       let name = words.name(run.name)
       let person = register(name: name, role: item.role)
+      if let role = item.role, people[person].roleEvidence[role] == nil {
+        people[person].roleEvidence[role] = text.string(tokens: min(item.roleStart, run.tokens.lowerBound)..<run.tokens.upperBound)
+      }
       if let apposition = item.apposition {
         if !people[person].roles.contains(apposition.text) { people[person].roles.append(apposition.text) }
         if apposition.isOrganization { people[person].isOrganization = true }
+        if !apposition.text.isEmpty, people[person].roleEvidence[apposition.text] == nil {
+          people[person].roleEvidence[apposition.text] = text.string(tokens: run.tokens) + ", " + apposition.text
+        }
       }
       if let role = item.role { addGender(fromRole: role, to: person) }
     }

@@ -607,7 +607,11 @@ package struct SpeakerAttributor: Sendable {
           people.addMention(Mention(tokens: np.range, person: resolved))
         }
         if let person {
-          resolution = "“\(surface)” is \(people.people[person].name), by the titles the text gives"
+          if let stated = people.statedRole(matching: words.wordList(np.range), of: person), let evidence = stated.evidence {
+            resolution = "“\(surface)” is \(people.people[person].name): earlier the text gives that title in “\(evidence)”"
+          } else {
+            resolution = "“\(surface)” is \(people.people[person].name), by the titles the text gives"
+          }
           confidence -= 0.1
         } else if indefinite {
           confidence = 0

@@ -270,7 +270,7 @@ enum QuoteRendering {
         let surface = attribution.surface, let resolution = attribution.resolution,
         seen.insert(occurrence.documentID + "\u{0}" + surface.lowercased()).inserted
       else { continue }
-      lines.append((doc: occurrence.documentID, name: surface, reason: "“\(surface)” (at \(occurrence.id)): \(resolution)"))
+      lines.append((doc: occurrence.documentID, name: surface, reason: "\(resolution) (\(occurrence.id))"))
     }
     return lines
   }
