@@ -201,7 +201,7 @@ package struct SpeakerDirectory: Sendable {
       switch (a.first, b.first) {
       case (nil, _), (_, nil): return "“\(nameA)” has the same surname as “\(nameB)”\(spelling)\(title)"
       case (let x?, let y?):
-        if x == y { return "the same name as “\(nameB)”\(spelling)" }
+        if x == y { return "uses the same name, “\(nameB)”\(spelling)" }
         return "the same surname as “\(nameB)”\(spelling), and first names with the same initial\(title)"
       }
     }
