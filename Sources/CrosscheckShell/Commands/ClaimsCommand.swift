@@ -136,6 +136,7 @@ package enum ClaimsCommand: ShellCommand {
         Field("sentence", StyledText(runs)),
       ]
       if explain {
+        fields.append(Field("in words", StyledText(explanation(claim, document: document))))
         fields.append(Field("rule", StyledText(claim.quantity.rule)))
         fields.append(Field("topic words", StyledText(claim.topic.joined(separator: " "))))
         fields.append(Field("attribution", StyledText(claim.asserterRule)))
@@ -170,9 +171,21 @@ package enum ClaimsCommand: ShellCommand {
     for member in group.members {
       let claim = claims[member]
       guard let document = documents[claim.document] else { continue }
-      sentences.append("\(claim.document) gives “\(document.string(claim.quantity.range))”, read by the rule “\(claim.quantity.rule)”, asserted by \(claim.asserter).")
+      sentences.append("In \(claim.document), " + explanation(claim, document: document))
     }
     return sentences.joined(separator: " ")
+  }
+
+  /// How one claim was read, from the recognizer's rule and the extractor's asserter rule.
+  static func explanation(_ claim: Claim, document: Document) -> String {
+    var text = "“\(document.string(claim.quantity.range))” is read as “\(valueText(claim.quantity))” by the rule “\(claim.quantity.rule)”"
+    switch claim.asserterRule {
+    case "quotation": text += "; it is inside a quotation, so it is \(claim.asserter)'s claim, not the outlet's"
+    case "according to": text += "; the sentence says “according to”, so it is \(claim.asserter)'s claim, not the outlet's"
+    default: text += "; the outlet states it in its own words"
+    }
+    if !claim.topic.isEmpty { text += ". It is matched with other sources' numbers by the words around it: \(claim.topic.joined(separator: ", "))" }
+    return text + "."
   }
 
   static func memberJSON(_ claim: Claim, document: Document, extra: [(String, JSONValue)] = []) -> JSONValue {
