@@ -39,6 +39,8 @@ package struct SpeakerDirectory: Sendable {
   package private(set) var members: [[Int]] = []
 
   private struct Entry {
+    /// The fullest form of the name in its document, as written.
+    var name: String
     var first: String?
     var surname: String
     var folded: String
@@ -152,7 +154,7 @@ package struct SpeakerDirectory: Sendable {
       }
     }
     return Entry(
-      first: parts.count > 1 ? parts[0].lowercased() : nil, surname: surname, folded: fold(surname), roles: roles,
+      name: person.name, first: parts.count > 1 ? parts[0].lowercased() : nil, surname: surname, folded: fold(surname), roles: roles,
       forms: person.forms, isOrganization: person.isOrganization)
   }
 
@@ -194,27 +196,28 @@ package struct SpeakerDirectory: Sendable {
   private static func reason(_ a: Entry, _ b: Entry) -> String {
     let shared = a.roles.sorted().first { word in b.roles.contains { DocumentPeople.sameWord($0, word) } }
     let title = shared.map { ", and both are called “\($0)”" } ?? ""
-    let nameA = a.forms.first ?? a.surname
-    let nameB = b.forms.first ?? b.surname
     if a.folded == b.folded {
-      let spelling = a.surname == b.surname ? "" : " (“\(a.surname)” and “\(b.surname)” are spellings of one surname)"
+      let surnameA = a.name.split(separator: " ").last.map(String.init) ?? a.name
+      let surnameB = b.name.split(separator: " ").last.map(String.init) ?? b.name
+      let spelling = a.surname == b.surname ? "" : " (“\(surnameA)” and “\(surnameB)” are spellings of one surname)"
       switch (a.first, b.first) {
-      case (nil, _), (_, nil): return "“\(nameA)” has the same surname as “\(nameB)”\(spelling)\(title)"
+      case (nil, _), (_, nil): return "“\(a.name)” has the same surname as “\(b.name)”\(spelling)\(title)"
       case (let x?, let y?):
-        if x == y { return "uses the same name, “\(nameB)”\(spelling)" }
-        return "the same surname as “\(nameB)”\(spelling), and first names with the same initial\(title)"
+        if x == y { return a.name == b.name ? "uses the same name, “\(b.name)”" : "“\(a.name)” is “\(b.name)” spelled another way\(spelling)" }
+        return "“\(a.name)” has the same surname as “\(b.name)”\(spelling) and a first name with the same initial\(title)"
       }
     }
     if a.first == nil || b.first == nil {
       let single = a.first == nil ? a : b
       let full = a.first == nil ? b : a
       if full.isOrganization || single.isOrganization, full.forms.contains(where: { $0.lowercased().split(separator: " ").first.map(String.init) == single.surname }) {
-        return "“\(single.forms.first ?? single.surname)” is the first word of the organisation “\(full.forms.first ?? full.surname)”"
+        return "“\(single.name)” is the first word of the organisation “\(full.name)”"
       }
     }
     let first = a.first != nil && a.first == b.first ? ", the same first name" : ""
-    return "“\(nameA)” and “\(nameB)” have surnames one letter apart\(first)\(title), so one looks like a misspelling"
+    return "“\(a.name)” and “\(b.name)” have surnames one letter apart\(first)\(title), so one looks like a misspelling"
   }
+
 
   /// How strongly two names are the same person: 0 not at all; higher is stronger.
   private static func match(_ a: Entry, _ b: Entry) -> Int {

@@ -39,6 +39,15 @@ import Testing
     #expect(speaker.speaker.joins[1].reason.contains("“mayor”"))
   }
 
+  @Test func aTransliterationIsNamedAsOneSurnameSpelledTwoWays() throws {
+    let analysis = QuoteAnalysis(documents: [
+      Self.document("a", "President Volodymyr Zelensky spoke.\n“We need air defence now,” Zelensky said."),
+      Self.document("b", "President Volodymyr Zelenskyy spoke.\n“The winter will be hard,” Zelenskyy said."),
+    ])
+    let speaker = try #require(analysis.speakers.first)
+    #expect(speaker.speaker.joins.last?.reason == "“Volodymyr Zelenskyy” is “Volodymyr Zelensky” spelled another way (“Zelenskyy” and “Zelensky” are spellings of one surname)")
+  }
+
   @Test func aPairExplanationNamesItsVerdictsEvidence() {
     let shared = "A container crane toppled onto the quay at Pier 4 on Monday evening during a violent storm, injuring two dock workers."
     let analysis = ReuseAnalysis([
