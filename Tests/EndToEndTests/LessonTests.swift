@@ -29,4 +29,15 @@ import Testing
     let text = try String(contentsOfFile: Self.folder + "/" + lesson, encoding: .utf8)
     #expect(text.split(separator: "\n").contains { $0.hasPrefix("expect ") })
   }
+
+  @Test func whoCopiedWhomNamesNoOutletBeforeTheReveal() throws {
+    let result = try Crosscheck.run(["-f", "samples/lessons/who-copied-whom.ccs"])
+    let parts = result.output.components(separatedBy: "crosscheck> reveal")
+    try #require(parts.count == 2)
+    let names = ["Coastwire", "KVRT", "Metro Herald", "Riverton Gazette", "Valley Ledger", "Ledger", "Herald", "Gazette"]
+    let ids = ["coastwire", "kvrt-news", "metro-herald", "riverton-gazette", "valley-ledger"]
+    let blind = parts[0].components(separatedBy: "crosscheck> set blind on")[1]
+    for name in names + ids { #expect(!blind.contains(name), "\(name) shows before the reveal") }
+    for name in names.prefix(5) { #expect(parts[1].contains(name), "\(name) is revealed") }
+  }
 }
