@@ -26,7 +26,8 @@ extension PairComparison {
       text += " " + overlap
       if isNearDuplicate { text += " One is almost entirely contained in the other: a near-duplicate." }
     }
-    if let hint { text += " Direction: " + hint.reason + "." }
+    // The hint's evidence speaks of shingles: say once what they are.
+    if let hint { text += " Direction (a shingle is one of those 5-word sequences): " + hint.reason + "." }
     return text
   }
 

@@ -58,7 +58,7 @@ import Testing
     let copied = analysis.comparison(0, 1).explanation(documents: analysis.documents)
     #expect(copied.hasPrefix("wire and copy share 1 passage of 10 or more words outside quotation marks"))
     #expect(copied.contains("begins “A container crane toppled"))
-    #expect(copied.contains("Direction: copy looks derived from wire"))
+    #expect(copied.contains("): copy looks derived from wire"))
     let apart = analysis.comparison(0, 2).explanation(documents: analysis.documents)
     #expect(apart.hasPrefix("wire and other share no passage of 10 or more words"))
   }
