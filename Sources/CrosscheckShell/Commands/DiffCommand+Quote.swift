@@ -89,8 +89,23 @@ struct QuoteCollation: Sendable {
   let spliced: Set<String>
   let collation: Collation<String>
 
-  /// Collates the renderings of `analysis.groups[groupIndex]`.
-  init(group groupIndex: Int, in analysis: QuoteAnalysis) {
+  /// Which occurrences hold each normalized word, so that the quotations that may splice a
+  /// group's utterance in are found without comparing every pair.
+  struct WordIndex: Sendable {
+    let occurrences: [String: [Int]]
+
+    init(_ analysis: QuoteAnalysis) {
+      var occurrences: [String: [Int]] = [:]
+      for (index, occurrence) in analysis.occurrences.enumerated() {
+        for word in Set(occurrence.words) { occurrences[word, default: []].append(index) }
+      }
+      self.occurrences = occurrences
+    }
+  }
+
+  /// Collates the renderings of `analysis.groups[groupIndex]`; `index` (built once when
+  /// collating many groups) finds the longer quotations that share its words.
+  init(group groupIndex: Int, in analysis: QuoteAnalysis, index: WordIndex? = nil) {
     let group = analysis.groups[groupIndex]
     var members = group.members.map { analysis.occurrences[$0] }
     var witnesses = members.map { DiffCommand.words(of: $0.text) }
@@ -98,9 +113,15 @@ struct QuoteCollation: Sendable {
     // the part of it that aligns with the fullest rendering is a rendering too.
     let canonical = analysis.occurrences[group.canonical]
     let canonicalWords = Set(canonical.words)
-    for occurrence in analysis.occurrences where occurrence.group != groupIndex {
-      guard occurrence.words.count > canonical.words.count, canonicalWords.count >= DiffCommand.minimumSplicedWords,
-        Double(canonicalWords.intersection(occurrence.words).count) >= DiffCommand.splicedShare * Double(canonicalWords.count),
+    var shared: [Int: Int] = [:]
+    if canonicalWords.count >= DiffCommand.minimumSplicedWords {
+      let index = index ?? WordIndex(analysis)
+      for word in canonicalWords { for occurrence in index.occurrences[word] ?? [] { shared[occurrence, default: 0] += 1 } }
+    }
+    let needed = DiffCommand.splicedShare * Double(canonicalWords.count)
+    for (candidate, count) in shared.sorted(by: { $0.key < $1.key }) {
+      let occurrence = analysis.occurrences[candidate]
+      guard occurrence.group != groupIndex, occurrence.words.count > canonical.words.count, Double(count) >= needed,
         let part = DiffCommand.alignedPart(of: DiffCommand.words(of: occurrence.text), with: DiffCommand.words(of: canonical.text))
       else { continue }
       members.append(occurrence)

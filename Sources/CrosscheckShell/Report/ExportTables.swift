@@ -53,6 +53,11 @@ enum ExportTables {
   static let names = ["sources", "quotes", "speakers", "quote_groups", "claims", "claim_groups", "similarity"]
 
   static func number(_ value: Double) -> JSONValue { ClaimsCommand.numberJSON(value) }
+
+  /// The ids of the documents at `positions`, in corpus order.
+  static func documentIDs(_ positions: Set<Int>, _ analyses: CorpusAnalyses) -> JSONValue {
+    strings(positions.sorted().map { analyses.documents[$0].id })
+  }
   static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
 
   static func sources(_ analyses: CorpusAnalyses, settings: Settings) -> ExportTable {
@@ -107,7 +112,7 @@ enum ExportTables {
         let documents = Set(summary.quotes.map { quotes.occurrences[$0].document })
         return [
           .string(summary.id), .string(summary.speaker.name), strings(summary.speaker.aliases), strings(summary.speaker.roles),
-          .int(summary.quotes.count), strings(analyses.documents.indices.filter(documents.contains).map { analyses.documents[$0].id }),
+          .int(summary.quotes.count), documentIDs(documents, analyses),
         ]
       })
   }
@@ -124,8 +129,7 @@ enum ExportTables {
         return [
           .string(group.id), .string(group.speaker.map { quotes.speakers[$0].id }), .string(group.speaker.map { quotes.speakers[$0].speaker.name }),
           .string(canonical.kind.rawValue), .string(canonical.id), .string(canonical.text), .int(documents.count), .int(members.count),
-          strings(analyses.documents.indices.filter(documents.contains).map { analyses.documents[$0].id }),
-          strings(members.map(\.id)), strings(members.map(\.variantLabel)),
+          documentIDs(documents, analyses), strings(members.map(\.id)), strings(members.map(\.variantLabel)),
         ]
       })
   }
@@ -169,16 +173,17 @@ enum ExportTables {
   }
 
   static func claimGroups(_ analyses: CorpusAnalyses) -> ExportTable {
-    ExportTable(
+    let positions = Dictionary(uniqueKeysWithValues: analyses.documents.enumerated().map { ($1.id, $0) })
+    return ExportTable(
       name: "claim_groups",
       columns: ["group", "agreement", "topic", "sources", "claims", "docs", "members", "values", "reason"],
       rows: analyses.claimGroupsConflictsFirst.map { index in
         let group = analyses.claimGroups[index]
         let members = group.members.map { analyses.claims[$0] }
-        let documents = Set(members.map(\.document))
+        let documents = Set(members.compactMap { positions[$0.document] })
         return [
           .string(group.id), .string(group.agreement.rawValue), .string(group.topic), .int(documents.count), .int(members.count),
-          strings(analyses.documents.map(\.id).filter(documents.contains)), strings(members.map(\.id)), strings(members.map(\.text)),
+          documentIDs(documents, analyses), strings(members.map(\.id)), strings(members.map(\.text)),
           .string(group.reason),
         ]
       })

@@ -89,7 +89,8 @@ extension HTMLReportRenderer {
       <p class="note">Each document's body as crosscheck read it. <span class="quote">Quotations</span> are highlighted (<span class="quote misattributed">red</span> when credited to someone else than the other sources name), <a class="claim">figures</a> are underlined (<a class="claim conflict">red</a> when the sources disagree); the small labels lead to their group.</p>
 
       """
-    for (index, document) in content.analyses.documents.enumerated() {
+    let documents = content.analyses.documents
+    for (index, document) in documents.prefix(ReportContent.textLimit).enumerated() {
       let source = content.sources[index]
       html += "<article class=\"document\" id=\"doc-\(source.number)\">\n"
       html += "<h3>\(source.number). \(HTML.escape(source.title ?? source.id))</h3>\n"
@@ -102,6 +103,9 @@ extension HTMLReportRenderer {
         html += "<p>" + marked(document, paragraph.range, marks: content.marks[index]) + "</p>\n"
       }
       html += "</div>\n</article>\n"
+    }
+    if documents.count > ReportContent.textLimit {
+      html += "<p class=\"note\">The texts of the other \((documents.count - ReportContent.textLimit).grouped) documents are left out to keep the page small; 'report FILE --source DOC,…' makes a report of the ones you want to read.</p>\n"
     }
     return html + "</section>\n"
   }

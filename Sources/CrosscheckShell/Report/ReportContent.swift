@@ -50,6 +50,9 @@ struct ReportContent {
   static let matrixLimit = 40
   /// Pairs listed under the heat map.
   static let listedPairs = 8
+  /// Most documents whose text the report includes: past it the page would be too large to
+  /// open comfortably (`--source` chooses the documents).
+  static let textLimit = 200
   /// Unchanged sentences shown around each change in a side-by-side diff.
   static let diffContext = 1
 
@@ -105,7 +108,8 @@ struct ReportContent {
       let (sourcesX, sourcesY) = (Set(x.members.map { quotes.occurrences[$0].document }).count, Set(y.members.map { quotes.occurrences[$0].document }).count)
       return sourcesX != sourcesY ? sourcesX > sourcesY : a < b
     }
-    quoteGroups = order.map { QuoteCollation(group: $0, in: quotes) }
+    let index = QuoteCollation.WordIndex(quotes)
+    quoteGroups = order.map { QuoteCollation(group: $0, in: quotes, index: index) }
     claimOrder = analyses.claimGroupsConflictsFirst
 
     pairs = chosen.map { a, b in
