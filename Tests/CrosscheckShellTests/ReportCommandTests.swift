@@ -273,6 +273,26 @@ struct HTMLTag: Equatable {
     #expect(console.errors.contains(message), "\(console.errors)")
   }
 
+  @Test func aLargeCorpusLeavesMostTextsOut() throws {
+    let corpus = try Self.temporaryFolder()
+    let folder = try Self.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(atPath: corpus)
+      try? FileManager.default.removeItem(atPath: folder)
+    }
+    let count = ReportContent.textLimit + 3
+    for number in 0..<count {
+      let text = "Report \(number)\n\nThe ferry number \(number) left the island harbour at dawn with \(number + 10) passengers. \"We sail at dawn,\" said captain Ade Bello.\n"
+      _ = FileManager.default.createFile(atPath: corpus + String(format: "/%04d.txt", number), contents: Data(text.utf8))
+    }
+    Self.run(["report '\(folder)/r.html'"], on: corpus)
+    let html = try Self.read(folder + "/r.html")
+    #expect(html.components(separatedBy: "<article class=\"document\"").count - 1 == ReportContent.textLimit)
+    #expect(html.contains("The texts of the other 3 documents are left out"))
+    #expect(!html.contains("<table class=\"heatmap\">"), "no heat map of \(count) sources")
+    #expect(html.contains("<th class=\"num\">sources</th>"), "the quote matrix counts sources instead")
+  }
+
   @Test func anEmptySessionHasNothingToReport() {
     let console = TestConsole()
     let shell = Shell(console: console)

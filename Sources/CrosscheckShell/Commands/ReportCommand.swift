@@ -18,7 +18,8 @@ package enum ReportCommand: ShellCommand {
       every rendering aligned word by word, the differing words highlighted, as 'diff quote'); \
       the claims, conflicts first; side-by-side diffs of the most similar pairs (--pairs N, \
       default \(defaultPairCount)) or of the pairs named with --pair A,B; and every \
-      document's text with its quotes and claims highlighted and linked to their groups. \
+      document's text with its quotes and claims highlighted and linked to their groups \
+      (the first \(ReportContent.textLimit) documents' texts in a larger corpus). \
       All document text is escaped, and the page's own script is the only one its security \
       policy lets run. It prints well too. --source limits the report to some documents \
       (repeat it, or separate ids with commas).

@@ -153,7 +153,7 @@ extension HTMLReportRenderer {
       } else {
         line += HTML.escape(member.variantLabel)
       }
-      line += ", credited to <strong>\(HTML.escape(speaker))</strong>"
+      line += ", credited to <strong\(HTML.attributes(class: member.misattributed ? "warning" : nil))>\(HTML.escape(speaker))</strong>"
       if let attribution = member.attribution {
         line += " <span class=\"muted\">(“\(HTML.escape(attribution.evidence))”)</span>"
       }

@@ -98,6 +98,7 @@ enum ReportAssets {
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
     .id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 13px; }
     .dim, .muted { color: var(--faint); }
+    .warning { color: var(--bad); }
     .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; align-items: center; color: var(--muted); font-size: 13px; margin: 12px 0 0; }
     .legend .key { display: inline-flex; align-items: center; gap: 6px; }
     .swatch { display: inline-block; width: 22px; height: 14px; border-radius: 3px; border: 1px solid rgba(0,0,0,0.08); }
