@@ -142,11 +142,13 @@ enum ReportAssets {
     }
     td.quote-text { max-width: 560px; }
     td.quote-text .text { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+    tr.open td.quote-text .text, html:not(.js) td.quote-text .text { display: inline; overflow: visible; }
     td.speaker { white-space: nowrap; font-weight: 500; }
     button.toggle {
       font: inherit; font-size: 13px; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace;
       border: 1px solid var(--rule); background: var(--paper); color: var(--accent); border-radius: 5px; padding: 1px 7px; cursor: pointer;
     }
+    button.toggle { white-space: nowrap; }
     button.toggle::after { content: " ▸"; color: var(--faint); }
     tr.open button.toggle::after { content: " ▾"; }
     .actions { float: right; display: flex; gap: 6px; }
@@ -221,6 +223,7 @@ enum ReportAssets {
       section.card { border: 0; box-shadow: none; padding: 0; margin: 0 0 18pt; }
       button.toggle { border: 0; padding: 0; color: var(--ink); }
       tr.detail[hidden] { display: table-row; }
+      td.quote-text .text { display: inline; overflow: visible; }
       tr, table.collation, article.document h3 { break-inside: avoid; }
       h2, h3 { break-after: avoid; }
       #documents article.document { break-before: page; }
