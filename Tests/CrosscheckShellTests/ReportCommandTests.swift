@@ -185,6 +185,22 @@ struct HTMLTag: Equatable {
     for number in 1...10 { #expect(html.contains("alert(\(number))"), "payload \(number) is shown as text") }
   }
 
+  /// Every piece of text goes through the renderer's `shown`, so that a setting can hide
+  /// the sources' names everywhere on the page.
+  @Test func everyTextPassesThroughShown() throws {
+    let console = TestConsole()
+    let shell = Shell(console: console)
+    shell.execute("load '\(Self.fixtures)'")
+    let analyses = CorpusAnalyses(in: CommandContext(shell: shell))
+    let content = ReportContent(analyses: analyses, title: "Pier 4", pairs: [(0, 1)], settings: shell.settings)
+    var renderer = HTMLReportRenderer()
+    let names = ["bay-times": "Source A", "Bay Times": "Source A", "harbour-wire": "Source B", "Harbour Wire": "Source B"]
+    renderer.shown = { text in names.reduce(text) { $0.replacingOccurrences(of: $1.key, with: $1.value) } }
+    let html = renderer.render(content)
+    for name in names.keys { #expect(!html.contains(name), "\(name) is hidden") }
+    #expect(html.contains("<td>Source B</td>"))
+  }
+
   @Test func controlCharactersAreShownNotWritten() {
     #expect(HTML.escape("a\u{1B}[31mb\u{0}c\u{7F}") == "a\u{241B}[31mb\u{2400}c\u{2421}")
     #expect(HTML.escape("tab\there\nline") == "tab\there\nline")

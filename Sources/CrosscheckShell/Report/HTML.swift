@@ -27,11 +27,6 @@ enum HTML {
     return result
   }
 
-  /// An element with escaped text content: `<tag class="…">text</tag>`.
-  static func element(_ tag: String, _ text: String, class className: String? = nil, title: String? = nil) -> String {
-    "<\(tag)\(attributes(class: className, title: title))>\(escape(text))</\(tag)>"
-  }
-
   /// ` class="…" title="…"` for the values given, escaped.
   static func attributes(class className: String? = nil, title: String? = nil, id: String? = nil) -> String {
     var result = ""
@@ -43,9 +38,9 @@ enum HTML {
 
   /// Styled text as escaped HTML: insertions as `<ins>`, deletions as `<del>`, highlights as
   /// `<mark>`, the other styles as classes.
-  static func styled(_ text: StyledText) -> String {
+  static func styled(_ text: StyledText, shown: (String) -> String = { $0 }) -> String {
     text.runs.map { run -> String in
-      let content = escape(run.text)
+      let content = escape(shown(run.text))
       switch run.style {
       case .plain: return content
       case .bold, .heading: return "<strong>\(content)</strong>"

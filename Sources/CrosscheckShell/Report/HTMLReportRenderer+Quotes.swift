@@ -61,7 +61,7 @@ extension HTMLReportRenderer {
     let columnCount = 3 + (matrix ? sources.count : 1)
     html += "<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th>group</th><th>speaker</th>"
     if matrix {
-      for source in sources { html += "<th class=\"src\" title=\"\(HTML.escape(source.id))\">\(source.number)</th>" }
+      for source in sources { html += "<th class=\"src\" title=\"\(text(source.id))\">\(source.number)</th>" }
     } else {
       html += "<th class=\"num\">sources</th>"
     }
@@ -77,28 +77,28 @@ extension HTMLReportRenderer {
       let speaker = group.speaker.map { quotes.speakers[$0].speaker.name }
       html += "<tr class=\"group-row\" id=\"quote-group-\(group.id)\" data-detail=\"renderings-\(group.id)\">"
       html += "<td><button class=\"toggle\" type=\"button\" aria-expanded=\"true\" aria-controls=\"renderings-\(group.id)\">\(group.id)</button></td>"
-      html += "<td class=\"speaker\">" + (speaker.map(HTML.escape) ?? "<span class=\"dim\">unattributed</span>") + "</td>"
+      html += "<td class=\"speaker\">" + (speaker.map(text) ?? "<span class=\"dim\">unattributed</span>") + "</td>"
       let byDocument = Dictionary(grouping: group.members.map { quotes.occurrences[$0] }, by: \.document)
       if matrix {
         for source in sources {
           guard let found = byDocument[source.number - 1], let (rendering, occurrence) = Self.rendering(of: found) else {
-            html += "<td class=\"cell\"><span class=\"absent\" title=\"\(HTML.escape(source.id)): absent\">·</span></td>"
+            html += "<td class=\"cell\"><span class=\"absent\" title=\"\(text(source.id)): absent\">·</span></td>"
             continue
           }
           let note = "\(source.id): \(occurrence.variantLabel) (\(occurrence.id))"
-          html += "<td class=\"cell\"><a class=\"\(rendering.className)\" href=\"#quote-\(occurrence.id)\" title=\"\(HTML.escape(note))\">\(rendering.symbol)</a></td>"
+          html += "<td class=\"cell\"><a class=\"\(rendering.className)\" href=\"#quote-\(occurrence.id)\" title=\"\(text(note))\">\(rendering.symbol)</a></td>"
         }
       } else {
         html += "<td class=\"num\">\(byDocument.count)</td>"
       }
-      html += "<td class=\"quote-text\"><span class=\"text\">“\(HTML.escape(canonical.text))”</span></td></tr>\n"
+      html += "<td class=\"quote-text\"><span class=\"text\">“\(text(canonical.text))”</span></td></tr>\n"
       html += "<tr class=\"detail\" id=\"renderings-\(group.id)\"><td colspan=\"\(columnCount)\">\n"
       html += collation(entry, content: content)
       html += "</td></tr>\n"
     }
     html += "</tbody></table></div>\n"
     let keys = Self.legendOrder.compactMap { Self.renderings[$0] }.map { rendering in
-      "<span class=\"key\"><span class=\"swatch \(rendering.className)\"></span>\(rendering.symbol) \(HTML.escape(rendering.meaning))</span>"
+      "<span class=\"key\"><span class=\"swatch \(rendering.className)\"></span>\(rendering.symbol) \(text(rendering.meaning))</span>"
     }
     html += "<div class=\"legend\">" + keys.joined() + "<span class=\"key\"><span class=\"absent\">·</span> absent</span></div>\n"
     html += "<div class=\"legend\">In the aligned renderings: <span class=\"key\"><span class=\"swatch v\"></span>a word that differs</span>"
@@ -135,10 +135,10 @@ extension HTMLReportRenderer {
     for line in lines {
       html += "<table class=\"collation\">"
       for (witness, label) in labels.enumerated() {
-        html += "<tr><th>\(HTML.escape(label))</th>"
+        html += "<tr><th>\(text(label))</th>"
         for column in columns[line] {
           let className = column.difference(of: witness)?.rawValue
-          html += "<td\(HTML.attributes(class: className))>\(HTML.escape(column.cells[witness] ?? ""))</td>"
+          html += "<td\(HTML.attributes(class: className))>\(text(column.cells[witness] ?? ""))</td>"
         }
         html += "</tr>"
       }
@@ -147,15 +147,15 @@ extension HTMLReportRenderer {
     html += "</div><ul class=\"renderings\">\n"
     for member in entry.members {
       let speaker = member.speaker.map { quotes.speakers[$0].speaker.name } ?? "no one (unattributed)"
-      var line = "<li><a class=\"id\" href=\"#quote-\(member.id)\">\(member.id)</a> <span class=\"id\">\(HTML.escape(member.documentID))</span>: "
+      var line = "<li><a class=\"id\" href=\"#quote-\(member.id)\">\(member.id)</a> <span class=\"id\">\(text(member.documentID))</span>: "
       if entry.spliced.contains(member.id) {
         line += "inside a longer quotation (\(quotes.groups[member.group].id))"
       } else {
-        line += HTML.escape(member.variantLabel)
+        line += text(member.variantLabel)
       }
-      line += ", credited to <strong\(HTML.attributes(class: member.misattributed ? "warning" : nil))>\(HTML.escape(speaker))</strong>"
+      line += ", credited to <strong\(HTML.attributes(class: member.misattributed ? "warning" : nil))>\(text(speaker))</strong>"
       if let attribution = member.attribution {
-        line += " <span class=\"muted\">(“\(HTML.escape(attribution.evidence))”)</span>"
+        line += " <span class=\"muted\">(“\(text(attribution.evidence))”)</span>"
       }
       html += line + "</li>\n"
     }

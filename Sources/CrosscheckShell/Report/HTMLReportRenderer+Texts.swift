@@ -21,7 +21,7 @@ extension HTMLReportRenderer {
       let agreement = group.agreement.rawValue
       html += "<tr id=\"claim-group-\(group.id)\"\(HTML.attributes(class: group.agreement == .conflict ? "conflict" : nil))>"
       html += "<td class=\"id\">\(group.id)</td><td><span class=\"badge \(agreement)\">\(agreement)</span></td>"
-      html += "<td>\(HTML.escape(group.topic))</td><td><ul class=\"values\">"
+      html += "<td>\(text(group.topic))</td><td><ul class=\"values\">"
       // One line per value as written, with the sources that give it.
       var order: [String] = []
       var bySource: [String: [Claim]] = [:]
@@ -30,13 +30,13 @@ extension HTMLReportRenderer {
         if bySource[claim.text] == nil { order.append(claim.text) }
         if !(bySource[claim.text]?.contains { $0.document == claim.document } ?? false) { bySource[claim.text, default: []].append(claim) }
       }
-      for text in order {
-        let links = (bySource[text] ?? []).map { claim in
-          "<a class=\"id\" href=\"#claim-\(claim.id)\">\(HTML.escape(claim.document))</a>"
+      for value in order {
+        let links = (bySource[value] ?? []).map { claim in
+          "<a class=\"id\" href=\"#claim-\(claim.id)\">\(text(claim.document))</a>"
         }
-        html += "<li><span class=\"value\">\(HTML.escape(text))</span> <span class=\"muted\">—</span> \(links.joined(separator: ", "))</li>"
+        html += "<li><span class=\"value\">\(text(value))</span> <span class=\"muted\">—</span> \(links.joined(separator: ", "))</li>"
       }
-      html += "</ul></td><td class=\"why\">\(HTML.escape(group.reason))</td></tr>\n"
+      html += "</ul></td><td class=\"why\">\(text(group.reason))</td></tr>\n"
     }
     return html + "</tbody></table></div>\n</section>\n"
   }
@@ -53,24 +53,24 @@ extension HTMLReportRenderer {
       """
     for (index, pair) in content.pairs.enumerated() {
       let (a, b) = (content.sources[pair.a], content.sources[pair.b])
-      html += "<h3 id=\"pair-\(index + 1)\">\(a.number) <span class=\"id\">\(HTML.escape(a.id))</span> ↔ \(b.number) <span class=\"id\">\(HTML.escape(b.id))</span></h3>\n"
+      html += "<h3 id=\"pair-\(index + 1)\">\(a.number) <span class=\"id\">\(text(a.id))</span> ↔ \(b.number) <span class=\"id\">\(text(b.id))</span></h3>\n"
       var facts = ["Jaccard \(pair.jaccard.formatted(digits: 2))", pair.relation]
       if let hint = pair.hint { facts.append(hint) }
-      html += "<p class=\"note\">\(HTML.escape(facts.joined(separator: " · ")))</p>\n"
-      html += "<div class=\"scroll\"><table class=\"sbs\"><thead><tr><th>\(HTML.escape(label(a)))</th><th>\(HTML.escape(label(b)))</th></tr></thead><tbody>\n"
+      html += "<p class=\"note\">\(text(facts.joined(separator: " · ")))</p>\n"
+      html += "<div class=\"scroll\"><table class=\"sbs\"><thead><tr><th>\(text(label(a)))</th><th>\(text(label(b)))</th></tr></thead><tbody>\n"
       for block in pair.blocks {
         switch block {
         case .sideBySide(let rows):
           for row in rows where !(row.left.runs.allSatisfy(\.text.isEmpty) && row.right.runs.allSatisfy(\.text.isEmpty)) {
-            html += "<tr><td>\(HTML.styled(row.left))</td><td>\(HTML.styled(row.right))</td></tr>\n"
+            html += "<tr><td>\(HTML.styled(row.left, shown: shown))</td><td>\(HTML.styled(row.right, shown: shown))</td></tr>\n"
           }
-        case .message(let text), .text(let text):
-          html += "<tr class=\"skip\"><td colspan=\"2\">\(HTML.escape(text.plain))</td></tr>\n"
+        case .message(let note), .text(let note):
+          html += "<tr class=\"skip\"><td colspan=\"2\">\(text(note.plain))</td></tr>\n"
         case .heading, .table, .fields:
           continue
         }
       }
-      html += "</tbody></table></div>\n<p class=\"note\">\(HTML.escape(pair.summary))</p>\n"
+      html += "</tbody></table></div>\n<p class=\"note\">\(text(pair.summary))</p>\n"
     }
     return html + "</section>\n"
   }
@@ -93,12 +93,12 @@ extension HTMLReportRenderer {
     for (index, document) in documents.prefix(ReportContent.textLimit).enumerated() {
       let source = content.sources[index]
       html += "<article class=\"document\" id=\"doc-\(source.number)\">\n"
-      html += "<h3>\(source.number). \(HTML.escape(source.title ?? source.id))</h3>\n"
+      html += "<h3>\(source.number). \(text(source.title ?? source.id))</h3>\n"
       var meta = [source.id]
       if let outlet = source.outlet { meta.append(outlet) }
       if let date = source.date { meta.append(date) }
       meta.append("\(source.words.grouped) words")
-      html += "<p class=\"meta\">\(HTML.escape(meta.joined(separator: " · ")))</p>\n<div class=\"body\">\n"
+      html += "<p class=\"meta\">\(text(meta.joined(separator: " · ")))</p>\n<div class=\"body\">\n"
       for paragraph in document.paragraphs {
         html += "<p>" + marked(document, paragraph.range, marks: content.marks[index]) + "</p>\n"
       }
@@ -121,13 +121,13 @@ extension HTMLReportRenderer {
     var html = ""
     var position = range.lowerBound
     var open: [ReportContent.TextMark] = []
-    func text(upTo end: Int) {
+    func emit(upTo end: Int) {
       guard end > position else { return }
-      html += HTML.escape(document.string(position..<end))
+      html += text(document.string(position..<end))
       position = end
     }
     func close(_ mark: ReportContent.TextMark) {
-      text(upTo: mark.range.upperBound)
+      emit(upTo: mark.range.upperBound)
       switch mark.kind {
       case .claim:
         html += "</a>"
@@ -137,7 +137,7 @@ extension HTMLReportRenderer {
         if position < range.upperBound, let next = document.string(position..<min(range.upperBound, position + 4)).first,
           Self.closingMarks.contains(next)
         {
-          text(upTo: position + String(next).utf8.count)
+          emit(upTo: position + String(next).utf8.count)
         }
         html += "<a class=\"tag\" href=\"#quote-group-\(mark.group)\">\(mark.group)</a>"
       }
@@ -154,18 +154,18 @@ extension HTMLReportRenderer {
         mark.range = mark.range.lowerBound..<last.range.upperBound
       }
       guard !mark.range.isEmpty else { continue }
-      text(upTo: mark.range.lowerBound)
+      emit(upTo: mark.range.lowerBound)
       switch mark.kind {
       case .quote:
         let classes = ["quote", mark.isTerm ? "term" : nil, mark.flagged ? "misattributed" : nil].compactMap { $0 }.joined(separator: " ")
-        html += "<span\(HTML.attributes(class: classes, title: mark.note, id: "quote-" + mark.id))>"
+        html += "<span\(HTML.attributes(class: classes, title: shown(mark.note), id: "quote-" + mark.id))>"
       case .claim:
-        html += "<a\(HTML.attributes(class: mark.flagged ? "claim conflict" : "claim", title: mark.note, id: "claim-" + mark.id)) href=\"#claim-group-\(mark.group)\">"
+        html += "<a\(HTML.attributes(class: mark.flagged ? "claim conflict" : "claim", title: shown(mark.note), id: "claim-" + mark.id)) href=\"#claim-group-\(mark.group)\">"
       }
       open.append(mark)
     }
     while let last = open.popLast() { close(last) }
-    text(upTo: range.upperBound)
+    emit(upTo: range.upperBound)
     return html
   }
 }

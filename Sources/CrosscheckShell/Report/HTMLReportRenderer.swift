@@ -5,6 +5,14 @@ import CrosscheckCore
 /// `HTML.escape`; element ids are built from occurrence and group ids and document
 /// numbers, never from document text.
 struct HTMLReportRenderer {
+  /// What the page shows for a piece of text: the text itself, or — for a class that
+  /// should judge the texts before the brands — the text with its sources' names hidden.
+  /// Every piece of text on the page passes through it before it is escaped.
+  var shown: @Sendable (String) -> String = { $0 }
+
+  /// `value` as the page shows it, escaped.
+  func text(_ value: String) -> String { HTML.escape(shown(value)) }
+
   /// The page.
   func render(_ content: ReportContent) -> String {
     var html = """
@@ -13,9 +21,9 @@ struct HTMLReportRenderer {
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta http-equiv="Content-Security-Policy" content="\(HTML.escape(ReportAssets.securityPolicy))">
+      <meta http-equiv="Content-Security-Policy" content="\(text(ReportAssets.securityPolicy))">
       <meta name="generator" content="crosscheck">
-      <title>\(HTML.escape(content.title))</title>
+      <title>\(text(content.title))</title>
       <style>
       \(ReportAssets.style)
       </style>
@@ -55,8 +63,8 @@ struct HTMLReportRenderer {
     links.append(("documents", "Texts"))
     return """
       <header class="page"><div class="wrap">
-      <h1>\(HTML.escape(content.title))</h1>
-      <p class="lede">\(facts.joined(separator: " · ")) — \(HTML.escape(details))</p>
+      <h1>\(text(content.title))</h1>
+      <p class="lede">\(facts.joined(separator: " · ")) — \(text(details))</p>
       <nav class="sections">\(links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined())</nav>
       </div></header>
 
@@ -77,15 +85,15 @@ struct HTMLReportRenderer {
       """
     for source in content.sources {
       html += "<tr><td class=\"num\">\(source.number)</td>"
-      html += "<td><a class=\"id\" href=\"#doc-\(source.number)\">\(HTML.escape(source.id))</a></td>"
-      html += cell(source.outlet) + cell(source.title) + "<td class=\"date\">" + (source.date.map(HTML.escape) ?? "<span class=\"dim\">—</span>") + "</td>"
+      html += "<td><a class=\"id\" href=\"#doc-\(source.number)\">\(text(source.id))</a></td>"
+      html += cell(source.outlet) + cell(source.title) + "<td class=\"date\">" + (source.date.map(text) ?? "<span class=\"dim\">—</span>") + "</td>"
       html += "<td class=\"num\">\(source.words.grouped)</td><td class=\"num\">\(source.quotes.grouped)</td><td class=\"num\">\(source.claims.grouped)</td></tr>\n"
     }
     return html + "</tbody></table></div>\n</section>\n"
   }
 
-  func cell(_ text: String?) -> String {
-    "<td>" + (text.map(HTML.escape) ?? "<span class=\"dim\">—</span>") + "</td>"
+  func cell(_ value: String?) -> String {
+    "<td>" + (value.map(text) ?? "<span class=\"dim\">—</span>") + "</td>"
   }
 
   /// The heat map's shade class for a Jaccard similarity, on the steps of `compare`'s.
@@ -103,18 +111,18 @@ struct HTMLReportRenderer {
     html += "<div class=\"grid\"><div>\n"
     if let matrix = content.similarity {
       html += "<div class=\"scroll\"><table class=\"heatmap\">\n<thead><tr><th></th>"
-      for source in content.sources { html += "<th title=\"\(HTML.escape(source.id))\">\(source.number)</th>" }
+      for source in content.sources { html += "<th title=\"\(text(source.id))\">\(source.number)</th>" }
       html += "</tr></thead>\n<tbody>\n"
       for (row, source) in content.sources.enumerated() {
-        html += "<tr><th class=\"row\" title=\"\(HTML.escape(source.id))\">\(source.number) <span class=\"id\">\(HTML.escape(source.id))</span></th>"
+        html += "<tr><th class=\"row\" title=\"\(text(source.id))\">\(source.number) <span class=\"id\">\(text(source.id))</span></th>"
         for (column, other) in content.sources.enumerated() {
           if row == column {
-            html += "<td class=\"self\" title=\"\(HTML.escape(source.id))\"></td>"
+            html += "<td class=\"self\" title=\"\(text(source.id))\"></td>"
             continue
           }
           let value = matrix[row][column]
           let note = "\(source.id) and \(other.id): \(value.formatted(digits: 3))"
-          html += "<td class=\"\(Self.shade(value))\" title=\"\(HTML.escape(note))\">\(Self.twoDigits(value))</td>"
+          html += "<td class=\"\(Self.shade(value))\" title=\"\(text(note))\">\(Self.twoDigits(value))</td>"
         }
         html += "</tr>\n"
       }
@@ -138,9 +146,9 @@ struct HTMLReportRenderer {
       html += "<ol class=\"pairs\">\n"
       for pair in listed {
         let (a, b) = (content.sources[pair.a], content.sources[pair.b])
-        html += "<li><strong>\(a.number) ↔ \(b.number)</strong> <span class=\"id\">\(HTML.escape(a.id))</span> and <span class=\"id\">\(HTML.escape(b.id))</span>: "
+        html += "<li><strong>\(a.number) ↔ \(b.number)</strong> <span class=\"id\">\(text(a.id))</span> and <span class=\"id\">\(text(b.id))</span>: "
         html += "\(pair.score.jaccard.formatted(digits: 2))"
-        if let hint = pair.hint { html += " <span class=\"muted\">— \(HTML.escape(hint.reason))</span>" }
+        if let hint = pair.hint { html += " <span class=\"muted\">— \(text(hint.reason))</span>" }
         html += "</li>\n"
       }
       html += "</ol>\n"
