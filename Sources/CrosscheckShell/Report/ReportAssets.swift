@@ -84,6 +84,11 @@ enum ReportAssets {
     }
     .grid { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 12px 36px; align-items: start; }
     @media (max-width: 900px) { .grid { grid-template-columns: 1fr; } }
+    @media (max-width: 600px) {
+      .wrap { padding: 0 10px; }
+      section.card { padding: 14px 12px 16px; border-radius: 6px; }
+      header.page h1 { font-size: 22px; }
+    }
     h2 { font-size: 20px; margin: 0 0 4px; letter-spacing: -0.005em; }
     h2 + .note, .note { color: var(--muted); margin: 0 0 14px; font-size: 14px; }
     h3 { font-size: 16px; margin: 22px 0 6px; }
