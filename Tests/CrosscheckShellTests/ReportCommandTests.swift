@@ -147,6 +147,11 @@ struct HTMLTag: Equatable {
     let firstOther = try #require(verdicts.firstIndex { $0 != "conflict" })
     #expect(firstOther > 0)
     #expect(!verdicts[firstOther...].contains("conflict"))
+    // The figures only one source gives come last, under their own heading.
+    let firstSingle = try #require(verdicts.firstIndex { $0 == "single" })
+    #expect(verdicts[firstSingle...].allSatisfy { $0 == "single" })
+    #expect(verdicts[..<firstSingle].contains("consistent"))
+    #expect(html.contains("<th colspan=\"5\">Figures only one source gives</th>"))
   }
 
   @Test func documentTextCannotAddMarkup() throws {

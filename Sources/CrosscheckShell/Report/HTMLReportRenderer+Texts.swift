@@ -16,8 +16,13 @@ extension HTMLReportRenderer {
     }
     html += "<div class=\"scroll\"><table class=\"claims\">\n"
     html += "<thead><tr><th>group</th><th>verdict</th><th>what</th><th>values, by source</th><th>why</th></tr></thead>\n<tbody>\n"
+    var singles = false
     for index in content.claimOrder {
       let group = analyses.claimGroups[index]
+      if group.agreement == .single, !singles {
+        singles = true
+        html += "<tr class=\"subhead\"><th colspan=\"5\">Figures only one source gives</th></tr>\n"
+      }
       let agreement = group.agreement.rawValue
       html += "<tr id=\"claim-group-\(group.id)\"\(HTML.attributes(class: group.agreement == .conflict ? "conflict" : nil))>"
       html += "<td class=\"id\">\(group.id)</td><td><span class=\"badge \(agreement)\">\(agreement)</span></td>"

@@ -141,7 +141,7 @@ enum ReportAssets {
     .reworded { color: var(--change); background: var(--change-wash); }
     .misattributed { color: var(--bad); background: var(--bad-wash); }
     .absent { color: #c5cad3; }
-    table.matrix tr.subhead th {
+    table.matrix tr.subhead th, table.claims tr.subhead th {
       padding: 18px 8px 6px; font-size: 12px; font-weight: 600; color: var(--muted); text-transform: uppercase;
       letter-spacing: 0.04em; border-bottom: 2px solid var(--rule);
     }

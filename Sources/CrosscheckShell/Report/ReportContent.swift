@@ -65,7 +65,8 @@ struct ReportContent {
   let sharedPairs: [PairComparison]
   /// Quote groups in the order the matrix lists them, with their collations.
   let quoteGroups: [QuoteCollation]
-  /// Claim group indices, conflicts first.
+  /// Claim group indices: conflicts first, then updates, then the facts several sources
+  /// agree on, then the figures only one source gives.
   let claimOrder: [Int]
   let pairs: [PairView]
   /// Each document's highlighted spans, in text order.
@@ -110,7 +111,9 @@ struct ReportContent {
     }
     let index = QuoteCollation.WordIndex(quotes)
     quoteGroups = order.map { QuoteCollation(group: $0, in: quotes, index: index) }
-    claimOrder = analyses.claimGroupsConflictsFirst
+    let conflictsFirst = analyses.claimGroupsConflictsFirst
+    claimOrder = conflictsFirst.filter { analyses.claimGroups[$0].agreement != .single }
+      + conflictsFirst.filter { analyses.claimGroups[$0].agreement == .single }
 
     pairs = chosen.map { a, b in
       let comparison = reuse.comparison(a, b)
