@@ -67,6 +67,13 @@ struct HTMLTag: Equatable {
     return folder
   }
 
+  /// A new temporary folder holding an empty `corpus` folder and an empty `out` folder.
+  static func corpusAndOutputFolders() throws -> (root: String, corpus: String, output: String) {
+    let root = try temporaryFolder()
+    for name in ["corpus", "out"] { try FileManager.default.createDirectory(atPath: root + "/" + name, withIntermediateDirectories: true) }
+    return (root, root + "/corpus", root + "/out")
+  }
+
   /// Runs `commands` in a new shell on `corpus`; the shell's console.
   @discardableResult
   static func run(_ commands: [String], on corpus: String = fixtures) -> TestConsole {
@@ -155,12 +162,8 @@ struct HTMLTag: Equatable {
   }
 
   @Test func documentTextCannotAddMarkup() throws {
-    let corpus = try Self.temporaryFolder()
-    let folder = try Self.temporaryFolder()
-    defer {
-      try? FileManager.default.removeItem(atPath: corpus)
-      try? FileManager.default.removeItem(atPath: folder)
-    }
+    let (root, corpus, folder) = try Self.corpusAndOutputFolders()
+    defer { try? FileManager.default.removeItem(atPath: root) }
     let payloads = [
       "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "<a href=\"javascript:alert(3)\">x</a>",
       "</script><script>alert(4)</script>", "\"><svg onload=alert(5)>", "' onmouseover='alert(6)", "&lt;b&gt;",
@@ -295,12 +298,8 @@ struct HTMLTag: Equatable {
   }
 
   @Test func aLargeCorpusLeavesMostTextsOut() throws {
-    let corpus = try Self.temporaryFolder()
-    let folder = try Self.temporaryFolder()
-    defer {
-      try? FileManager.default.removeItem(atPath: corpus)
-      try? FileManager.default.removeItem(atPath: folder)
-    }
+    let (root, corpus, folder) = try Self.corpusAndOutputFolders()
+    defer { try? FileManager.default.removeItem(atPath: root) }
     let count = ReportContent.textLimit + 3
     for number in 0..<count {
       let text = "Report \(number)\n\nThe ferry number \(number) left the island harbour at dawn with \(number + 10) passengers. \"We sail at dawn,\" said captain Ade Bello.\n"
