@@ -142,6 +142,7 @@ struct HTMLTag: Equatable {
     #expect(html.contains("<a class=\"tag\" href=\"#quote-group-Q1\">Q1</a>"))
     #expect(html.contains("<a id=\"claim-c4\" class=\"claim\" title=\"C2 · updated · people: dock workers\" href=\"#claim-group-C2\">two dock workers</a>"))
     #expect(html.contains("<h3 id=\"pair-1\">1 <span class=\"id\">bay-times</span> ↔ 2 <span class=\"id\">harbour-wire</span></h3>"))
+    #expect(html.contains(" <a href=\"#pair-1\">side by side</a></li>"), "the pair list leads to the pair's diff")
   }
 
   @Test func theClaimsListConflictsFirst() throws {

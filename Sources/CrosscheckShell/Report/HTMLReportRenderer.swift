@@ -149,6 +149,9 @@ struct HTMLReportRenderer {
         html += "<li><strong>\(a.number) ↔ \(b.number)</strong> <span class=\"id\">\(text(a.id))</span> and <span class=\"id\">\(text(b.id))</span>: "
         html += "\(pair.score.jaccard.formatted(digits: 2))"
         if let hint = pair.hint { html += " <span class=\"muted\">— \(text(hint.reason))</span>" }
+        if let shown = content.pairs.firstIndex(where: { Set([$0.a, $0.b]) == Set([pair.a, pair.b]) }) {
+          html += " <a href=\"#pair-\(shown + 1)\">side by side</a>"
+        }
         html += "</li>\n"
       }
       html += "</ol>\n"
