@@ -75,7 +75,7 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(
       name: "CrosscheckShellTests", dependencies: ["CrosscheckShell", "CrosscheckStore", "CrosscheckTestSupport"],
-      exclude: ["Golden"]),
+      exclude: ["Golden", "Fixtures"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["crosscheck", "CrosscheckTestSupport"],
       exclude: ["Golden", "Fixtures"]),

@@ -94,8 +94,13 @@ package struct CommandSpec: Sendable {
     .flag("no-color", "no colors in this command's output"),
   ]
 
-  /// The command's options followed by the common ones.
-  package var allOptions: [OptionSpec] { options + (rawArguments ? [] : Self.commonOptions) }
+  /// The command's options followed by the common ones (none for a command that takes its
+  /// arguments raw); a command that declares an option of a common option's name
+  /// (`export --format csv|jsonl`) replaces it.
+  package var allOptions: [OptionSpec] {
+    if rawArguments { return options }
+    return options + Self.commonOptions.filter { common in !options.contains { $0.name == common.name } }
+  }
 
   /// `name ARG [ARG] [--option VALUE]…`
   package var synopsis: String {

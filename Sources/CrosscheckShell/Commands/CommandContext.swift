@@ -29,6 +29,9 @@ package struct CommandContext {
   /// The session's database.
   package var store: Store { shell.store }
 
+  /// The neutral labels that stand for the documents while `blind` is on; nil otherwise.
+  package var blinding: Blinding? { shell.blinding }
+
   /// Replaces the session with a session file's (see `Shell.openSession`).
   @discardableResult
   package func openSession(_ path: String, create: Bool) throws(ShellError) -> Store {

@@ -14,6 +14,8 @@ package struct CommandRegistry: Sendable {
     DiffCommand.self,
     SearchCommand.self,
     SQLCommand.self,
+    ReportCommand.self,
+    ExportCommand.self,
     OpenCommand.self,
     SaveCommand.self,
     SetCommand.self,

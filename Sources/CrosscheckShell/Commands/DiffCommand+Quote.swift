@@ -12,29 +12,10 @@ extension DiffCommand {
         ?? (analysis.groups.isEmpty ? "no quotes were found in the loaded documents" : "quote groups are Q1…Q\(analysis.groups.count) (see 'quotes')")
       throw .notFound("no quote group '\(word)'", hint: hint)
     }
-    let group = analysis.groups[groupIndex]
-    var members = group.members.map { analysis.occurrences[$0] }
-    var witnesses = members.map { words(of: $0.text) }
-    // A longer quotation of another group may splice this utterance into its own words:
-    // the part of it that aligns with the fullest rendering is a rendering too.
-    let canonical = analysis.occurrences[group.canonical]
-    let canonicalWords = Set(canonical.words)
-    for occurrence in analysis.occurrences where occurrence.group != groupIndex {
-      guard occurrence.words.count > canonical.words.count, canonicalWords.count >= minimumSplicedWords,
-        Double(canonicalWords.intersection(occurrence.words).count) >= splicedShare * Double(canonicalWords.count),
-        let part = alignedPart(of: words(of: occurrence.text), with: words(of: canonical.text))
-      else { continue }
-      members.append(occurrence)
-      witnesses.append(part)
-    }
-    let spliced = Set(members.dropFirst(group.members.count).map(\.id))
-    let collation = Collation(witnesses: witnesses)
-    // Two renderings from one document are told apart by their occurrence ids.
-    let counts = Dictionary(members.map { ($0.documentID, 1) }, uniquingKeysWith: +)
-    let labels = members.map { member -> String in
-      let label = counts[member.documentID, default: 0] > 1 ? "\(member.documentID) (\(member.id))" : member.documentID
-      return spliced.contains(member.id) ? label + " (inside \(member.id))" : label
-    }
+    let quoteCollation = QuoteCollation(group: groupIndex, in: analysis)
+    let (group, members, labels, spliced, collation) = (
+      quoteCollation.group, quoteCollation.members, quoteCollation.labels, quoteCollation.spliced, quoteCollation.collation
+    )
     let table = Table(
       columns: [Column("")] + labels.map { Column($0, truncatable: true) },
       rows: collation.columns.map { column in
@@ -91,5 +72,71 @@ extension DiffCommand {
       }
     }
     return part.count >= reference.count / 2 ? part : nil
+  }
+}
+
+/// Every rendering of one quote group collated word by word: the group's members, plus the
+/// part of any longer quotation that splices the utterance into its own words. Shared by
+/// `diff quote GROUP` and the HTML report.
+struct QuoteCollation: Sendable {
+  let group: QuoteGroup
+  /// The renderings, the group's members first.
+  let members: [QuoteOccurrence]
+  /// A label per rendering: its document id, with the occurrence id when one document has
+  /// two renderings, and "(inside q…)" for a spliced one.
+  let labels: [String]
+  /// Ids of the occurrences that splice the utterance into a longer quotation.
+  let spliced: Set<String>
+  let collation: Collation<String>
+
+  /// Which occurrences hold each normalized word, so that the quotations that may splice a
+  /// group's utterance in are found without comparing every pair.
+  struct WordIndex: Sendable {
+    let occurrences: [String: [Int]]
+
+    init(_ analysis: QuoteAnalysis) {
+      var occurrences: [String: [Int]] = [:]
+      for (index, occurrence) in analysis.occurrences.enumerated() {
+        for word in Set(occurrence.words) { occurrences[word, default: []].append(index) }
+      }
+      self.occurrences = occurrences
+    }
+  }
+
+  /// Collates the renderings of `analysis.groups[groupIndex]`; `index` (built once when
+  /// collating many groups) finds the longer quotations that share its words.
+  init(group groupIndex: Int, in analysis: QuoteAnalysis, index: WordIndex? = nil) {
+    let group = analysis.groups[groupIndex]
+    var members = group.members.map { analysis.occurrences[$0] }
+    var witnesses = members.map { DiffCommand.words(of: $0.text) }
+    // A longer quotation of another group may splice this utterance into its own words:
+    // the part of it that aligns with the fullest rendering is a rendering too.
+    let canonical = analysis.occurrences[group.canonical]
+    let canonicalWords = Set(canonical.words)
+    var shared: [Int: Int] = [:]
+    if canonicalWords.count >= DiffCommand.minimumSplicedWords {
+      let index = index ?? WordIndex(analysis)
+      for word in canonicalWords { for occurrence in index.occurrences[word] ?? [] { shared[occurrence, default: 0] += 1 } }
+    }
+    let needed = DiffCommand.splicedShare * Double(canonicalWords.count)
+    for (candidate, count) in shared.sorted(by: { $0.key < $1.key }) {
+      let occurrence = analysis.occurrences[candidate]
+      guard occurrence.group != groupIndex, occurrence.words.count > canonical.words.count, Double(count) >= needed,
+        let part = DiffCommand.alignedPart(of: DiffCommand.words(of: occurrence.text), with: DiffCommand.words(of: canonical.text))
+      else { continue }
+      members.append(occurrence)
+      witnesses.append(part)
+    }
+    let spliced = Set(members.dropFirst(group.members.count).map(\.id))
+    // Two renderings from one document are told apart by their occurrence ids.
+    let counts = Dictionary(members.map { ($0.documentID, 1) }, uniquingKeysWith: +)
+    self.group = group
+    self.members = members
+    self.spliced = spliced
+    self.labels = members.map { member -> String in
+      let label = counts[member.documentID, default: 0] > 1 ? "\(member.documentID) (\(member.id))" : member.documentID
+      return spliced.contains(member.id) ? label + " (inside \(member.id))" : label
+    }
+    self.collation = Collation(witnesses: witnesses)
   }
 }

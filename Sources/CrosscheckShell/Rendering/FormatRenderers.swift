@@ -39,7 +39,12 @@ package struct CSVRenderer: Renderer {
   }
 
   private func quote(_ value: String, _ options: RenderOptions) -> String {
-    let value = options.terminal ? TerminalText.escape(value) : value
+    Self.field(options.terminal ? TerminalText.escape(value) : value)
+  }
+
+  /// One CSV field: quoted when it holds a comma, quote or line break, or starts or ends
+  /// with a space; quotes inside are doubled.
+  package static func field(_ value: String) -> String {
     guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || value.hasPrefix(" ") || value.hasSuffix(" ") else { return value }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
