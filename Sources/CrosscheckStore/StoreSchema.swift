@@ -50,11 +50,23 @@ package enum StoreSchema {
     Table(name: "sentence_search", summary: "FTS5 index of sentences.text (unicode61, diacritics folded)", columns: [
       ("text", "match with: sentence_search MATCH 'levee'; rank with bm25(sentence_search)"),
     ]),
+    Table(name: "search_terms", summary: "term postings that rank searches of common words fast (see docs/store.md)", columns: [
+      ("term", "a term as the full-text index folds it (lower case, no diacritics)"),
+      ("first_sentence, last_sentence", "sentences.id range of one load's postings"),
+      ("sentences", "how many sentences the postings list"),
+      ("postings", "per sentence holding the term: LEB128 gap from the previous sentence id, then the term's count"),
+    ]),
+    Table(name: "document_sentences", summary: "each document's sentences in compact form, read when a session opens", columns: [
+      ("document", "documents.key"), ("first_sentence", "sentences.id of its first sentence (a document's ids are consecutive)"),
+      ("count", "number of sentences"),
+      ("spans", "per sentence, LEB128: byte gap from the previous sentence, byte length, token gap, token count"),
+      ("lengths", "per sentence, LEB128: its number of terms (its length for BM25)"),
+    ]),
     Table(name: "settings", summary: "the shell's settings saved with the session", columns: [
       ("name", "setting name"), ("value", "its value"),
     ]),
     Table(name: "meta", summary: "facts about the file", columns: [
-      ("key", "schema_version, or writer_pid, writer_host, writer_since while a crosscheck has it open"),
+      ("key", "schema_version; last_sentence_id (ids are never reused); writer_pid, writer_host, writer_since while a crosscheck has it open"),
       ("value", "the value"),
     ]),
   ]
