@@ -11,6 +11,8 @@ extension Store {
   package func add(_ documents: [Document]) throws(StoreError) {
     guard !documents.isEmpty else { return }
     defer { invalidateSearchIndex() }
+    // Analysed before the transaction, on every core: the write lock is held only to write.
+    let analyses = DocumentAnalysis.of(documents)
     try Self.wrap("cannot write the session") {
       try writer.write { db in
         var key = try Int64.fetchOne(db, sql: "SELECT max(key) FROM documents") ?? 0
@@ -28,9 +30,11 @@ extension Store {
         let layoutInsert = try BulkInsert<DocumentSentencesRecord>(db)
         let tokenizer = try TermTokenizer(db)
         var postings = TermPostingsBuilder()
-        for document in documents {
+        let analysisWriter = try AnalysisWriter(db)
+        for (document, analysis) in zip(documents, analyses) {
           key += 1
           try documentInsert.insert(DocumentRecord(document, key: key))
+          try analysisWriter.write(analysis, of: document, key: key)
           for (number, span) in document.excluded.enumerated() {
             let scalars = document.scalarRange(span.range)
             try spanInsert.insert(ExcludedSpanRecord(
@@ -130,9 +134,13 @@ extension Store {
   package func restoreCorpus() throws(StoreError) -> Corpus {
     let parts = try Self.wrap("cannot read the session") { try writer.read { db in try StoredParts(db) } }
     var corpus = Corpus()
+    var restored: [(key: Int64, document: Document)] = []
     for stored in parts.documents {
-      corpus.append(try stored.document(parts))
+      let document = try stored.document(parts)
+      restored.append((stored.key, document))
+      corpus.append(document)
     }
+    try Self.wrap("cannot complete the session's analyses") { try completeAnalyses(restored) }
     // What ranking a search keeps in memory came with the sentences.
     searchIndexCache.withLock { $0 = parts.searchIndex }
     return corpus

@@ -21,6 +21,7 @@ extension Store {
     Migration(version: 2, identifier: "v2-sentence-paragraphs", migrate: addSentenceParagraphs),
     Migration(version: 3, identifier: "v3-credit-truncation", migrate: addCreditAndTruncation),
     Migration(version: 4, identifier: "v4-search-terms", migrate: addSearchTerms),
+    Migration(version: 5, identifier: "v5-analyses", migrate: addAnalyses),
   ]
 
   /// The schema version this build writes and the newest it reads.
