@@ -35,7 +35,7 @@ package struct Settings: Sendable, Equatable {
     Descriptor(name: "width", help: "output width in columns, or auto to follow the terminal", values: ["auto", "80", "100", "120"]),
     Descriptor(name: "rate", help: "exchange rate for claims: set rate FROM TO VALUE (one FROM is VALUE TO)", values: ["EUR USD 1.10", "none"]),
     Descriptor(name: "on-error", help: "after an error in a command file: stop (exit status 1) or continue", values: OnError.allCases.map(\.rawValue)),
-    Descriptor(name: "timing", help: "write how long each command took (clock and processor time) to standard error", values: ["on", "off"]),
+    Descriptor(name: "timing", help: "write how long each command took to standard error", values: ["on", "off"]),
   ]
 
   /// The current value of a setting, as `set` shows it.

@@ -144,12 +144,12 @@ package final class Shell {
     let call = try CommandCall.bind(Array(lexed.words.dropFirst()), to: command.spec, calledAs: first.text, line: line)
     Interrupt.reset()
     let started = ContinuousClock.now
-    let startedCPU = Self.processorMilliseconds()
+    let startedCPU = ProcessorTime.milliseconds()
     defer {
       if settings.timing {
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let processor = Self.processorMilliseconds() - startedCPU
+        let processor = ProcessorTime.milliseconds() - startedCPU
         console.writeError("time: \(first.text) \(milliseconds.formatted(digits: 1)) ms (CPU \(processor.formatted(digits: 1)) ms)\n")
       }
     }
@@ -160,15 +160,6 @@ package final class Shell {
       return
     }
     try emit(output, for: call, redirection: lexed.redirection)
-  }
-
-  /// The processor time this process has used, user and system, in milliseconds: on a
-  /// busy machine a truer measure of a command's cost than the time on the clock.
-  static func processorMilliseconds() -> Double {
-    var usage = rusage()
-    guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
-    func milliseconds(_ time: timeval) -> Double { Double(time.tv_sec) * 1000 + Double(time.tv_usec) / 1000 }
-    return milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime)
   }
 
   /// Writes an error to standard error: `FILE:LINE: error: …` in a command file, `error: …` elsewhere.
