@@ -84,10 +84,7 @@ import Testing
   }
 
   @Test func anOlderSessionHasThemFilledInAsItOpens() throws {
-    let folder = Corpora.temporaryFolder()
-    let path = folder + "/old.crosscheck"
-    try FileManager.default.copyItem(atPath: Corpora.fixtures + "/session-v1.crosscheck", toPath: path)
-    let store = try Store.open(path, create: false)
+    let store = try Store.open(try Corpora.firstSchemaSession(), create: false)
     defer { store.close() }
     #expect(try store.analysisCounts().isEmpty)
     let restored = try store.restoreCorpus()

@@ -31,7 +31,9 @@ struct QuoteRecord: StoredRecord, Equatable {
   var insertedValues: [(any DatabaseValueConvertible)?] {
     [document, number, start, end, byteStart, byteEnd, kind, speaker, speakerSurface, cue, rule, parent, text]
   }
+}
 
+extension QuoteRecord {
   init(row: Row) throws {
     document = row["document"]
     number = row["number"]
@@ -46,25 +48,6 @@ struct QuoteRecord: StoredRecord, Equatable {
     rule = row["rule"]
     parent = row["parent"]
     text = row["text"]
-  }
-
-  init(
-    document: Int64, number: Int, start: Int, end: Int, byteStart: Int, byteEnd: Int, kind: String, speaker: Int?,
-    speakerSurface: String?, cue: String?, rule: String?, parent: Int?, text: String
-  ) {
-    self.document = document
-    self.number = number
-    self.start = start
-    self.end = end
-    self.byteStart = byteStart
-    self.byteEnd = byteEnd
-    self.kind = kind
-    self.speaker = speaker
-    self.speakerSurface = speakerSurface
-    self.cue = cue
-    self.rule = rule
-    self.parent = parent
-    self.text = text
   }
 }
 
@@ -86,21 +69,13 @@ struct SpeakerRecord: StoredRecord, Equatable {
 
   static let insertedColumns = ["document", "number", "name", "forms", "roles", "organization", "quotes"]
   var insertedValues: [(any DatabaseValueConvertible)?] { [document, number, name, forms, roles, organization, quotes] }
+}
 
+extension SpeakerRecord {
   init(row: Row) throws {
     self.init(
       document: row["document"], number: row["number"], name: row["name"], forms: row["forms"], roles: row["roles"],
       organization: row["organization"], quotes: row["quotes"])
-  }
-
-  init(document: Int64, number: Int, name: String, forms: String, roles: String, organization: Bool, quotes: Int) {
-    self.document = document
-    self.number = number
-    self.name = name
-    self.forms = forms
-    self.roles = roles
-    self.organization = organization
-    self.quotes = quotes
   }
 }
 
@@ -138,7 +113,9 @@ struct ClaimRecord: StoredRecord, Equatable {
   var insertedValues: [(any DatabaseValueConvertible)?] {
     [document, number, start, end, byteStart, byteEnd, sentenceStart, sentenceEnd, kind, value, display, unit, topic, asserter, text]
   }
+}
 
+extension ClaimRecord {
   init(row: Row) throws {
     document = row["document"]
     number = row["number"]
@@ -156,27 +133,6 @@ struct ClaimRecord: StoredRecord, Equatable {
     asserter = row["asserter"]
     text = row["text"]
   }
-
-  init(
-    document: Int64, number: Int, start: Int, end: Int, byteStart: Int, byteEnd: Int, sentenceStart: Int, sentenceEnd: Int,
-    kind: String, value: Double?, display: String, unit: String, topic: String, asserter: String, text: String
-  ) {
-    self.document = document
-    self.number = number
-    self.start = start
-    self.end = end
-    self.byteStart = byteStart
-    self.byteEnd = byteEnd
-    self.sentenceStart = sentenceStart
-    self.sentenceEnd = sentenceEnd
-    self.kind = kind
-    self.value = value
-    self.display = display
-    self.unit = unit
-    self.topic = topic
-    self.asserter = asserter
-    self.text = text
-  }
 }
 
 /// A row of `analyses`: that a document's quotations, speakers and claims are stored, and
@@ -191,15 +147,10 @@ struct AnalysisRecord: StoredRecord, Equatable {
 
   static let insertedColumns = ["document", "quotes", "speakers", "claims"]
   var insertedValues: [(any DatabaseValueConvertible)?] { [document, quotes, speakers, claims] }
+}
 
+extension AnalysisRecord {
   init(row: Row) throws {
     self.init(document: row["document"], quotes: row["quotes"], speakers: row["speakers"], claims: row["claims"])
-  }
-
-  init(document: Int64, quotes: Int, speakers: Int, claims: Int) {
-    self.document = document
-    self.quotes = quotes
-    self.speakers = speakers
-    self.claims = claims
   }
 }

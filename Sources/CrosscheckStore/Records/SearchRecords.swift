@@ -16,15 +16,9 @@ struct TermPostingsRecord: StoredRecord, Equatable {
 
   static let insertedColumns = ["term", "first_sentence", "last_sentence", "sentences", "postings"]
   var insertedValues: [(any DatabaseValueConvertible)?] { [term, firstSentence, lastSentence, sentences, Data(postings)] }
+}
 
-  init(term: String, firstSentence: Int64, lastSentence: Int64, sentences: Int, postings: [UInt8]) {
-    self.term = term
-    self.firstSentence = firstSentence
-    self.lastSentence = lastSentence
-    self.sentences = sentences
-    self.postings = postings
-  }
-
+extension TermPostingsRecord {
   init(row: Row) throws {
     let data: Data = row["postings"]
     self.init(
@@ -53,15 +47,9 @@ struct DocumentSentencesRecord: StoredRecord, Equatable {
 
   static let insertedColumns = ["document", "first_sentence", "count", "spans", "lengths"]
   var insertedValues: [(any DatabaseValueConvertible)?] { [document, firstSentence, count, Data(spans), Data(lengths)] }
+}
 
-  init(document: Int64, firstSentence: Int64, count: Int, spans: [UInt8], lengths: [UInt8]) {
-    self.document = document
-    self.firstSentence = firstSentence
-    self.count = count
-    self.spans = spans
-    self.lengths = lengths
-  }
-
+extension DocumentSentencesRecord {
   init(row: Row) throws {
     let spans: Data = row["spans"]
     let lengths: Data = row["lengths"]
