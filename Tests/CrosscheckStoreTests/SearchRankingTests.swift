@@ -30,6 +30,10 @@ import Testing
 
   /// Both ways of searching, after checking that the postings took the query.
   private func compare(_ typed: [String], document: String? = nil, limit: Int = 10) throws {
+    try compare(typed, on: store, document: document, limit: limit)
+  }
+
+  private func compare(_ typed: [String], on store: Store, document: String? = nil, limit: Int = 10) throws {
     let query = try #require(SearchQuery(words: typed))
     let ranked = try #require(try store.writer.read { db in try store.rankedSearch(query, document: document, limit: limit, db) })
     let reference = try store.search(query.match, document: document, limit: limit)
@@ -73,4 +77,26 @@ import Testing
     #expect(!results.hits.contains { $0.document == removed.id })
     #expect(try store.search(try #require(SearchQuery(words: ["the"])), document: removed.id, limit: 5).total == 0)
   }
+
+  @Test func sentenceIdsAreNotReusedAfterAnUnload() throws {
+    // The last document's postings stay in its load's rows after it is unloaded; the next
+    // load must not take its sentence ids, or those postings would name the new sentences.
+    let store = try Store.inMemory()
+    let documents = corpus.documents
+    try store.add(Array(documents.prefix(3)))
+    try store.remove(ids: [documents[2].id])
+    try store.add([documents[3]])
+    let word = try #require(words.first { word in
+      let lower = word.lowercased()
+      func has(_ document: Document) -> Bool {
+        document.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0 == lower }
+      }
+      return word.count > 4 && has(documents[2]) && !has(documents[0]) && !has(documents[1]) && !has(documents[3])
+    })
+    let query = try #require(SearchQuery(words: [word]))
+    let ranked = try #require(try store.writer.read { db in try store.rankedSearch(query, document: nil, limit: 10, db) })
+    #expect(ranked.total == 0, "\(word)")
+    for probe in ["the", "levee", "said"] { try compare([probe], on: store) }
+  }
 }
+
