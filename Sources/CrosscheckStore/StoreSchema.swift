@@ -60,7 +60,7 @@ package enum StoreSchema {
       ("text", "the quoted words"),
     ]),
     Table(name: "speakers", summary: "the people and organisations each document names", columns: [
-      ("document", "documents.key"), ("number", "0-based, in order of first mention"), ("name", "the fullest form of the name"),
+      ("document", "documents.key"), ("number", "0-based position in the document's list of people"), ("name", "the fullest form of the name"),
       ("forms", "every form the document uses, one per line"), ("roles", "titles and appositions, one per line"),
       ("organization", "1 for an organisation"), ("quotes", "quotations the document attributes to them"),
     ]),
