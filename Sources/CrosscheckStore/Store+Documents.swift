@@ -134,13 +134,13 @@ extension Store {
   package func restoreCorpus() throws(StoreError) -> Corpus {
     let parts = try Self.wrap("cannot read the session") { try writer.read { db in try StoredParts(db) } }
     var corpus = Corpus()
-    var restored: [(key: Int64, document: Document)] = []
     for stored in parts.documents {
-      let document = try stored.document(parts)
-      restored.append((stored.key, document))
-      corpus.append(document)
+      corpus.append(try stored.document(parts))
     }
-    try Self.wrap("cannot complete the session's analyses") { try completeAnalyses(restored) }
+    if parts.analysed < parts.documents.count {
+      let restored = zip(parts.documents, corpus.documents).map { (key: $0.key, document: $1) }
+      try Self.wrap("cannot complete the session's analyses") { try completeAnalyses(restored) }
+    }
     // What ranking a search keeps in memory came with the sentences.
     searchIndexCache.withLock { $0 = parts.searchIndex }
     return corpus
@@ -199,11 +199,14 @@ private struct StoredParts {
   var paragraphs: [Int64: [Paragraph]] = [:]
   var sentences: [Int64: [Sentence]] = [:]
   var searchIndex = SearchIndex()
+  /// How many documents have their analyses stored.
+  var analysed = 0
 
   init(_ db: Database) throws {
     documents = try DocumentRecord.order(Column("key")).fetchAll(db)
     var ids: [Int64: String] = [:]
     for document in documents { ids[document.key] = document.id }
+    analysed = try Int.fetchOne(db, sql: "SELECT count(*) FROM analyses") ?? 0
     let tokenRows = try Row.fetchCursor(db, sql: "SELECT document, count, data FROM tokens")
     while let row = try tokenRows.next() {
       let key: Int64 = row[0]
