@@ -157,11 +157,13 @@ package final class Shell {
     let topLevel = fileStack.isEmpty
     Interrupt.reset()
     let started = ContinuousClock.now
+    let startedCPU = ProcessorTime.milliseconds()
     defer {
       if settings.timing {
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        console.writeError("time: \(first.text) \(milliseconds.formatted(digits: 1)) ms\n")
+        let processor = ProcessorTime.milliseconds() - startedCPU
+        console.writeError("time: \(first.text) \(milliseconds.formatted(digits: 1)) ms (CPU \(processor.formatted(digits: 1)) ms)\n")
       }
     }
     let output = try command.run(call, in: CommandContext(shell: self))

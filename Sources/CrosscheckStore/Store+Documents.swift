@@ -10,19 +10,31 @@ extension Store {
   /// - Complexity: O(n) in the size of the documents.
   package func add(_ documents: [Document]) throws(StoreError) {
     guard !documents.isEmpty else { return }
+    defer { invalidateSearchIndex() }
+    // Analysed before the transaction, on every core: the write lock is held only to write.
+    let analyses = DocumentAnalysis.of(documents)
     try Self.wrap("cannot write the session") {
       try writer.write { db in
         var key = try Int64.fetchOne(db, sql: "SELECT max(key) FROM documents") ?? 0
-        var sentenceID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM sentences") ?? 0
+        // Sentence ids are never reused: the term postings of an unloaded document stay
+        // until the rest of its load is gone, and must not name a newer sentence.
+        var sentenceID = max(
+          try Int64.fetchOne(db, sql: "SELECT max(id) FROM sentences") ?? 0,
+          try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaRecord.lastSentenceID]).flatMap { Int64($0) } ?? 0)
         let firstSentence = sentenceID + 1
         let documentInsert = try BulkInsert<DocumentRecord>(db)
         let spanInsert = try BulkInsert<ExcludedSpanRecord>(db)
         let paragraphInsert = try BulkInsert<ParagraphRecord>(db)
         let sentenceInsert = try BulkInsert<SentenceRecord>(db)
         let tokensInsert = try BulkInsert<TokensRecord>(db)
-        for document in documents {
+        let layoutInsert = try BulkInsert<DocumentSentencesRecord>(db)
+        let tokenizer = try TermTokenizer(db)
+        var postings = TermPostingsBuilder()
+        let analysisWriter = try AnalysisWriter(db)
+        for (document, analysis) in zip(documents, analyses) {
           key += 1
           try documentInsert.insert(DocumentRecord(document, key: key))
+          try analysisWriter.write(analysis, of: document, key: key)
           for (number, span) in document.excluded.enumerated() {
             let scalars = document.scalarRange(span.range)
             try spanInsert.insert(ExcludedSpanRecord(
@@ -41,15 +53,23 @@ extension Store {
           for (number, paragraph) in document.paragraphs.enumerated() {
             for sentence in paragraph.sentences { paragraphOfSentence[sentence] = number }
           }
+          var lengths: [Int] = []
+          lengths.reserveCapacity(document.sentences.count)
           for (number, sentence) in document.sentences.enumerated() {
             sentenceID += 1
             let scalars = document.scalarRange(sentence.range)
+            let text = document.string(sentence.range)
             try sentenceInsert.insert(SentenceRecord(
               id: sentenceID, document: key, number: number, paragraph: paragraphOfSentence[number], start: scalars.lowerBound, end: scalars.upperBound,
               byteStart: sentence.range.lowerBound, byteEnd: sentence.range.upperBound,
               tokenStart: sentence.tokens.lowerBound, tokenEnd: sentence.tokens.upperBound,
-              text: document.string(sentence.range)))
+              text: text))
+            lengths.append(postings.add(sentence: sentenceID, text: text, tokenizer: tokenizer))
           }
+          try layoutInsert.insert(DocumentSentencesRecord(
+            document: key, firstSentence: sentenceID - Int64(lengths.count) + 1, count: lengths.count,
+            spans: SentenceBlob.encodeSpans(document.sentences.map { ($0.range, $0.tokens) }),
+            lengths: SentenceBlob.encodeLengths(lengths)))
           try tokensInsert.insert(TokensRecord(document: key, count: document.tokens.count, data: TokenBlob.encode(document.tokens)))
         }
         // One statement for the whole load: the full-text index grows far faster this way
@@ -57,6 +77,8 @@ extension Store {
         try db.execute(
           sql: "INSERT INTO sentence_search (rowid, text) SELECT id, text FROM sentences WHERE id >= ?",
           arguments: [firstSentence])
+        try postings.write(db)
+        try MetaRecord(key: MetaRecord.lastSentenceID, value: String(sentenceID)).upsert(db)
       }
     }
   }
@@ -64,10 +86,16 @@ extension Store {
   /// Removes documents and everything stored about them, in one transaction.
   package func remove(ids: [String]) throws(StoreError) {
     guard !ids.isEmpty else { return }
+    defer { invalidateSearchIndex() }
     try Self.wrap("cannot write the session") {
       try writer.write { db in
         let statement = try db.makeStatement(sql: "DELETE FROM documents WHERE id = ?")
         for id in ids { try statement.execute(arguments: [id]) }
+        // Term postings are kept per load: those of a load with no sentence left go.
+        try db.execute(sql: """
+          DELETE FROM search_terms WHERE NOT EXISTS (
+            SELECT 1 FROM sentences WHERE id BETWEEN search_terms.first_sentence AND search_terms.last_sentence)
+          """)
       }
     }
   }
@@ -109,6 +137,12 @@ extension Store {
     for stored in parts.documents {
       corpus.append(try stored.document(parts))
     }
+    if parts.analysed < parts.documents.count {
+      let restored = zip(parts.documents, corpus.documents).map { (key: $0.key, document: $1) }
+      try Self.wrap("cannot complete the session's analyses") { try completeAnalyses(restored) }
+    }
+    // What ranking a search keeps in memory came with the sentences.
+    searchIndexCache.withLock { $0 = parts.searchIndex }
     return corpus
   }
 }
@@ -164,9 +198,15 @@ private struct StoredParts {
   var excluded: [Int64: [ExcludedSpan]] = [:]
   var paragraphs: [Int64: [Paragraph]] = [:]
   var sentences: [Int64: [Sentence]] = [:]
+  var searchIndex = SearchIndex()
+  /// How many documents have their analyses stored.
+  var analysed = 0
 
   init(_ db: Database) throws {
     documents = try DocumentRecord.order(Column("key")).fetchAll(db)
+    var ids: [Int64: String] = [:]
+    for document in documents { ids[document.key] = document.id }
+    analysed = try Int.fetchOne(db, sql: "SELECT count(*) FROM analyses") ?? 0
     let tokenRows = try Row.fetchCursor(db, sql: "SELECT document, count, data FROM tokens")
     while let row = try tokenRows.next() {
       let key: Int64 = row[0]
@@ -197,32 +237,18 @@ private struct StoredParts {
       }
       paragraphs[row[0], default: []].append(Paragraph(restoring: range, tokens: tokens, sentences: sentences))
     }
-    // Sentences are written in document order with ascending ids, so the table's own order
-    // is the one wanted, and reading it avoids an index lookup per row; the index order is
-    // the fallback should a file say otherwise.
-    if try !readSentences(db, order: "id") {
-      sentences = [:]
-      guard try readSentences(db, order: "document, number") else {
-        throw StoreError(.corrupt, "the stored sentences are not numbered in order")
+    // Sentences from their compact blobs: the `sentences` table's rows also hold the text.
+    let sentenceRows = try Row.fetchCursor(db, sql: "SELECT document, count, spans, first_sentence, lengths FROM document_sentences")
+    while let row = try sentenceRows.next() {
+      let count: Int = row[1]
+      if let id = ids[row[0]] { try searchIndex.append(id, first: row[3], row: row, lengthsColumn: 4) }
+      let decoded = try row.withUnsafeData(atIndex: 2) { data -> [(bytes: Range<Int>, tokens: Range<Int>)]? in
+        guard let data else { return count == 0 ? [] : nil }
+        return data.withUnsafeBytes { SentenceBlob.decodeSpans($0, count: count) }
       }
+      guard let decoded else { throw StoreError(.corrupt, "the sentences of a stored document are damaged") }
+      sentences[row[0]] = decoded.map { Sentence(restoring: $0.bytes, tokens: $0.tokens) }
     }
-  }
-
-  /// Reads the sentences in `order`; false when a document's sentences come out of order.
-  private mutating func readSentences(_ db: Database, order: String) throws -> Bool {
-    let rows = try Row.fetchCursor(db, sql: """
-      SELECT document, number, byte_start, byte_end, token_start, token_end FROM sentences ORDER BY \(order)
-      """)
-    while let row = try rows.next() {
-      guard let range = Self.range(row, 2), let tokens = Self.range(row, 4) else {
-        throw StoreError(.corrupt, "a stored sentence is damaged")
-      }
-      let key: Int64 = row[0]
-      let number: Int = row[1]
-      guard number == sentences[key]?.count ?? 0 else { return false }
-      sentences[key, default: []].append(Sentence(restoring: range, tokens: tokens))
-    }
-    return true
   }
 
   /// The range held by columns `index` and `index + 1`, when it is one.
@@ -243,7 +269,9 @@ extension DocumentRecord {
     let sentences = parts.sentences[key] ?? []
     let byteCount = text.utf8.count
     let fits =
-      tokens.allSatisfy { $0.end <= byteCount && $0.start <= $0.end }
+      // Decoded tokens follow one another (each starts at or after the last one's end), so
+      // the last one ending inside the text is enough.
+      (tokens.last?.end ?? 0) <= byteCount
       && excluded.allSatisfy { $0.range.upperBound <= byteCount }
       && paragraphs.allSatisfy {
         $0.range.upperBound <= byteCount && $0.tokens.upperBound <= tokens.count && $0.sentences.upperBound <= sentences.count

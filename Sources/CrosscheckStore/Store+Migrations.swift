@@ -20,6 +20,8 @@ extension Store {
     Migration(version: 1, identifier: "v1-documents", migrate: createDocumentTables),
     Migration(version: 2, identifier: "v2-sentence-paragraphs", migrate: addSentenceParagraphs),
     Migration(version: 3, identifier: "v3-credit-truncation", migrate: addCreditAndTruncation),
+    Migration(version: 4, identifier: "v4-search-terms", migrate: addSearchTerms),
+    Migration(version: 5, identifier: "v5-analyses", migrate: addAnalyses),
   ]
 
   /// The schema version this build writes and the newest it reads.
@@ -146,5 +148,71 @@ extension Store {
       ALTER TABLE documents ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE documents ADD COLUMN internal_truncations TEXT NOT NULL DEFAULT '';
       """)
+  }
+
+  /// Version 4: term postings and each document's sentences in compact form, so that
+  /// `search` ranks common words without FTS5 scoring every matching row (see
+  /// `SearchRanking`) and opening does not read every sentence's text. Built from the stored
+  /// sentences for sessions saved by earlier versions.
+  @Sendable static func addSearchTerms(_ db: Database) throws {
+    try db.execute(sql: """
+      CREATE TABLE search_terms (
+        term TEXT NOT NULL,
+        first_sentence INTEGER NOT NULL,
+        last_sentence INTEGER NOT NULL,
+        sentences INTEGER NOT NULL,
+        postings BLOB NOT NULL,
+        PRIMARY KEY (term, first_sentence)
+      );
+      CREATE TABLE document_sentences (
+        document INTEGER PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE,
+        first_sentence INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        spans BLOB NOT NULL,
+        lengths BLOB NOT NULL
+      );
+      """)
+    let tokenizer = try TermTokenizer(db)
+    var postings = TermPostingsBuilder()
+    let layoutInsert = try BulkInsert<DocumentSentencesRecord>(db)
+    struct Pending {
+      var document: Int64
+      var first: Int64
+      var spans: [(bytes: Range<Int>, tokens: Range<Int>)] = []
+      var lengths: [Int] = []
+    }
+    var current: Pending? = nil
+    func flush() throws {
+      guard let current else { return }
+      try layoutInsert.insert(DocumentSentencesRecord(
+        document: current.document, firstSentence: current.first, count: current.lengths.count,
+        spans: SentenceBlob.encodeSpans(current.spans), lengths: SentenceBlob.encodeLengths(current.lengths)))
+    }
+    let rows = try Row.fetchCursor(db, sql: """
+      SELECT id, document, byte_start, byte_end, token_start, token_end, text FROM sentences ORDER BY document, number
+      """)
+    var lastID: Int64 = 0
+    while let row = try rows.next() {
+      let id: Int64 = row[0]
+      let document: Int64 = row[1]
+      if current?.document != document {
+        try flush()
+        current = Pending(document: document, first: id)
+      }
+      let bytes = (row[2] as Int)..<max(row[2] as Int, row[3] as Int)
+      let tokens = (row[4] as Int)..<max(row[4] as Int, row[5] as Int)
+      current?.spans.append((bytes, tokens))
+      current?.lengths.append(postings.add(sentence: id, text: row[6], tokenizer: tokenizer))
+      lastID = max(lastID, id)
+    }
+    try flush()
+    // Documents without sentences still get their (empty) row.
+    try db.execute(sql: """
+      INSERT INTO document_sentences (document, first_sentence, count, spans, lengths)
+      SELECT key, ?, 0, x'', x'' FROM documents WHERE key NOT IN (SELECT document FROM document_sentences)
+      """, arguments: [lastID + 1])
+    try postings.write(db)
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [MetaRecord.lastSentenceID, String(lastID)])
   }
 }

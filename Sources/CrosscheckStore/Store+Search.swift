@@ -39,30 +39,53 @@ package struct SearchResults: Sendable, Equatable {
   package var total: Int
 }
 
-/// Turns what a user typed into an FTS5 query.
+/// What a user typed, as a search: an FTS5 query, and the pieces it is made of.
 ///
 /// Each word is matched as a term (`levee`), a word ending in `*` as a prefix (`evacu*`),
 /// and a word with spaces in it — typed in quotes — as a phrase (`"Lower Quay"`). All must
 /// match. Every piece is quoted for FTS5, so punctuation in the text typed never becomes
 /// query syntax; a user who wants FTS5's own syntax (OR, NOT, NEAR, columns) passes it raw.
-package enum SearchQuery {
-  /// The FTS5 query for `words`, or nil when nothing searchable is left.
-  package static func match(for words: [String], raw: Bool = false) -> String? {
+package struct SearchQuery: Sendable, Equatable {
+  /// A word of the query as typed, without its `*`.
+  package struct Piece: Sendable, Equatable {
+    package var text: String
+    package var isPrefix: Bool
+  }
+
+  /// The FTS5 query.
+  package var match: String
+  /// The pieces, or nil for a query passed to FTS5 unchanged.
+  package var pieces: [Piece]?
+
+  /// The search for `words`, or nil when nothing searchable is left.
+  package init?(words: [String], raw: Bool = false) {
     if raw {
       let text = words.joined(separator: " ")
-      return text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : text
+      guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+      match = text
+      pieces = nil
+      return
     }
-    var pieces: [String] = []
+    var pieces: [Piece] = []
     for word in words {
       var text = word.trimmingCharacters(in: .whitespacesAndNewlines)
       let prefix = text.hasSuffix("*") && !text.contains(" ")
       while text.hasSuffix("*") { text.removeLast() }
       // Only letters and digits reach the index (unicode61); a piece without them matches nothing.
       guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { continue }
-      let quoted = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-      pieces.append(prefix ? quoted + "*" : quoted)
+      pieces.append(Piece(text: text, isPrefix: prefix))
     }
-    return pieces.isEmpty ? nil : pieces.joined(separator: " ")
+    guard !pieces.isEmpty else { return nil }
+    self.pieces = pieces
+    match = pieces.map { piece in
+      let quoted = "\"" + piece.text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      return piece.isPrefix ? quoted + "*" : quoted
+    }.joined(separator: " ")
+  }
+
+  /// The FTS5 query for `words`, or nil when nothing searchable is left.
+  package static func match(for words: [String], raw: Bool = false) -> String? {
+    SearchQuery(words: words, raw: raw)?.match
   }
 }
 
@@ -73,6 +96,97 @@ extension Store {
   private static let closeMark = Unicode.Scalar(UInt32(0xFDD1))!
 
   /// Searches the body sentences of the session.
+  ///
+  /// A query of terms and prefixes is ranked over the store's term postings
+  /// (`SearchRanking`); one with a phrase, or FTS5's own syntax, by FTS5. Both give the same
+  /// sentences, scores and order.
+  /// - Parameters:
+  ///   - query: what to search for.
+  ///   - document: only this document id, when given.
+  ///   - limit: the most sentences returned.
+  /// - Returns: the best sentences by BM25 (ties in document order), and the number of matches.
+  /// - Throws: `StoreError(.syntax)` when FTS5 cannot read the query.
+  package func search(_ query: SearchQuery, document: String? = nil, limit: Int) throws(StoreError) -> SearchResults {
+    let ranked = try Self.wrap("search failed") {
+      try writer.read { db in try rankedSearch(query, document: document, limit: limit, db) }
+    }
+    if let ranked { return ranked }
+    return try search(query.match, document: document, limit: limit)
+  }
+
+  /// The search ranked over the term postings, or nil when it needs FTS5 (a phrase, a word
+  /// that FTS5 splits into several terms, or FTS5 syntax).
+  func rankedSearch(_ query: SearchQuery, document: String?, limit: Int, _ db: Database) throws -> SearchResults? {
+    guard let typed = query.pieces else { return nil }
+    let tokenizer = try TermTokenizer(db)
+    var pieces: [SearchRanking.Piece] = []
+    for piece in typed {
+      let terms = tokenizer.terms(in: piece.text, query: true)
+      guard terms.count == 1 else { return nil }
+      pieces.append(SearchRanking.Piece(term: terms[0], isPrefix: piece.isPrefix))
+    }
+    let index = try searchIndex(db)
+    var range: Range<Int64>? = nil
+    if let document {
+      guard let sentences = index.sentences(of: document) else { return SearchResults(hits: [], total: 0) }
+      range = sentences
+    }
+    let (ranked, total) = try SearchRanking(index: index).rank(pieces, within: range, limit: limit, in: db)
+    guard !ranked.isEmpty else { return SearchResults(hits: [], total: total) }
+    let marks = ranked.map { _ in "?" }.joined(separator: ",")
+    let rows = try Row.fetchAll(
+      db, sql: "SELECT id, start, end, text FROM sentences WHERE id IN (\(marks))",
+      arguments: StatementArguments(ranked.map(\.id)))
+    var byID: [Int64: Row] = [:]
+    for row in rows { byID[row[0]] = row }
+    var hits: [SearchHit] = []
+    for (id, score) in ranked {
+      guard let row = byID[id], let documentID = index.document(holding: id) else { continue }
+      let text: String = row[3]
+      let (matchStart, matchEnd) = Self.firstMatch(of: pieces, in: text, tokenizer: tokenizer)
+      hits.append(SearchHit(
+        document: documentID, sentenceStart: row[1], sentenceEnd: row[2], text: text,
+        matchStart: matchStart, matchEnd: matchEnd, score: score))
+    }
+    return SearchResults(hits: hits, total: total)
+  }
+
+  /// The in-memory part of the search index, read on first use.
+  private func searchIndex(_ db: Database) throws -> SearchIndex {
+    if let index = searchIndexCache.withLock({ $0 }) { return index }
+    let index = try SearchIndex(db)
+    searchIndexCache.withLock { $0 = index }
+    return index
+  }
+
+  /// Forgets the in-memory part of the search index, after documents were added or removed.
+  func invalidateSearchIndex() { searchIndexCache.withLock { $0 = nil } }
+
+  /// The code point offsets in `text` of the first term that matches a piece, as FTS5's
+  /// `highlight()` would mark it.
+  private static func firstMatch(of pieces: [SearchRanking.Piece], in text: String, tokenizer: TermTokenizer) -> (Int, Int) {
+    var text = text
+    var found: Range<Int>? = nil
+    var scalarStart = 0
+    var scalarEnd = 0
+    text.withUTF8 { bytes in
+      tokenizer.forEachTerm(in: bytes) { term, range in
+        guard found == nil else { return }
+        let matches = pieces.contains { piece in
+          let wanted = Array(piece.term.utf8)
+          return piece.isPrefix ? term.starts(with: wanted) : term.elementsEqual(wanted)
+        }
+        if matches { found = range }
+      }
+      guard let found else { return }
+      // Code points are the bytes that do not continue a UTF-8 sequence.
+      scalarStart = bytes[..<found.lowerBound].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+      scalarEnd = scalarStart + bytes[found].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+    return (scalarStart, scalarEnd)
+  }
+
+  /// Searches the body sentences of the session with an FTS5 query.
   /// - Parameters:
   ///   - match: an FTS5 query (see `SearchQuery`).
   ///   - document: only this document id, when given.

@@ -25,6 +25,8 @@ package final class Store: Sendable {
   let memoryName: String?
   /// Held while the file is open; dropped by `close()`.
   private let lock: Mutex<SessionLock?>
+  /// What ranking a search keeps in memory, read on first use; nil after a change.
+  let searchIndexCache = Mutex<SearchIndex?>(nil)
 
   private init(path: String?, openedVersion: Int, writer: any DatabaseWriter, memoryName: String?, lock: SessionLock?) {
     self.path = path

@@ -50,11 +50,47 @@ package enum StoreSchema {
     Table(name: "sentence_search", summary: "FTS5 index of sentences.text (unicode61, diacritics folded)", columns: [
       ("text", "match with: sentence_search MATCH 'levee'; rank with bm25(sentence_search)"),
     ]),
+    Table(name: "quotes", summary: "each document's quotations, worked out from the document alone when it was loaded", columns: [
+      ("document", "documents.key"), ("number", "0-based position in the document"),
+      ("start, end", "code point offsets of the quoted words, without the quotation marks"), ("byte_start, byte_end", "UTF-8 byte offsets"),
+      ("kind", "direct (words said or written) or scare (a term set off by marks)"),
+      ("speaker", "speakers.number in the same document, or NULL when unattributed"),
+      ("speaker_surface", "the words naming the speaker where the attribution was read"), ("cue", "the speech verb"),
+      ("rule", "the attribution pattern (speaker-after, speaker-before, …)"), ("parent", "number of the quotation it is nested in"),
+      ("text", "the quoted words"),
+    ]),
+    Table(name: "speakers", summary: "the people and organisations each document names", columns: [
+      ("document", "documents.key"), ("number", "0-based position in the document's list of people"), ("name", "the fullest form of the name"),
+      ("forms", "every form the document uses, one per line"), ("roles", "titles and appositions, one per line"),
+      ("organization", "1 for an organisation"), ("quotes", "quotations the document attributes to them"),
+    ]),
+    Table(name: "claims", summary: "each document's numbers and dates, worked out from the document alone when it was loaded", columns: [
+      ("document", "documents.key"), ("number", "0-based, in text order"), ("start, end", "code point offsets of the quantity"),
+      ("byte_start, byte_end", "UTF-8 byte offsets"), ("sentence_start, sentence_end", "code point offsets of its sentence"),
+      ("kind", "money, count, percent, distance, duration, age, ordinal or date"), ("value", "the value as a number, when it is one"),
+      ("display", "the value as crosscheck shows it"), ("unit", "its unit, or empty"), ("topic", "the words saying what it measures"),
+      ("asserter", "who states it: the outlet, or the person quoted"), ("text", "the quantity's words"),
+    ]),
+    Table(name: "analyses", summary: "which documents have their quotes, speakers and claims stored, and how many", columns: [
+      ("document", "documents.key"), ("quotes, speakers, claims", "row counts in those tables"),
+    ]),
+    Table(name: "search_terms", summary: "term postings that rank searches of common words fast (see docs/store.md)", columns: [
+      ("term", "a term as the full-text index folds it (lower case, no diacritics)"),
+      ("first_sentence, last_sentence", "sentences.id range of one load's postings"),
+      ("sentences", "how many sentences the postings list"),
+      ("postings", "per sentence holding the term: LEB128 gap from the previous sentence id, then the term's count"),
+    ]),
+    Table(name: "document_sentences", summary: "each document's sentences in compact form, read when a session opens", columns: [
+      ("document", "documents.key"), ("first_sentence", "sentences.id of its first sentence (a document's ids are consecutive)"),
+      ("count", "number of sentences"),
+      ("spans", "per sentence, LEB128: byte gap from the previous sentence, byte length, token gap, token count"),
+      ("lengths", "per sentence, LEB128: its number of terms (its length for BM25)"),
+    ]),
     Table(name: "settings", summary: "the shell's settings saved with the session", columns: [
       ("name", "setting name"), ("value", "its value"),
     ]),
     Table(name: "meta", summary: "facts about the file", columns: [
-      ("key", "schema_version, or writer_pid, writer_host, writer_since while a crosscheck has it open"),
+      ("key", "schema_version; last_sentence_id (ids are never reused); writer_pid, writer_host, writer_since while a crosscheck has it open"),
       ("value", "the value"),
     ]),
   ]

@@ -14,8 +14,8 @@ package enum TokenBlob {
     var previousEnd: Int32 = 0
     for token in tokens {
       bytes.append(token.kind.rawValue)
-      appendVarint(UInt32(token.start - previousEnd), to: &bytes)
-      appendVarint(UInt32(token.end - token.start), to: &bytes)
+      Varint.append(UInt32(token.start - previousEnd), to: &bytes)
+      Varint.append(UInt32(token.end - token.start), to: &bytes)
       previousEnd = token.end
     }
     return bytes
@@ -26,39 +26,17 @@ package enum TokenBlob {
   package static func decode(_ bytes: UnsafeRawBufferPointer, count: Int) -> [Token]? {
     var tokens: [Token] = []
     tokens.reserveCapacity(count)
-    var index = 0
+    var reader = Varint.Reader(bytes)
     var previousEnd = 0
-    func varint() -> Int? {
-      var value = 0
-      var shift = 0
-      while index < bytes.count, shift <= 28 {
-        let byte = bytes[index]
-        index += 1
-        value |= Int(byte & 0x7F) << shift
-        if byte & 0x80 == 0 { return value }
-        shift += 7
-      }
-      return nil
-    }
     while tokens.count < count {
-      guard index < bytes.count, let kind = TokenKind(rawValue: bytes[index]) else { return nil }
-      index += 1
-      guard let gap = varint(), let length = varint() else { return nil }
+      guard let kindByte = reader.byte(), let kind = TokenKind(rawValue: kindByte) else { return nil }
+      guard let gap = reader.next(), let length = reader.next() else { return nil }
       let start = previousEnd + gap
       let end = start + length
       guard end <= Int(Int32.max) else { return nil }
       tokens.append(Token(kind: kind, start: start, end: end))
       previousEnd = end
     }
-    return index == bytes.count ? tokens : nil
-  }
-
-  private static func appendVarint(_ value: UInt32, to bytes: inout [UInt8]) {
-    var value = value
-    while value >= 0x80 {
-      bytes.append(UInt8(value & 0x7F) | 0x80)
-      value >>= 7
-    }
-    bytes.append(UInt8(value))
+    return reader.isAtEnd ? tokens : nil
   }
 }

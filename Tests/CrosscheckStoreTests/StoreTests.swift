@@ -23,6 +23,14 @@ enum Corpora {
     return corpus
   }
 
+  /// A copy of the session the first schema wrote, in a new temporary folder: opening
+  /// migrates the file it is given.
+  static func firstSchemaSession() throws -> String {
+    let path = temporaryFolder() + "/old.crosscheck"
+    try FileManager.default.copyItem(atPath: fixtures + "/session-v1.crosscheck", toPath: path)
+    return path
+  }
+
   /// A new empty temporary folder.
   static func temporaryFolder() -> String {
     let path = NSTemporaryDirectory() + "crosscheck-store-" + UUID().uuidString
@@ -94,10 +102,7 @@ func differences(_ a: Document, _ b: Document) -> [String] {
 
 @Suite struct MigrationTests {
   @Test func aSessionSavedByTheFirstSchemaOpensAfterMigration() throws {
-    let folder = Corpora.temporaryFolder()
-    let path = folder + "/old.crosscheck"
-    try FileManager.default.copyItem(atPath: Corpora.fixtures + "/session-v1.crosscheck", toPath: path)
-    let store = try Store.open(path, create: false)
+    let store = try Store.open(try Corpora.firstSchemaSession(), create: false)
     defer { store.close() }
     #expect(store.openedVersion == 1)
     let restored = try store.restoreCorpus()

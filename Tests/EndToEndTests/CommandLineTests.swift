@@ -21,7 +21,7 @@ import Testing
     let lines = result.output.split(separator: "\n")
     #expect(result.status == 0)
     #expect(lines.count == 6)
-    #expect(lines.first == "id,outlet,title,date,words,sentences")
+    #expect(lines.first == "id,outlet,title,date,words,sentences,quotes,claims")
   }
 
   @Test(.enabled(if: Crosscheck.hasSharedCorpus, "needs ../shared/corpus/rutte-kyiv"))
@@ -90,7 +90,7 @@ import Testing
     let folder = Crosscheck.temporaryFolder()
     try "One story here.".write(toFile: folder + "/a.txt", atomically: true, encoding: .utf8)
     let result = try Crosscheck.run(["a.txt", "missing.txt", "-c", "sources --format csv"], in: folder)
-    #expect(result.output == "id,outlet,title,date,words,sentences\na,,,,3,1\n")
+    #expect(result.output == "id,outlet,title,date,words,sentences,quotes,claims\na,,,,3,1,0,0\n")
     #expect(result.errors.contains("skipped missing.txt: no such file or folder"))
   }
 }

@@ -36,12 +36,12 @@ package enum SearchCommand: ShellCommand {
     let limit = try positive(call, "limit", defaultLimit, range: 1...100_000)
     let width = try positive(call, "width", defaultWidth, range: 10...1000)
     let source = try call.value("source").map { word throws(ShellError) in try context.document(word).id }
-    guard let match = SearchQuery.match(for: call.arguments, raw: call.flag("fts")) else {
+    guard let query = SearchQuery(words: call.arguments, raw: call.flag("fts")) else {
       throw .usage("nothing to search for in '\(call.arguments.joined(separator: " "))'", hint: "search matches words and numbers")
     }
     let results: SearchResults
     do {
-      results = try context.store.search(match, document: source, limit: limit)
+      results = try context.store.search(query, document: source, limit: limit)
     } catch {
       throw ShellError(error)
     }

@@ -1,4 +1,5 @@
 import CrosscheckCore
+import CrosscheckStore
 
 /// `sources [DOC]`: what is in the corpus.
 package enum SourcesCommand: ShellCommand {
@@ -6,8 +7,9 @@ package enum SourcesCommand: ShellCommand {
     name: "sources",
     abstract: "list the loaded documents, or describe one",
     discussion: """
-      Without an argument: one row per document with its number, id, outlet, title, date and \
-      counts of words and sentences in the article body. With a document (id, id prefix or \
+      Without an argument: one row per document with its number, id, outlet, title, date, \
+      counts of words and sentences in the article body, and its quotations and claims (as \
+      found in the document on its own when it was loaded). With a document (id, id prefix or \
       number): its metadata with where each value came from, statistics, and the parts of the \
       text that analyses leave out (front matter, the headline line, and boilerplate: navigation, \
       share and comment widgets, "Also Read"/"Related" links, captions, bylines, author boxes and \
@@ -22,21 +24,34 @@ package enum SourcesCommand: ShellCommand {
   )
 
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
-    if let word = call.arguments.first { return describe(try context.document(word)) }
+    // Quotation and claim counts come from the analyses stored when each document was loaded.
+    let counts: [String: AnalysisCounts]
+    do {
+      counts = try context.store.analysisCounts()
+    } catch {
+      throw ShellError(error)
+    }
+    if let word = call.arguments.first {
+      let document = try context.document(word)
+      return describe(document, counts: counts[document.id])
+    }
     let documents = context.corpus.documents
     let table = Table(
       columns: [
         Column("#"), Column("id", key: "id", truncatable: true), Column("outlet", key: "outlet", truncatable: true),
         Column("title", key: "title", truncatable: true), Column("date", key: "date"), Column("words", key: "words"),
-        Column("sentences", key: "sentences"),
+        Column("sentences", key: "sentences"), Column("quotes", key: "quotes"), Column("claims", key: "claims"),
       ],
-      rows: documents.enumerated().map { index, document in
-        [
+      rows: documents.indices.map { index in
+        let document = documents[index]
+        let count = counts[document.id]
+        return [
           .int(index + 1), .text(document.id), .text(document.metadata.outlet?.value), .text(document.metadata.title?.value),
           .text(document.metadata.date?.value), .int(document.wordCount), .int(document.sentences.count),
+          count.map { .int($0.quotes) } ?? .text(nil), count.map { .int($0.claims) } ?? .text(nil),
         ]
       })
-    let json: JSONValue = .array(documents.map(summaryJSON))
+    let json: JSONValue = .array(documents.map { summaryJSON($0, counts: counts[$0.id]) })
     if documents.isEmpty {
       return Output([.table(table), .message(StyledText("No documents loaded; use 'load PATH'.", .dim))], json: json)
     }
@@ -44,7 +59,7 @@ package enum SourcesCommand: ShellCommand {
   }
 
   /// One document's row in `sources --format json`.
-  static func summaryJSON(_ document: Document) -> JSONValue {
+  static func summaryJSON(_ document: Document, counts: AnalysisCounts?) -> JSONValue {
     .object([
       ("id", .string(document.id)),
       ("path", .string(document.origin)),
@@ -54,6 +69,8 @@ package enum SourcesCommand: ShellCommand {
       ("words", .int(document.wordCount)),
       ("sentences", .int(document.sentences.count)),
       ("paragraphs", .int(document.paragraphs.count)),
+      ("quotes", counts.map { .int($0.quotes) } ?? .null),
+      ("claims", counts.map { .int($0.claims) } ?? .null),
       ("boilerplate_lines", .int(document.boilerplate.count)),
       ("truncated", .bool(document.truncated)),
     ])
@@ -72,7 +89,7 @@ package enum SourcesCommand: ShellCommand {
     text.split(separator: " ").suffix(count).joined(separator: " ")
   }
 
-  static func describe(_ document: Document) -> Output {
+  static func describe(_ document: Document, counts: AnalysisCounts?) -> Output {
     func value(_ metadata: MetadataValue?) -> StyledText {
       guard let metadata else { return StyledText("—", .dim) }
       guard metadata.inferred else { return StyledText(metadata.value) }
@@ -93,6 +110,9 @@ package enum SourcesCommand: ShellCommand {
       Field("words", StyledText(document.wordCount.grouped)),
       Field("sentences", StyledText(document.sentences.count.grouped)),
       Field("paragraphs", StyledText(document.paragraphs.count.grouped)),
+      Field("quotes", StyledText(counts.map { $0.quotes.grouped } ?? "—")),
+      Field("speakers", StyledText(counts.map { $0.speakers.grouped } ?? "—")),
+      Field("claims", StyledText(counts.map { $0.claims.grouped } ?? "—")),
       Field("boilerplate lines", StyledText(document.boilerplate.count.grouped)),
       Field("truncated", StyledText(truncationSummary(document))),
     ]
@@ -122,6 +142,8 @@ package enum SourcesCommand: ShellCommand {
       ("source_credit", .string(document.metadata.credit?.value)),
       ("characters", .int(document.buffer.scalarCount)), ("words", .int(document.wordCount)),
       ("sentences", .int(document.sentences.count)), ("paragraphs", .int(document.paragraphs.count)),
+      ("quotes", counts.map { .int($0.quotes) } ?? .null), ("speakers", counts.map { .int($0.speakers) } ?? .null),
+      ("claims", counts.map { .int($0.claims) } ?? .null),
       ("notes", .array(document.notes.map(JSONValue.string))),
       ("truncated", .bool(document.truncated)),
       ("internal_truncations", .array(document.internalTruncations.map { range in

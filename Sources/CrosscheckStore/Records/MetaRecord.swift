@@ -26,4 +26,6 @@ struct MetaRecord: StoredRecord, Equatable {
   static let writerHost = "writer_host"
   /// When it opened the file (ISO 8601, UTC).
   static let writerSince = "writer_since"
+  /// The highest sentence id ever given, so that ids are not reused after an unload.
+  static let lastSentenceID = "last_sentence_id"
 }
