@@ -49,6 +49,18 @@ package struct CommandContext {
   /// The commands, for help and completion.
   package var registry: CommandRegistry { shell.registry }
 
+  /// The process's environment.
+  package var environment: [String: String] { shell.console.environment }
+
+  /// Whether long work should show a progress line: standard error is a terminal someone
+  /// watches and no command file is running.
+  package var showsProgress: Bool { shell.console.showsProgress && shell.fileStack.isEmpty }
+
+  /// Replaces the progress line on standard error with `line` (an empty line clears it).
+  package func writeProgress(_ line: String) {
+    shell.console.writeError("\r\u{1B}[K" + line)
+  }
+
   /// Whether the user pressed Ctrl-C since the command started.
   package var isCancelled: Bool { Interrupt.isRaised }
 
