@@ -191,6 +191,8 @@ package final class Shell {
   private func emit(_ output: Output, for call: CommandCall, redirection: Redirection?) throws(ShellError) {
     if output == .empty { return }
     let format = call.value("format").flatMap(OutputFormat.init(rawValue:)) ?? settings.format
+    var output = output
+    if let rows = settings.rows, format.isForReading { output = output.limitingRows(to: rows) }
     if let redirection {
       let options = RenderOptions(format: format, color: false, width: settings.width, terminal: false)
       let text = Renderers.render(output, options: options) + "\n"
