@@ -38,8 +38,15 @@ package enum ClaimsCommand: ShellCommand {
     let corpus = context.corpus
     guard !corpus.isEmpty else { throw .failed("no documents are loaded (use 'load PATH')") }
     let rates = context.settings.rates
-    let claims = context.cached("claims") { ClaimExtractor().claims(in: corpus) }
     let rateKey = rates.map { "\($0.from)/\($0.to)=\($0.rate)" }.joined(separator: ",")
+    return try context.cachedOutput(for: call, depending: rateKey) { () throws(ShellError) -> Output in
+      try output(call, rates: rates, rateKey: rateKey, in: context)
+    }
+  }
+
+  static func output(_ call: CommandCall, rates: [ExchangeRate], rateKey: String, in context: CommandContext) throws(ShellError) -> Output {
+    let corpus = context.corpus
+    let claims = context.cached("claims") { ClaimExtractor().claims(in: corpus) }
     let (groups, groupOf) = context.cached("claim-groups/\(rateKey)") {
       let groups = ClaimGrouper(rates: rates).groups(of: claims)
       var groupOf: [Int: String] = [:]
