@@ -23,7 +23,11 @@ package enum SourcesCommand: ShellCommand {
 
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
     if let word = call.arguments.first { return describe(try context.document(word)) }
-    let documents = context.corpus.documents
+    return try context.cachedOutput(for: call) { () throws(ShellError) -> Output in list(context.corpus.documents) }
+  }
+
+  /// One row per document.
+  static func list(_ documents: [Document]) -> Output {
     let table = Table(
       columns: [
         Column("#"), Column("id", key: "id", truncatable: true), Column("outlet", key: "outlet", truncatable: true),

@@ -13,7 +13,8 @@ extension Output {
         continue
       }
       let left = table.rows.count - limit
-      table.rows.removeLast(left)
+      // A new array of the first rows: cutting the shared one in place would copy it all.
+      table.rows = Array(table.rows.prefix(limit))
       limited.blocks.append(.table(table))
       limited.blocks.append(.message(StyledText(
         "… \(left.grouped) more row\(left == 1 ? "" : "s") of \((table.rows.count + left).grouped)."
