@@ -22,6 +22,13 @@ package protocol Console: AnyObject {
   func page(_ text: String) -> Bool
   /// The environment, for NO_COLOR and PAGER.
   var environment: [String: String] { get }
+  /// Whether a person is watching standard error at a terminal, so that a progress line
+  /// helps (false when standard input or standard error is not a terminal).
+  var showsProgress: Bool { get }
+}
+
+extension Console {
+  package var showsProgress: Bool { false }
 }
 
 /// The process's own standard output and error.
@@ -44,6 +51,7 @@ package final class StandardConsole: Console {
 
   package var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
   package var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isTerminal }
+  package var showsProgress: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 }
 
   package var size: (columns: Int, rows: Int)? {
     guard isTerminal else { return nil }

@@ -15,6 +15,12 @@ package struct Settings: Sendable, Equatable {
   package var onError: OnError = .stop
   /// Whether each command's running time is written to standard error.
   package var timing = false
+  /// The most rows of one table shown in the formats people read (table, text, Markdown),
+  /// or nil for all; CSV and JSON always hold every row.
+  package var rows: Int? = Settings.defaultRows
+  /// Enough rows to read through, few enough that a corpus of many thousand articles does not
+  /// flood the terminal.
+  package static let defaultRows = 500
   /// Exchange rates for comparing amounts in different currencies (`set rate EUR USD 1.10`).
   package var rates: [ExchangeRate] = []
   /// Whether outputs show neutral labels (Source A, B, …) instead of the documents' names.
@@ -39,6 +45,9 @@ package struct Settings: Sendable, Equatable {
     Descriptor(name: "on-error", help: "after an error in a command file: stop (exit status 1) or continue", values: OnError.allCases.map(\.rawValue)),
     Descriptor(name: "timing", help: "write how long each command took to standard error", values: ["on", "off"]),
     Descriptor(name: "blind", help: "show Source A, B, … instead of outlet names, ids, authors and addresses until 'reveal'", values: ["on", "off"]),
+    Descriptor(
+      name: "rows", help: "most rows of a table shown (table, text, markdown; CSV and JSON have all), or all",
+      values: ["\(defaultRows)", "all"]),
   ]
 
   /// The current value of a setting, as `set` shows it.
@@ -51,6 +60,7 @@ package struct Settings: Sendable, Equatable {
     case "on-error": return onError.rawValue
     case "timing": return timing ? "on" : "off"
     case "blind": return blind ? "on" : "off"
+    case "rows": return rows.map(String.init) ?? "all"
     case "rate": return rates.isEmpty ? "none" : rates.map { "\($0.from) \($0.to) \(QuantityValue.format($0.rate))" }.joined(separator: ", ")
     default: return nil
     }
@@ -65,7 +75,7 @@ package struct Settings: Sendable, Equatable {
       throw .notFound("no setting '\(name)'\(suggestion)", hint: "settings: \(names.joined(separator: ", "))")
     }
     func invalid() -> ShellError {
-      .usage("'\(value)' is not a value of '\(name)'", hint: "values: \(descriptor.values.joined(separator: ", "))\(name == "width" ? " (or any number from 20 to 1000)" : "")")
+      .usage("'\(value)' is not a value of '\(name)'", hint: "values: \(descriptor.values.joined(separator: ", "))\(name == "width" ? " (or any number from 20 to 1000)" : name == "rows" ? " (or any number from 1)" : "")")
     }
     switch name {
     case "format":
@@ -97,6 +107,14 @@ package struct Settings: Sendable, Equatable {
     case "blind":
       guard value == "on" || value == "off" else { throw invalid() }
       blind = value == "on"
+    case "rows":
+      if value == "all" {
+        rows = nil
+      } else if let count = Int(value), count >= 1 {
+        rows = count
+      } else {
+        throw invalid()
+      }
     default:
       throw invalid()
     }

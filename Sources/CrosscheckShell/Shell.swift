@@ -233,6 +233,8 @@ package final class Shell {
     if output == .empty { return }
     let format = call.value("format").flatMap(OutputFormat.init(rawValue:)) ?? settings.format
     let blinding = blinding
+    var output = output
+    if let rows = settings.rows, format.isForReading { output = output.limitingRows(to: rows) }
     if let redirection {
       var options = RenderOptions(format: format, color: false, width: settings.width, terminal: false)
       options.blinding = blinding

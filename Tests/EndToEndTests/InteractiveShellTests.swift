@@ -75,6 +75,35 @@ struct InteractiveShellTests {
     session.keys("C-d")
     #expect(try session.waitForExit() == 0)
   }
+
+  @Test func controlCStopsALoadKeepingWhatWasReadInTheSessionFile() throws {
+    let folder = Crosscheck.temporaryFolder()
+    // Enough records that a one-thread load takes many seconds, so that Ctrl-C lands mid-way.
+    let sentence = "The council said on Tuesday that the river had risen by 3.5 feet overnight, and residents were told to leave."
+    var feed = ""
+    for index in 0..<40_000 {
+      feed += #"{"id": "r\#(index)", "text": "Record \#(index). \#(sentence) \#(sentence) \#(sentence)"}"# + "\n"
+    }
+    try feed.write(toFile: folder + "/feed.jsonl", atomically: true, encoding: .utf8)
+    let sessionFile = folder + "/big.crosscheck"
+    let session = try TmuxSession(
+      home: Crosscheck.temporaryFolder(), arguments: ["--session", sessionFile], environment: ["CROSSCHECK_WORKERS": "1"])
+    try session.waitFor("crosscheck> ")
+    session.type("load \(folder)/feed.jsonl", enter: true)
+    try session.waitFor("loading: ", seconds: 30)
+    try session.waitFor("documents/s", seconds: 10)
+    session.keys("C-c")
+    try session.waitFor("cancelled before the end", seconds: 60)
+    try session.waitFor("crosscheck> ")
+    session.type("quit", enter: true)
+    #expect(try session.waitForExit(seconds: 30) == 0)
+    // The documents read before Ctrl-C are in the session file, which opens cleanly.
+    let reopened = try Crosscheck.run(["--session", sessionFile, "-c", "sources --format csv"])
+    #expect(reopened.status == 0, "\(reopened.errors)")
+    let rows = reopened.output.split(separator: "\n").count - 1
+    #expect(rows > 0 && rows < 40_000, "\(rows) documents in the session")
+    #expect(reopened.output.contains("r0,"))
+  }
 }
 
 /// One crosscheck process in its own tmux server.
@@ -87,10 +116,11 @@ final class TmuxSession {
   let statusFile: String
 
   /// Starts crosscheck in an 100×30 terminal with its history and config under `home`.
-  init(home: String, arguments: [String] = []) throws {
+  init(home: String, arguments: [String] = [], environment extra: [String: String] = [:]) throws {
     statusFile = home + "/exit-status-" + UUID().uuidString
     let command = ([Crosscheck.binary] + arguments).map { "'" + $0 + "'" }.joined(separator: " ") + "; echo $? > '\(statusFile)'; sleep 30"
     let environment = "env HOME='\(home)' XDG_STATE_HOME='\(home)/state' XDG_CONFIG_HOME='\(home)/config' TERM=xterm-256color LANG=C.UTF-8 NO_COLOR=1 PAGER=cat"
+      + extra.sorted { $0.key < $1.key }.map { " \($0.key)='\($0.value)'" }.joined()
     try tmux(["new-session", "-d", "-x", "100", "-y", "30", "-c", Crosscheck.packageRoot, environment + " sh -c \"trap : INT; " + command.replacingOccurrences(of: "\"", with: "\\\"") + "\""])
   }
 

@@ -65,7 +65,7 @@ package struct Paragraph: Sendable, Equatable {
 /// body.
 package struct Document: Sendable {
   /// The document's id: its file stem, or its JSONL `id`.
-  package let id: String
+  package internal(set) var id: String
   /// Where it was loaded from (`path`, or `path:LINE` for a JSONL record).
   package let origin: String
   package let format: DocumentFormat
@@ -184,6 +184,13 @@ package struct Document: Sendable {
     // Spans an earlier corpus pass added are replaced, not kept: `spans` says what holds now.
     let loaded = given.filter { $0.reason != .boilerplate(.outletRepeated) }
     return Document(id: id, origin: origin, text: text, format: format, metadata: replacement ?? stated, excluded: loaded + spans, notes: notes)
+  }
+
+  /// The same document under another id (when its own is taken).
+  package func renamed(_ id: String) -> Document {
+    var copy = self
+    copy.id = id
+    return copy
   }
 
   /// The text of a byte range.

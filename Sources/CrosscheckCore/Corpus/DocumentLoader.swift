@@ -28,71 +28,174 @@ package struct LoadReport: Sendable {
   package init() {}
 }
 
+/// How far a load has got, for a progress line.
+package struct LoadProgress: Sendable, Equatable {
+  /// Documents loaded so far.
+  package var documents: Int
+  /// Bytes of input read so far.
+  package var bytes: Int
+  /// Bytes of input in all the files found, when known before reading them.
+  package var totalBytes: Int
+}
+
 /// Reads documents from files and folders: `.txt`, `.md` with front matter, `.jsonl`/`.json`,
 /// and `.html`/`.htm` pages (their main text, with metadata from `<meta>` tags and JSON-LD).
 ///
 /// Folders are read recursively in name order. Hidden entries, documentation files
 /// (README, LICENSE, …) and answer-key folders (`gold`) are passed over in folders, since
 /// they are not articles; name such a file directly to load it.
+///
+/// Files, and batches of JSON Lines records, are read and analysed on `workers` threads at
+/// once, a batch at a time; what each batch found is then taken in input order, so the
+/// report is the same as a one-thread load's. Memory holds the documents loaded and one
+/// batch of input, never a whole JSON Lines file.
 package struct DocumentLoader: Sendable {
   /// Extensions read as plain text.
   static let textExtensions: Set<String> = ["txt", "text"]
   static let markdownExtensions: Set<String> = ["md", "markdown"]
   static let jsonExtensions: Set<String> = ["jsonl", "ndjson", "json"]
   static let htmlExtensions: Set<String> = ["html", "htm", "xhtml"]
+  static let knownExtensions = textExtensions.union(markdownExtensions).union(jsonExtensions).union(htmlExtensions)
   /// Files that document a folder rather than report news.
   static let documentationStems: Set<String> = ["readme", "license", "licence", "notice", "changelog", "copying", "authors", "contributing"]
   /// Folders that hold annotations or tooling rather than articles.
   static let ignoredFolders: Set<String> = ["gold", "node_modules", "__pycache__"]
-  /// Largest file read, so that one huge file cannot exhaust memory.
+  /// Largest file read whole (and largest JSON Lines record), so that one huge file cannot
+  /// exhaust memory. JSON Lines files are read record by record and may be larger.
   package static let maximumFileSize = 256 * 1024 * 1024
+  /// Jobs handed to the workers at once: enough to keep them busy while one document is
+  /// much longer than the others, few enough that a Ctrl-C stops the load at once.
+  static let jobsPerWorker = 16
+  /// Bytes of JSON Lines records in one job, and in one batch of jobs.
+  static let recordJobBytes = 256 * 1024
+  static let batchBytes = 32 * 1024 * 1024
 
-  package init() {}
+  /// How many threads read and analyse documents.
+  package let workers: Int
+
+  /// A loader that uses `workers` threads (at least one; by default one per core).
+  package init(workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    self.workers = max(1, workers)
+  }
 
   /// Loads `paths` into a report, skipping documents whose text is already in `existing`.
   /// - Parameters:
   ///   - paths: files and folders, as the user typed them.
   ///   - existing: documents already loaded (for duplicate texts and unique ids).
-  ///   - isCancelled: polled between files; when it returns true loading stops, keeping what was read.
-  package func load(_ paths: [String], existing: Corpus, isCancelled: () -> Bool = { false }) -> LoadReport {
-    var state = LoadState(existing: existing)
+  ///   - isCancelled: polled before each file or batch of records is taken on; when it
+  ///     returns true loading stops, keeping what was read.
+  ///   - progress: called after each batch with the documents and bytes read so far.
+  /// - Complexity: O(n) in the size of the input, spread over `workers` threads.
+  package func load(
+    _ paths: [String], existing: Corpus, isCancelled: () -> Bool = { false }, progress: (LoadProgress) -> Void = { _ in }
+  ) -> LoadReport {
+    var entries: [Entry] = []
     for path in paths {
-      if isCancelled() { state.report.cancelled = true; break }
       var visited: Set<String> = []
-      visit(path, explicit: true, state: &state, visited: &visited, isCancelled: isCancelled)
+      enumerate(path, explicit: true, into: &entries, visited: &visited)
     }
+    var state = LoadState(existing: existing)
+    var status = LoadProgress(documents: 0, bytes: 0, totalBytes: entries.reduce(0) { $0 + $1.size })
+    var batch: [Job] = []
+    var pendingBytes = 0
+    func runBatch() {
+      guard !batch.isEmpty else { return }
+      let jobs = batch
+      for outcomes in parallelMap(jobs, workers: workers, minimumPerWorker: 1, { $0.run() }) {
+        for outcome in outcomes { state.take(outcome) }
+      }
+      status.documents = state.report.loaded.count
+      status.bytes += pendingBytes
+      progress(status)
+      batch.removeAll(keepingCapacity: true)
+      pendingBytes = 0
+    }
+    func schedule(_ job: Job, bytes: Int) {
+      batch.append(job)
+      pendingBytes += bytes
+      if batch.count >= workers * Self.jobsPerWorker || pendingBytes >= Self.batchBytes { runBatch() }
+    }
+    entries: for entry in entries {
+      if isCancelled() { state.report.cancelled = true; break }
+      switch entry {
+      case .skip(let skip):
+        schedule(.skip(skip), bytes: 0)
+      case .file(let file):
+        guard Self.jsonExtensions.contains(file.fileExtension), var lines = FileLines(path: file.path) else {
+          schedule(.file(file), bytes: file.size)
+          continue
+        }
+        // JSON Lines: records in jobs of about `recordJobBytes`, read as they are needed.
+        if let reason = lines.unreadableReason {
+          schedule(.skip(.init(path: file.path, reason: reason)), bytes: file.size)
+          continue
+        }
+        var sawText = false
+        while true {
+          let records = lines.next(bytes: Self.recordJobBytes)
+          if records.lines.isEmpty { break }
+          sawText = sawText || records.lines.contains { line in line.bytes.contains { !FileLines.isSpaceByte($0) } }
+          schedule(.records(path: file.path, stem: file.stem, lines: records.lines), bytes: records.bytes)
+          if isCancelled() { state.report.cancelled = true; break entries }
+        }
+        if let error = lines.error {
+          schedule(.skip(.init(path: file.path, reason: "cannot read file (\(error))")), bytes: 0)
+        } else if !sawText {
+          schedule(.skip(.init(path: file.path, reason: TextDecodingFailure.empty.description)), bytes: 0)
+        }
+      }
+    }
+    runBatch()
     return state.report
   }
 
-  private func visit(
-    _ path: String, explicit: Bool, state: inout LoadState, visited: inout Set<String>, isCancelled: () -> Bool
-  ) {
-    let manager = FileManager.default
-    var isFolder: ObjCBool = false
-    guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
-      let exists = (try? manager.destinationOfSymbolicLink(atPath: path)) != nil
-      state.report.skipped.append(.init(path: path, reason: exists ? "broken symbolic link" : "no such file or folder"))
+  // MARK: - Finding the files
+
+  /// A file to read, with what its name says.
+  struct FileEntry: Sendable {
+    var path: String
+    var stem: String
+    var fileExtension: String
+    var size: Int
+  }
+
+  /// A file found, or a path that cannot be read, in input order.
+  enum Entry: Sendable {
+    case file(FileEntry)
+    case skip(LoadReport.Skip)
+
+    var size: Int {
+      if case .file(let file) = self { return file.size }
+      return 0
+    }
+  }
+
+  private func enumerate(_ path: String, explicit: Bool, into entries: inout [Entry], visited: inout Set<String>) {
+    var status = stat()
+    guard stat(path, &status) == 0 else {
+      var link = stat()
+      let exists = lstat(path, &link) == 0
+      entries.append(.skip(.init(path: path, reason: exists ? "broken symbolic link" : "no such file or folder")))
       return
     }
     let name = (path as NSString).lastPathComponent
-    if isFolder.boolValue {
+    if status.st_mode & S_IFMT == S_IFDIR {
       let real = (path as NSString).resolvingSymlinksInPath
       guard visited.insert(real).inserted else {
-        state.report.skipped.append(.init(path: path, reason: "symbolic link loop (already visited \(real))"))
+        entries.append(.skip(.init(path: path, reason: "symbolic link loop (already visited \(real))")))
         return
       }
       defer { visited.remove(real) }
       if !explicit, name.hasPrefix(".") || Self.ignoredFolders.contains(name.lowercased()) { return }
-      let entries: [String]
+      let names: [String]
       do {
-        entries = try manager.contentsOfDirectory(atPath: path).sorted()
+        names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
       } catch {
-        state.report.skipped.append(.init(path: path, reason: "cannot read folder (permission denied or unreadable)"))
+        entries.append(.skip(.init(path: path, reason: "cannot read folder (permission denied or unreadable)")))
         return
       }
-      for entry in entries {
-        if isCancelled() { state.report.cancelled = true; return }
-        visit((path as NSString).appendingPathComponent(entry), explicit: false, state: &state, visited: &visited, isCancelled: isCancelled)
+      for entry in names {
+        enumerate((path as NSString).appendingPathComponent(entry), explicit: false, into: &entries, visited: &visited)
       }
       return
     }
@@ -100,46 +203,79 @@ package struct DocumentLoader: Sendable {
     let stem = (name as NSString).deletingPathExtension
     if !explicit {
       if name.hasPrefix(".") || Self.documentationStems.contains(stem.lowercased()) { return }
-      let known = Self.textExtensions.union(Self.markdownExtensions).union(Self.jsonExtensions).union(Self.htmlExtensions)
-      guard known.contains(fileExtension) else {
-        state.report.skipped.append(.init(path: path, reason: "not a supported file type (.txt, .md, .jsonl, .json, .html, .htm)"))
+      guard Self.knownExtensions.contains(fileExtension) else {
+        entries.append(.skip(.init(path: path, reason: "not a supported file type (.txt, .md, .jsonl, .json, .html, .htm)")))
         return
       }
     }
-    loadFile(path, stem: stem, fileExtension: fileExtension, state: &state)
+    entries.append(.file(FileEntry(path: path, stem: stem, fileExtension: fileExtension, size: Int(status.st_size))))
+  }
+}
+
+// MARK: - Work done on the worker threads
+
+/// What one job found, in input order: a file or record skipped, or a document read and
+/// analysed under the id it asks for.
+enum LoadOutcome: Sendable {
+  case skip(LoadReport.Skip)
+  case document(Document)
+}
+
+/// A piece of loading work that runs on any thread and touches no shared state.
+enum Job: Sendable {
+  case skip(LoadReport.Skip)
+  case file(DocumentLoader.FileEntry)
+  /// Lines of a JSON Lines file, with their 1-based line numbers.
+  case records(path: String, stem: String, lines: [FileLines.Line])
+
+  func run() -> [LoadOutcome] {
+    var outcomes: [LoadOutcome] = []
+    switch self {
+    case .skip(let skip):
+      outcomes.append(.skip(skip))
+    case .file(let file):
+      Self.loadFile(file, into: &outcomes)
+    case .records(let path, let stem, let lines):
+      for line in lines {
+        if line.oversized {
+          outcomes.append(.skip(.init(path: "\(path):\(line.number)", reason: "record too large (the limit is \(DocumentLoader.maximumFileSize / 1_048_576) MB)")))
+          continue
+        }
+        let content = String(decoding: line.bytes, as: UTF8.self).trimmingSpaces()
+        if content.isEmpty { continue }
+        Self.loadLine(content, path: path, stem: stem, number: line.number, into: &outcomes)
+      }
+    }
+    return outcomes
   }
 
-  private func loadFile(_ path: String, stem: String, fileExtension: String, state: inout LoadState) {
+  private static func loadFile(_ file: DocumentLoader.FileEntry, into outcomes: inout [LoadOutcome]) {
+    let path = file.path
+    func skip(_ reason: String) { outcomes.append(.skip(.init(path: path, reason: reason))) }
+    if file.size > DocumentLoader.maximumFileSize {
+      skip("file too large (\(file.size / 1_048_576) MB; the limit is \(DocumentLoader.maximumFileSize / 1_048_576) MB)")
+      return
+    }
     let bytes: [UInt8]
     do {
-      let attributes = try FileManager.default.attributesOfItem(atPath: path)
-      if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
-        state.report.skipped.append(.init(path: path, reason: "file too large (\(size / 1_048_576) MB; the limit is \(Self.maximumFileSize / 1_048_576) MB)"))
-        return
-      }
-      guard let handle = FileHandle(forReadingAtPath: path) else {
-        state.report.skipped.append(.init(path: path, reason: "cannot read file (permission denied)"))
-        return
-      }
+      guard let handle = FileHandle(forReadingAtPath: path) else { return skip("cannot read file (permission denied)") }
       defer { try? handle.close() }
       bytes = [UInt8](try handle.readToEnd() ?? Data())
     } catch {
-      state.report.skipped.append(.init(path: path, reason: "cannot read file (\(error.localizedDescription))"))
-      return
-    }
-    if Self.jsonExtensions.contains(fileExtension) {
-      loadJSON(bytes, path: path, stem: stem, state: &state)
-      return
+      return skip("cannot read file (\(error.localizedDescription))")
     }
     let decoded: DecodedText
     do {
       decoded = try TextDecoder.decode(bytes)
     } catch {
-      state.report.skipped.append(.init(path: path, reason: error.description))
+      return skip(error.description)
+    }
+    if DocumentLoader.jsonExtensions.contains(file.fileExtension) {
+      loadJSON(decoded.text, path: path, stem: file.stem, into: &outcomes)
       return
     }
-    var notes = Self.notes(for: decoded)
-    if Self.htmlExtensions.contains(fileExtension) {
+    var notes = notes(for: decoded)
+    if DocumentLoader.htmlExtensions.contains(file.fileExtension) {
       // A page that is not UTF-8 but names its character set is decoded by that name.
       var page: HTMLExtractor.Page?
       if decoded.replacedSequences > 0, let charset = HTMLExtractor.declaredCharset(bytes), !charset.hasPrefix("utf") {
@@ -149,28 +285,21 @@ package struct DocumentLoader: Sendable {
       } else {
         page = HTMLExtractor().extract(decoded.text)
       }
-      guard let page else {
-        state.report.skipped.append(.init(path: path, reason: "no article text found in the page"))
-        return
-      }
+      guard let page else { return skip("no article text found in the page") }
       notes.append("main text extracted from HTML; offsets refer to the extracted text")
-      state.add(id: stem, origin: path, text: page.text, format: .html, metadata: page.metadata, excluded: [], notes: &notes)
+      outcomes.append(.document(Document(id: file.stem, origin: path, text: page.text, format: .html, metadata: page.metadata, notes: notes)))
       return
     }
     var metadata = DocumentMetadata()
     var excluded: [ExcludedSpan] = []
-    let format: DocumentFormat = Self.markdownExtensions.contains(fileExtension) ? .markdown : .text
+    let format: DocumentFormat = DocumentLoader.markdownExtensions.contains(file.fileExtension) ? .markdown : .text
     if format == .markdown, let frontMatter = FrontMatter.parse(decoded.text) {
       metadata = frontMatter.metadata
       excluded.append(ExcludedSpan(range: frontMatter.range, reason: .frontMatter))
-      if frontMatter.range.upperBound >= decoded.text.utf8.count {
-        state.report.skipped.append(.init(path: path, reason: "front matter only, no text"))
-        return
-      }
+      if frontMatter.range.upperBound >= decoded.text.utf8.count { return skip("front matter only, no text") }
     }
-    state.add(
-      id: stem, origin: path, text: decoded.text, format: format, metadata: metadata, excluded: excluded,
-      notes: &notes)
+    outcomes.append(.document(
+      Document(id: file.stem, origin: path, text: decoded.text, format: format, metadata: metadata, excluded: excluded, notes: notes)))
   }
 
   private static func notes(for decoded: DecodedText) -> [String] {
@@ -183,65 +312,50 @@ package struct DocumentLoader: Sendable {
     return notes
   }
 
-  private func loadJSON(_ bytes: [UInt8], path: String, stem: String, state: inout LoadState) {
-    let decoded: DecodedText
-    do {
-      decoded = try TextDecoder.decode(bytes)
-    } catch {
-      state.report.skipped.append(.init(path: path, reason: error.description))
-      return
-    }
-    // A whole-file JSON array or object first; otherwise one object per line.
-    let whole = decoded.text.trimmingSpaces()
+  /// A whole JSON file: an array or object of records, else one record per line.
+  private static func loadJSON(_ text: String, path: String, stem: String, into outcomes: inout [LoadOutcome]) {
+    let whole = text.trimmingSpaces()
     if whole.hasPrefix("["), let array = try? JSONSerialization.jsonObject(with: Data(whole.utf8)) as? [Any] {
       for (index, element) in array.enumerated() {
-        loadRecord(element, origin: "\(path)[\(index)]", fallbackID: "\(stem)-\(index + 1)", state: &state)
+        loadRecord(element, origin: "\(path)[\(index)]", fallbackID: "\(stem)-\(index + 1)", into: &outcomes)
       }
       return
     }
-    var lineNumber = 0
-    var loadedAny = false
-    for line in decoded.text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lineNumber += 1
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let content = line.trimmingSpaces()
       if content.isEmpty { continue }
-      guard let object = try? JSONSerialization.jsonObject(with: Data(content.utf8)) else {
-        state.report.skipped.append(.init(path: "\(path):\(lineNumber)", reason: "not valid JSON"))
-        continue
-      }
-      loadedAny = loadRecord(object, origin: "\(path):\(lineNumber)", fallbackID: "\(stem)-\(lineNumber)", state: &state) || loadedAny
+      loadLine(content, path: path, stem: stem, number: index + 1, into: &outcomes)
     }
-    _ = loadedAny
   }
 
-  @discardableResult
-  private func loadRecord(_ object: Any, origin: String, fallbackID: String, state: inout LoadState) -> Bool {
-    guard let record = object as? [String: Any] else {
-      state.report.skipped.append(.init(path: origin, reason: "not a JSON object"))
-      return false
+  private static func loadLine(_ content: String, path: String, stem: String, number: Int, into outcomes: inout [LoadOutcome]) {
+    guard let object = try? JSONSerialization.jsonObject(with: Data(content.utf8)) else {
+      outcomes.append(.skip(.init(path: "\(path):\(number)", reason: "not valid JSON")))
+      return
     }
-    guard let text = record["text"] as? String else {
-      state.report.skipped.append(.init(path: origin, reason: "no \"text\" string field"))
-      return false
-    }
+    loadRecord(object, origin: "\(path):\(number)", fallbackID: "\(stem)-\(number)", into: &outcomes)
+  }
+
+  private static func loadRecord(_ object: Any, origin: String, fallbackID: String, into outcomes: inout [LoadOutcome]) {
+    func skip(_ reason: String) { outcomes.append(.skip(.init(path: origin, reason: reason))) }
+    guard let record = object as? [String: Any] else { return skip("not a JSON object") }
+    guard let text = record["text"] as? String else { return skip("no \"text\" string field") }
     func field(_ name: String) -> MetadataValue? {
       if let value = record[name] as? String, !value.trimmingSpaces().isEmpty { return MetadataValue(value) }
       if let value = record[name] as? NSNumber { return MetadataValue(value.stringValue) }
       return nil
     }
     let normalized = text.utf8.contains(0x0D) ? text.replacingCRLF() : text
-    if normalized.unicodeScalars.allSatisfy(Characters.isSpace) {
-      state.report.skipped.append(.init(path: origin, reason: "empty text"))
-      return false
-    }
+    if normalized.unicodeScalars.allSatisfy(Characters.isSpace) { return skip("empty text") }
     let metadata = DocumentMetadata(
       title: field("title"), outlet: field("outlet") ?? field("source"), date: field("date"),
       author: field("author"), url: field("url"))
     let id = field("id")?.value ?? fallbackID
-    var notes: [String] = []
-    return state.add(id: id, origin: origin, text: normalized, format: .jsonLines, metadata: metadata, excluded: [], notes: &notes)
+    outcomes.append(.document(Document(id: id, origin: origin, text: normalized, format: .jsonLines, metadata: metadata)))
   }
 }
+
+// MARK: - Taking the results in order
 
 /// Bookkeeping while loading: ids in use and texts already seen.
 private struct LoadState {
@@ -255,29 +369,31 @@ private struct LoadState {
     for document in existing.documents { textOwners[document.text] = document.id }
   }
 
-  @discardableResult
-  mutating func add(
-    id: String, origin: String, text: String, format: DocumentFormat, metadata: DocumentMetadata,
-    excluded: [ExcludedSpan], notes: inout [String]
-  ) -> Bool {
-    if let owner = textOwners[text] {
-      report.duplicates.append(.init(path: origin, duplicateOf: owner))
-      return false
+  /// Takes one outcome: a skip is reported; a document is kept unless its text is already
+  /// loaded, under a new id when its own is taken.
+  mutating func take(_ outcome: LoadOutcome) {
+    switch outcome {
+    case .skip(let skip):
+      report.skipped.append(skip)
+    case .document(let document):
+      let id = document.id
+      if let owner = textOwners[document.text] {
+        report.duplicates.append(.init(path: document.origin, duplicateOf: owner))
+        return
+      }
+      var unique = id.isEmpty ? "doc" : id
+      if ids.contains(unique) {
+        var suffix = 2
+        while ids.contains("\(id)-\(suffix)") { suffix += 1 }
+        unique = "\(id)-\(suffix)"
+        report.warnings.append(.init(path: document.origin, message: "id '\(id)' is taken; loaded as '\(unique)'"))
+      }
+      for note in document.notes where note.contains("replaced") || note.contains("decoded as") {
+        report.warnings.append(.init(path: document.origin, message: note))
+      }
+      ids.insert(unique)
+      textOwners[document.text] = unique
+      report.loaded.append(unique == id ? document : document.renamed(unique))
     }
-    var unique = id.isEmpty ? "doc" : id
-    if ids.contains(unique) {
-      var suffix = 2
-      while ids.contains("\(id)-\(suffix)") { suffix += 1 }
-      unique = "\(id)-\(suffix)"
-      report.warnings.append(.init(path: origin, message: "id '\(id)' is taken; loaded as '\(unique)'"))
-    }
-    for note in notes where note.contains("replaced") || note.contains("decoded as") {
-      report.warnings.append(.init(path: origin, message: note))
-    }
-    ids.insert(unique)
-    textOwners[text] = unique
-    report.loaded.append(
-      Document(id: unique, origin: origin, text: text, format: format, metadata: metadata, excluded: excluded, notes: notes))
-    return true
   }
 }

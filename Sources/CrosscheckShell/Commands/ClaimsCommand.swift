@@ -37,10 +37,22 @@ package enum ClaimsCommand: ShellCommand {
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
     let corpus = context.corpus
     guard !corpus.isEmpty else { throw .failed("no documents are loaded (use 'load PATH')") }
-    let claims = ClaimExtractor().claims(in: corpus)
-    let groups = ClaimGrouper(rates: context.settings.rates).groups(of: claims)
-    var groupOf: [Int: String] = [:]
-    for group in groups { for member in group.members { groupOf[member] = group.id } }
+    let rates = context.settings.rates
+    let rateKey = rates.map { "\($0.from)/\($0.to)=\($0.rate)" }.joined(separator: ",")
+    return try context.cachedOutput(for: call, depending: rateKey) { () throws(ShellError) -> Output in
+      try output(call, rates: rates, rateKey: rateKey, in: context)
+    }
+  }
+
+  static func output(_ call: CommandCall, rates: [ExchangeRate], rateKey: String, in context: CommandContext) throws(ShellError) -> Output {
+    let corpus = context.corpus
+    let claims = context.cached("claims") { ClaimExtractor().claims(in: corpus) }
+    let (groups, groupOf) = context.cached("claim-groups/\(rateKey)") {
+      let groups = ClaimGrouper(rates: rates).groups(of: claims)
+      var groupOf: [Int: String] = [:]
+      for group in groups { for member in group.members { groupOf[member] = group.id } }
+      return (groups, groupOf)
+    }
     var kind: QuantityKind? = nil
     if let word = call.value("kind") {
       guard let parsed = QuantityKind(rawValue: word) else {
@@ -49,7 +61,7 @@ package enum ClaimsCommand: ShellCommand {
       kind = parsed
     }
     let source = try call.value("source").map { word throws(ShellError) in try context.document(word).id }
-    let documents = Dictionary(uniqueKeysWithValues: corpus.documents.map { ($0.id, $0) })
+    let documents = context.cached("documents-by-id") { Dictionary(uniqueKeysWithValues: corpus.documents.map { ($0.id, $0) }) }
 
     if let id = call.arguments.first {
       guard let group = groups.first(where: { $0.id.lowercased() == id.lowercased() }) else {

@@ -49,8 +49,39 @@ package struct CommandContext {
     return value
   }
 
+  /// A command's output for `call`, computed once and kept until the corpus changes, so that
+  /// asking again costs only the rendering.
+  /// - Parameters:
+  ///   - call: the call; its name, arguments and options other than the output format key
+  ///     the result.
+  ///   - depending: anything else the output depends on (a setting, the format).
+  ///   - compute: builds the output when it is not cached.
+  package func cachedOutput(
+    for call: CommandCall, depending: String = "", _ compute: () throws(ShellError) -> Output
+  ) throws(ShellError) -> Output {
+    let options = call.options.filter { $0.key != "format" && $0.key != "no-color" }.sorted { $0.key < $1.key }
+      .map { "--\($0.key)=\($0.value.joined(separator: "\u{1F}"))" }
+    let key = (["output", call.name, depending] + call.arguments + options).joined(separator: "\u{1E}")
+    if let output = shell.cache[key] as? Output { return output }
+    let output = try compute()
+    shell.cache[key] = output
+    return output
+  }
+
   /// The commands, for help and completion.
   package var registry: CommandRegistry { shell.registry }
+
+  /// The process's environment.
+  package var environment: [String: String] { shell.console.environment }
+
+  /// Whether long work should show a progress line: standard error is a terminal someone
+  /// watches and no command file is running.
+  package var showsProgress: Bool { shell.console.showsProgress && shell.fileStack.isEmpty }
+
+  /// Replaces the progress line on standard error with `line` (an empty line clears it).
+  package func writeProgress(_ line: String) {
+    shell.console.writeError("\r\u{1B}[K" + line)
+  }
 
   /// Whether the user pressed Ctrl-C since the command started.
   package var isCancelled: Bool { Interrupt.isRaised }

@@ -55,13 +55,18 @@ package enum CompareCommand: ShellCommand {
     case "minhash": method = .minHashLSH
     default: method = nil
     }
-    let analysis = context.cached("compare/\(method?.rawValue ?? "auto")") { ReuseAnalysis(corpus.documents, method: method) }
     let format = call.value("format").flatMap(OutputFormat.init(rawValue:)) ?? context.settings.format
-    if pinned.count == 2 {
-      let positions = pinned.map { document in corpus.documents.firstIndex { $0.id == document.id } ?? 0 }
-      return CompareRendering.pair(analysis, positions[0], positions[1], explain: call.flag("explain"))
+    // Documents are keyed by id: a prefix or number typed for one names the same document.
+    var keyed = call
+    keyed.arguments = pinned.map(\.id)
+    return try context.cachedOutput(for: keyed, depending: format == .table ? "heat map" : "") { () throws(ShellError) -> Output in
+      let analysis = context.cached("compare/\(method?.rawValue ?? "auto")") { ReuseAnalysis(corpus.documents, method: method) }
+      if pinned.count == 2 {
+        let positions = pinned.map { document in corpus.documents.firstIndex { $0.id == document.id } ?? 0 }
+        return CompareRendering.pair(analysis, positions[0], positions[1], explain: call.flag("explain"))
+      }
+      return CompareRendering.corpus(analysis, heatMap: format == .table, explain: call.flag("explain"))
     }
-    return CompareRendering.corpus(analysis, heatMap: format == .table, explain: call.flag("explain"))
   }
 }
 

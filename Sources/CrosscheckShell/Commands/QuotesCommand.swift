@@ -33,6 +33,10 @@ package enum QuotesCommand: ShellCommand {
 
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
     guard !context.corpus.isEmpty else { throw .failed("no documents are loaded (use 'load PATH')") }
+    return try context.cachedOutput(for: call) { () throws(ShellError) -> Output in try output(call, in: context) }
+  }
+
+  static func output(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
     let analysis = context.quoteAnalysis
     var selected = Array(analysis.occurrences.indices)
     if let word = call.value("by") {

@@ -25,17 +25,24 @@ package enum SourcesCommand: ShellCommand {
 
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
     // Quotation and claim counts come from the analyses stored when each document was loaded.
-    let counts: [String: AnalysisCounts]
-    do {
-      counts = try context.store.analysisCounts()
-    } catch {
-      throw ShellError(error)
+    func storedCounts() throws(ShellError) -> [String: AnalysisCounts] {
+      do {
+        return try context.store.analysisCounts()
+      } catch {
+        throw ShellError(error)
+      }
     }
     if let word = call.arguments.first {
       let document = try context.document(word)
-      return describe(document, counts: counts[document.id])
+      return describe(document, counts: try storedCounts()[document.id])
     }
-    let documents = context.corpus.documents
+    return try context.cachedOutput(for: call) { () throws(ShellError) -> Output in
+      list(context.corpus.documents, counts: try storedCounts())
+    }
+  }
+
+  /// One row per document.
+  static func list(_ documents: [Document], counts: [String: AnalysisCounts]) -> Output {
     let table = Table(
       columns: [
         Column("#"), Column("id", key: "id", truncatable: true), Column("outlet", key: "outlet", truncatable: true),
