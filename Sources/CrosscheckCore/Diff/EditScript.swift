@@ -86,11 +86,12 @@ package struct EditScript: Hashable, Sendable {
   ///   - target: The target token ids.
   ///   - algorithm: The method to use.
   /// - Complexity: For `.myers`, O((*N* + *M*) *D*) time, where *D* is the edit distance;
-  ///   for `.histogram`, about O((*N* + *M*) log(*N* + *M*)) on texts with rare words.
+  ///   for `.histogram`, about O((*N* + *M*) log(*N* + *M*)) on texts with rare words; for
+  ///   `.patience`, close to O(*N* + *M*) on prose.
   ///   O(*N* + *M*) memory in every case.
   package init(from source: [Int32], to target: [Int32], algorithm: DiffAlgorithm = .myers) {
     let preparation = DiffPreparation(
-      source: source, target: target, discardingUnmatched: algorithm.method == .myers)
+      source: source, target: target, discardingUnmatched: algorithm.method != .histogram)
     var reduced = ChangeMarks(
       sourceCount: preparation.source.count, targetCount: preparation.target.count)
     let box = DiffBox(
@@ -104,6 +105,10 @@ package struct EditScript: Hashable, Sendable {
             source: a, target: b, in: box, costLimit: algorithm.costLimit, marks: &reduced)
         case .histogram:
           HistogramDiff.markChanges(
+            source: a, target: b, alphabetSize: preparation.alphabetSize, in: box,
+            marks: &reduced)
+        case .patience:
+          PatienceDiff.markChanges(
             source: a, target: b, alphabetSize: preparation.alphabetSize, in: box,
             marks: &reduced)
         }
