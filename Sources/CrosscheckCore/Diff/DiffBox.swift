@@ -10,6 +10,12 @@ struct DiffBox {
   /// One past the last target index in the box.
   var targetEnd: Int
 
+  /// Whether one side is empty, so that every token of the box is changed.
+  var hasEmptySide: Bool { sourceStart == sourceEnd || targetStart == targetEnd }
+
+  /// The number of tokens on both sides.
+  var tokenCount: Int { (sourceEnd - sourceStart) + (targetEnd - targetStart) }
+
   /// Removes the common prefix and suffix of the two ranges from the box.
   ///
   /// Equal tokens at the ends are always matched by some minimal script, so trimming

@@ -119,11 +119,11 @@ struct HistogramDiff {
     var pending = [box]
     while var piece = pending.popLast() {
       piece.trim(source: source, target: target)
-      if piece.sourceStart == piece.sourceEnd || piece.targetStart == piece.targetEnd {
+      if piece.hasEmptySide {
         marks.change(piece)
         continue
       }
-      let size = (piece.sourceEnd - piece.sourceStart) + (piece.targetEnd - piece.targetStart)
+      let size = piece.tokenCount
       budget -= size
       let anchor = budget >= 0 ? findAnchor(in: piece) : .notSearched
       switch anchor {

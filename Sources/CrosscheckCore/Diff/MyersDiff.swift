@@ -88,7 +88,7 @@ struct MyersDiff {
     var pending = [box]
     while var piece = pending.popLast() {
       piece.trim(source: source, target: target)
-      if piece.sourceStart == piece.sourceEnd || piece.targetStart == piece.targetEnd {
+      if piece.hasEmptySide {
         marks.change(piece)
         continue
       }

@@ -22,9 +22,9 @@ struct PatienceDiff {
   /// as counting them, and it is minimal.
   static let exactRegionSize = 128
 
-  /// The source tokens, indexed by absolute position.
+  /// The two sequences, indexed by absolute position (the solver is made by `markChanges`
+  /// with the memberwise initializer).
   private let source: UnsafeBufferPointer<Int32>
-  /// The target tokens, indexed by absolute position.
   private let target: UnsafeBufferPointer<Int32>
   /// For each token id, its occurrences in the region being counted: the source count in
   /// the low two bits and the target count in the next two, each capped at 2 (“more than
@@ -32,17 +32,6 @@ struct PatienceDiff {
   private let counts: UnsafeMutableBufferPointer<UInt8>
   /// For each token id, its last target position in the region being counted.
   private let targetPosition: UnsafeMutableBufferPointer<Int32>
-
-  /// Creates a solver over the given tables; see `markChanges`.
-  private init(
-    source: UnsafeBufferPointer<Int32>, target: UnsafeBufferPointer<Int32>,
-    counts: UnsafeMutableBufferPointer<UInt8>, targetPosition: UnsafeMutableBufferPointer<Int32>
-  ) {
-    self.source = source
-    self.target = target
-    self.counts = counts
-    self.targetPosition = targetPosition
-  }
 
   /// Marks the tokens of `box` that the patience algorithm deletes or inserts.
   ///
@@ -77,11 +66,11 @@ struct PatienceDiff {
     var scratch = Scratch()
     while var piece = pending.popLast() {
       piece.trim(source: source, target: target)
-      if piece.sourceStart == piece.sourceEnd || piece.targetStart == piece.targetEnd {
+      if piece.hasEmptySide {
         marks.change(piece)
         continue
       }
-      let size = (piece.sourceEnd - piece.sourceStart) + (piece.targetEnd - piece.targetStart)
+      let size = piece.tokenCount
       if size <= Self.exactRegionSize {
         MyersDiff.markChanges(source: source, target: target, in: piece, costLimit: nil, marks: &marks)
         continue

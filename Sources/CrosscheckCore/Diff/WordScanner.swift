@@ -28,11 +28,10 @@ package struct WordScanner: Sendable {
     package var ids: [Int32]
   }
 
-  /// One entry of the hash table: the first eight bytes of a token, a tag made of the hash's
-  /// high bits and the token's length, and the token's id (-1 for an empty slot). Comparing
-  /// the tag and the prefix settles equality for tokens of up to eight bytes, most words.
+  /// One entry of the hash table: a tag made of the hash's high bits and the token's
+  /// length, and the token's id (-1 for an empty slot). Eight bytes, so that the table of a
+  /// long text's vocabulary stays small enough for the cache.
   private struct Slot {
-    var prefix: UInt64
     var tag: UInt32
     var id: Int32
   }
@@ -45,6 +44,9 @@ package struct WordScanner: Sendable {
   private var slots: [Slot]
   /// The hash of every id, to rebuild the table when it grows.
   private var hashes: [UInt64] = []
+  /// The first eight bytes of every id's token, padded with zeros: with the tag, they
+  /// settle equality for tokens of up to eight bytes, most words.
+  private var prefixes: [UInt64] = []
   /// Where every id's bytes start in `arena`, for tokens longer than eight bytes.
   private var offsets: [Int32] = []
   /// The bytes of every distinct token longer than eight bytes.
@@ -71,7 +73,7 @@ package struct WordScanner: Sendable {
 
   /// Creates a scanner that knows no tokens.
   package init() {
-    slots = [Slot](repeating: Slot(prefix: 0, tag: 0, id: -1), count: Self.initialSlots)
+    slots = [Slot](repeating: Slot(tag: 0, id: -1), count: Self.initialSlots)
   }
 
   /// Tokenizes and interns UTF-8 text.
@@ -80,11 +82,25 @@ package struct WordScanner: Sendable {
   /// - Returns: The tokens, as `Tokenizer` splits them, with their ids.
   /// - Complexity: O(*n*) in the number of bytes, with one hash-table probe per token.
   package mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
-    var tokens: [Token] = []
+    // A text has at most one token per byte; pages of the arrays that no token reaches
+    // are never touched, so the bound costs address space, not memory.
+    let capacity = bytes.count + 1
     var ids: [Int32] = []
-    // English prose has a token every five or six bytes.
-    tokens.reserveCapacity(bytes.count / 5 + 16)
-    ids.reserveCapacity(bytes.count / 5 + 16)
+    let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokenBuffer, tokenCount in
+      ids = [Int32](unsafeUninitializedCapacity: capacity) { idBuffer, idCount in
+        idCount = scan(bytes, tokens: tokenBuffer, ids: idBuffer)
+      }
+      tokenCount = ids.count
+    }
+    return Scan(tokens: tokens, ids: ids)
+  }
+
+  /// Scans `bytes` into `tokens` and `ids`, which have room for one token per byte, and
+  /// returns the number of tokens.
+  private mutating func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<Token>, ids: UnsafeMutableBufferPointer<Int32>
+  ) -> Int {
+    var found = 0
     Self.asciiClasses.withUnsafeBufferPointer { classes in
       let count = bytes.count
       var index = 0
@@ -99,29 +115,22 @@ package struct WordScanner: Sendable {
             continue
           }
           index += 1
-          if kindClass == Self.mark {
-            tokens.append(Token(kind: .punctuation, start: start, end: index))
-            ids.append(intern(bytes, start, index, isWord: false))
-            continue
-          }
-          kind = kindClass == Self.digit ? .number : .word
+          kind = kindClass == Self.mark ? .punctuation : kindClass == Self.digit ? .number : .word
         } else {
           let (scalar, length) = Characters.scalar(in: bytes, at: index)
           index += length
           if Characters.isSpace(scalar) { continue }
-          if !(Characters.isLetter(scalar) || Characters.isDigit(scalar)) {
-            tokens.append(Token(kind: .punctuation, start: start, end: index))
-            ids.append(intern(bytes, start, index, isWord: false))
-            continue
-          }
-          kind = Characters.isDigit(scalar) ? .number : .word
+          kind = Characters.isDigit(scalar) ? .number : Characters.isLetter(scalar) ? .word : .punctuation
         }
-        index = wordEnd(bytes, from: index, kind: kind, classes: classes)
-        tokens.append(Token(kind: kind, start: start, end: index))
-        ids.append(intern(bytes, start, index, isWord: true))
+        if kind != .punctuation {
+          index = wordEnd(bytes, from: index, kind: kind, classes: classes)
+        }
+        tokens.initializeElement(at: found, to: Token(kind: kind, start: start, end: index))
+        ids.initializeElement(at: found, to: intern(bytes, start, index, isWord: kind != .punctuation))
+        found += 1
       }
     }
-    return Scan(tokens: tokens, ids: ids)
+    return found
   }
 
   /// The end of the word or number whose first character ends at `index`: letters and
@@ -200,24 +209,27 @@ package struct WordScanner: Sendable {
     hash ^= hash >> 31
     let tag = UInt32(truncatingIfNeeded: hash >> 32) & ~0xFF | UInt32(min(length, 0xFF))
     let found: (id: Int32, slot: Int) = slots.withUnsafeBufferPointer { slots in
-      let mask = slots.count - 1
-      var slot = Int(truncatingIfNeeded: hash) & mask
-      while true {
-        let entry = slots[slot]
-        if entry.id < 0 { return (-1, slot) }
-        if entry.tag == tag && entry.prefix == prefix
-          && (length <= 8 || sameLongToken(bytes, start, length, entry.id))
-        {
-          return (entry.id, slot)
+      prefixes.withUnsafeBufferPointer { prefixes in
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+          let entry = slots[slot]
+          if entry.id < 0 { return (-1, slot) }
+          if entry.tag == tag && prefixes[Int(entry.id)] == prefix
+            && (length <= 8 || sameLongToken(bytes, start, length, entry.id))
+          {
+            return (entry.id, slot)
+          }
+          slot = (slot + 1) & mask
         }
-        slot = (slot + 1) & mask
       }
     }
     if found.id >= 0 { return found.id }
     let id = Int32(truncatingIfNeeded: self.isWord.count)
     precondition(self.isWord.count < Int(Int32.max), "more distinct tokens than Int32 ids")
-    slots[found.slot] = Slot(prefix: prefix, tag: tag, id: id)
+    slots[found.slot] = Slot(tag: tag, id: id)
     hashes.append(hash)
+    prefixes.append(prefix)
     self.isWord.append(isWord)
     if length > 8 {
       offsets.append(Int32(truncatingIfNeeded: arena.count))
@@ -243,7 +255,7 @@ package struct WordScanner: Sendable {
   /// Doubles the table and puts every id back.
   private mutating func grow() {
     let old = slots
-    slots = [Slot](repeating: Slot(prefix: 0, tag: 0, id: -1), count: old.count * 2)
+    slots = [Slot](repeating: Slot(tag: 0, id: -1), count: old.count * 2)
     let mask = slots.count - 1
     for entry in old where entry.id >= 0 {
       var slot = Int(truncatingIfNeeded: hashes[Int(entry.id)]) & mask

@@ -122,22 +122,27 @@ package struct WordDiffWriter {
   /// Writes the text with its changes marked as `[-deleted-]{+inserted+}`, or in color;
   /// what the table and text renderers make of `diff --words`'s output.
   package mutating func writeText(_ diff: WordDiff, color: Bool) {
-    diff.forEachRun { run in
-      let bytes = (run.isTarget ? diff.target : diff.source).bytes
-      let style = WordDiffRendering.style(of: run)
-      guard bytes.withUnsafeBufferPointer({ Self.isShownAsIs(UnsafeBufferPointer(rebasing: $0[run.bytes])) }) else {
-        append(StyledText([StyledRun(WordDiffRendering.string(of: run, in: diff), style)]).rendered(color: color))
-        return
-      }
-      if color, let code = ANSI.code(for: style) {
-        append(code)
-        append(bytes[run.bytes])
-        append(ANSI.reset)
-      } else {
-        let (open, close) = style == .deleted ? ("[-", "-]") : style == .inserted ? ("{+", "+}") : ("", "")
-        append(open)
-        append(bytes[run.bytes])
-        append(close)
+    diff.source.bytes.withUnsafeBufferPointer { source in
+      diff.target.bytes.withUnsafeBufferPointer { target in
+        diff.forEachRun { run in
+          let bytes = UnsafeBufferPointer(rebasing: (run.isTarget ? target : source)[run.bytes])
+          let style = WordDiffRendering.style(of: run)
+          guard Self.isShownAsIs(bytes) else {
+            append(StyledText([StyledRun(String(decoding: bytes, as: UTF8.self), style)]).rendered(color: color))
+            return
+          }
+          if color, let code = ANSI.code(for: style) {
+            append(code)
+            append(bytes)
+            append(ANSI.reset)
+          } else {
+            switch style {
+            case .deleted: append("[-"); append(bytes); append("-]")
+            case .inserted: append("{+"); append(bytes); append("+}")
+            default: append(bytes)
+            }
+          }
+        }
       }
     }
     flush()
