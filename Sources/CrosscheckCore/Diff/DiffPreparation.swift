@@ -54,8 +54,9 @@ struct DiffPreparation {
     sourceMiddle = prefix..<(source.count - suffix)
     targetMiddle = prefix..<(target.count - suffix)
 
-    var a = Array(source[sourceMiddle])
-    var b = Array(target[targetMiddle])
+    // Without common ends the arrays are shared, not copied (densify copies on write).
+    var a = sourceMiddle == source.indices ? source : Array(source[sourceMiddle])
+    var b = targetMiddle == target.indices ? target : Array(target[targetMiddle])
     alphabetSize = Self.densify(&a, &b)
 
     guard discardingUnmatched, !a.isEmpty, !b.isEmpty else {

@@ -127,6 +127,10 @@ package struct EditScript: Hashable, Sendable {
     let deleted = marks.deleted
     let inserted = marks.inserted
     var operations: [Operation] = []
+    // Every change run has at least one changed token and is followed by at most one equal
+    // run: reserving that many spares the copies of a growing array of a long script.
+    let changedTokens = deleted.reduce(0) { $0 + ($1 ? 1 : 0) } + inserted.reduce(0) { $0 + ($1 ? 1 : 0) }
+    operations.reserveCapacity(2 * changedTokens + 1)
     var x = 0
     var y = 0
     var deletedCount = 0

@@ -26,7 +26,7 @@ extension WordDiff {
     let bytes = try contents(ofFile: path)
     let isPlain = !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !bytes.starts(with: [0xFF, 0xFE])
       && !bytes.starts(with: [0xFE, 0xFF]) && !bytes.contains(0x0D)
-      && TextDecoder.binaryReason(bytes) == nil && String(validating: bytes, as: UTF8.self) != nil
+      && TextDecoder.binaryReason(bytes) == nil && isValidUTF8(bytes)
     if isPlain { return bytes }
     do {
       return Array(try TextDecoder.decode(bytes).text.utf8)
@@ -34,6 +34,47 @@ extension WordDiff {
       return []
     } catch {
       throw WordDiffReadError(path: path, reason: error.description)
+    }
+  }
+
+  /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or values past
+  /// U+10FFFF), checked eight ASCII bytes at a time and without a copy.
+  static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { bytes in
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        if index + 8 <= count,
+          // The buffer holds the eight bytes from `index`.
+          UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        {
+          index += 8
+          continue
+        }
+        let lead = bytes[index]
+        if lead < 0x80 {
+          index += 1
+          continue
+        }
+        let length: Int
+        var second: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; second = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; second = 0x80...0x9F
+        case 0xF0: length = 4; second = 0x90...0xBF
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; second = 0x80...0x8F
+        default: return false
+        }
+        guard index + length <= count, second.contains(bytes[index + 1]) else { return false }
+        for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 {
+          return false
+        }
+        index += length
+      }
+      return true
     }
   }
 

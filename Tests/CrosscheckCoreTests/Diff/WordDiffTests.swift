@@ -154,6 +154,22 @@ import Testing
     #expect(throws: WordDiffReadError.self) { try WordDiff.text(ofFile: folder) }
   }
 
+  /// The UTF-8 check agrees with the standard library's on random bytes, mostly ASCII
+  /// with every kind of lead and continuation byte mixed in.
+  @Test func utf8CheckAgreesWithTheStandardLibrary() {
+    var generator = SeededGenerator(seed: 630)
+    let special: [UInt8] = [0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xA0, 0x9F, 0xED, 0xEF, 0xF0, 0x90, 0x8F, 0xF4, 0xF5, 0xFF]
+    for _ in 0..<3_000 {
+      let bytes = (0..<generator.inRange(0...40)).map { _ in
+        generator.chance(0.7) ? UInt8(generator.below(0x80)) : special[generator.below(special.count)]
+      }
+      #expect(WordDiff.isValidUTF8(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+    }
+    for text in ["plain", "Kyiv’s “aid” — €1.2bn", "東京 🙂 naïve", String(repeating: "ascii ", count: 9) + "é"] {
+      #expect(WordDiff.isValidUTF8(Array(text.utf8)))
+    }
+  }
+
   /// Code point offsets of increasing byte offsets.
   @Test func scalarOffsets() {
     let bytes = Array("a “b” é 🙂 c".utf8)
