@@ -49,4 +49,16 @@ import Testing
     #expect(option.status == 2)
     #expect(option.errors.contains("--context does not combine with --words"))
   }
+
+  /// On loaded documents `diff --words` shows their bodies: boilerplate before the first
+  /// body word and after the last (breadcrumbs, bylines, author notes, copyright) is left out.
+  @Test func documentsShowOnlyTheirBodies() throws {
+    let corpus = Crosscheck.packageRoot + "/samples/riverton-flood"
+    let result = try Crosscheck.run([corpus, "-c", "diff valley-ledger metro-herald --words"])
+    #expect(result.status == 0)
+    #expect(result.output.contains("{+") && result.output.contains("[-"))
+    for boilerplate in ["Home » News", "Posted on November 14", "About the author", "© 2024 Valley Ledger Media"] {
+      #expect(!result.output.contains(boilerplate), "\(boilerplate)")
+    }
+  }
 }

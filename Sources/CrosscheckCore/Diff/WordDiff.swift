@@ -14,11 +14,29 @@ package struct WordDiff: Sendable {
     package let bytes: [UInt8]
     /// The tokens, with their byte ranges in `bytes`.
     package let tokens: [Token]
+    /// The bytes the text view shows: all of them, or for a loaded document only its body,
+    /// from its first token to the line break after its last.
+    package let shown: Range<Int>
 
-    /// A text and its tokens.
+    /// A text and its tokens, all of it shown.
     package init(bytes: [UInt8], tokens: [Token]) {
       self.bytes = bytes
       self.tokens = tokens
+      shown = 0..<bytes.count
+    }
+
+    /// A text whose tokens are only part of it (a document's body): the view shows the
+    /// bytes from the first token to the line break after the last.
+    init(body bytes: [UInt8], tokens: [Token]) {
+      self.bytes = bytes
+      self.tokens = tokens
+      guard let first = tokens.first, let last = tokens.last else {
+        shown = 0..<0
+        return
+      }
+      var end = Int(last.end)
+      if end < bytes.count && bytes[end] == UInt8(ascii: "\n") { end += 1 }
+      shown = Int(first.start)..<end
     }
 
     /// The bytes from the first to the last of a range of tokens; an empty range gives the
@@ -97,8 +115,8 @@ package struct WordDiff: Sendable {
   package init(source: DiffSide, target: DiffSide, ignoring: DiffIgnoring = []) {
     let vocabulary = DiffVocabulary(source: source, target: target, ignoring: ignoring)
     self.init(
-      source: Side(bytes: source.buffer.bytes, tokens: source.tokens), sourceIDs: vocabulary.sourceIDs,
-      target: Side(bytes: target.buffer.bytes, tokens: target.tokens), targetIDs: vocabulary.targetIDs,
+      source: Side(body: source.buffer.bytes, tokens: source.tokens), sourceIDs: vocabulary.sourceIDs,
+      target: Side(body: target.buffer.bytes, tokens: target.tokens), targetIDs: vocabulary.targetIDs,
       isWord: vocabulary.isWord)
   }
 
@@ -173,12 +191,12 @@ package struct WordDiff: Sendable {
   /// runs, and B's inserted runs at their places. Kept text and the white space between
   /// tokens come from A, but an insertion brings B's white space before it, and after an
   /// insertion B's white space stands in where A has none ("{+New+} text", not "{+New+}text").
-  /// Together the runs cover A's bytes exactly once, in order.
+  /// Together the runs cover A's shown bytes (`Side.shown`) exactly once, in order.
   ///
   /// - Complexity: O(*k*) for *k* operations.
   package func forEachRun(_ body: (Run) throws -> Void) rethrows {
-    var sourceCursor = 0
-    var targetCursor = 0
+    var sourceCursor = source.shown.lowerBound
+    var targetCursor = target.shown.lowerBound
     var afterInsertion = false
     func emit(_ kind: DocumentDiff.Piece.Kind, _ isTarget: Bool, _ bytes: Range<Int>) throws {
       if !bytes.isEmpty { try body(Run(kind: kind, isTarget: isTarget, bytes: bytes)) }
@@ -207,10 +225,10 @@ package struct WordDiff: Sendable {
       if operation.kind != .delete { targetCursor = b.upperBound }
       afterInsertion = operation.kind == .insert || operation.kind == .replace
     }
-    if afterInsertion && sourceCursor == source.bytes.count {
+    if afterInsertion && sourceCursor == source.shown.upperBound {
       // Nothing of A follows the last insertion: end as B does (its final line break).
-      try emit(.same, true, targetCursor..<target.bytes.count)
+      try emit(.same, true, targetCursor..<max(targetCursor, target.shown.upperBound))
     }
-    try emit(.same, false, sourceCursor..<source.bytes.count)
+    try emit(.same, false, sourceCursor..<max(sourceCursor, source.shown.upperBound))
   }
 }

@@ -32,7 +32,7 @@ package enum DiffCommand: ShellCommand {
       up to about 2,000 words a side and close to linear in time beyond; it is the fast way \
       to compare long texts. --files takes two file paths instead of documents and reads \
       them as they are, without loading them; from the command line, \
-      'crosscheck diff FILE FILE' runs 'diff --files --words' without starting the shell. \
+      'crosscheck diff FILE FILE' runs 'diff --files FILE FILE --words' without starting the shell. \
       'diff quote GROUP' collates every rendering of one quote group (see 'quotes') as an \
       alignment table: one column per rendering, one row per aligned word, ≠ where they differ.
       """,
