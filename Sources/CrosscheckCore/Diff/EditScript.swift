@@ -91,7 +91,7 @@ package struct EditScript: Hashable, Sendable {
   ///   O(*N* + *M*) memory in every case.
   package init(from source: [Int32], to target: [Int32], algorithm: DiffAlgorithm = .myers) {
     let preparation = DiffPreparation(
-      source: source, target: target, discardingUnmatched: algorithm.method != .histogram)
+      source: source, target: target, discardingUnmatched: algorithm.method == .myers)
     var reduced = ChangeMarks(
       sourceCount: preparation.source.count, targetCount: preparation.target.count)
     let box = DiffBox(
