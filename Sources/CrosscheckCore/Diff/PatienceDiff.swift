@@ -62,25 +62,19 @@ struct PatienceDiff {
   /// Solves `box` by splitting it at anchors until every piece is trivial or small; pieces
   /// wait on an explicit stack, so deep splits cannot overflow the call stack.
   private func solve(_ box: DiffBox, marks: inout ChangeMarks) {
-    var pending = [box]
     var scratch = Scratch()
-    while var piece = pending.popLast() {
-      piece.trim(source: source, target: target)
-      if piece.hasEmptySide {
-        marks.change(piece)
-        continue
-      }
+    DiffBox.solve(box, source: source, target: target, marks: &marks) { piece, pending, marks in
       let size = piece.tokenCount
       if size <= Self.exactRegionSize {
         MyersDiff.markChanges(source: source, target: target, in: piece, costLimit: nil, marks: &marks)
-        continue
+        return
       }
       findAnchors(in: piece, scratch: &scratch)
       if scratch.anchors.isEmpty {
         // Only repeated tokens in common: bound Myers' search as the histogram fallback does.
         let limit = max(HistogramDiff.minimumFallbackCostLimit, HistogramDiff.roughSquareRoot(of: size))
         MyersDiff.markChanges(source: source, target: target, in: piece, costLimit: limit, marks: &marks)
-        continue
+        return
       }
       // The gaps go on the stack last first, so that they are solved in reading order.
       var endX = piece.sourceEnd
