@@ -20,7 +20,8 @@ struct CrosscheckCommand: ParsableCommand {
       Paths are loaded first; then -f files and -c commands run in the order given, and \
       crosscheck exits unless -i is given. Without -f or -c, it reads commands from standard \
       input when that is not a terminal, and otherwise starts the interactive shell. Exit \
-      status: 0 success, 1 a command failed, 2 usage error.
+      status: 0 success, 1 a command failed, 2 usage error. 'crosscheck diff FILE FILE' \
+      compares two files word by word without starting the shell (see 'help diff').
       """,
     version: "crosscheck 0.1.0"
   )
@@ -58,6 +59,11 @@ struct CrosscheckCommand: ParsableCommand {
   /// Parses the command line and runs; usage errors exit with status 2 (the parser's own
   /// default is 64), failed commands with 1.
   static func main() {
+    // `crosscheck diff FILE FILE` compares two files before the parser, the shell and its
+    // session store are set up: on short texts that start-up would take most of the time.
+    if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "diff" {
+      Foundation.exit(DiffCommand.runOnFiles(Array(CommandLine.arguments.dropFirst(2))))
+    }
     // The parser may return its own help command instead of this one.
     var command: any ParsableCommand
     do {

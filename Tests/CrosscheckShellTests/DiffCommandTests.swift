@@ -2,6 +2,7 @@ import CrosscheckTestSupport
 import Foundation
 import Testing
 @testable import CrosscheckShell
+import CrosscheckCore
 
 @Suite struct DiffCommandTests {
   static let first = "Rutte made a surprise visit to Ukraine on Thursday. He pledged $44.1 billion in aid. Zelensky thanked him."
@@ -55,6 +56,54 @@ import Testing
       let (aStart, aEnd, bStart, bEnd) = (op["a_start"] as! Int, op["a_end"] as! Int, op["b_start"] as! Int, op["b_end"] as! Int)
       #expect(slice(aScalars, aStart, aEnd) == op["a_text"] as? String)
       #expect(slice(bScalars, bStart, bEnd) == op["b_text"] as? String)
+    }
+  }
+
+  /// `--words`: A's text with the changed words marked in place, or colored at a terminal.
+  @Test func wordsMarksChangesInPlace() {
+    let line = "diff --text \"Rutte visited Ukraine on Thursday.\" \"Rutte visited Kyiv on Thursday, again.\" --words"
+    #expect(run(line).output == "Rutte visited [-Ukraine-]{+Kyiv+} on Thursday{+, again+}.\n")
+    #expect(run(line, terminal: true).output == "Rutte visited \u{1B}[31mUkraine\u{1B}[0m\u{1B}[32mKyiv\u{1B}[0m on Thursday\u{1B}[32m, again\u{1B}[0m.\n")
+    #expect(run(line + " --stat").output.hasPrefix("words changed: 3 (1 deleted, 2 inserted)"))
+  }
+
+  @Test func wordsRejectsSentenceLayoutOptions() {
+    let console = run("diff --text a b --words --side-by-side")
+    #expect(console.errors.contains("--side-by-side does not combine with --words"))
+    #expect(run("diff --text a b --files").errors.contains("--text and --files contradict each other"))
+  }
+
+  /// The streamed text and JSON of `crosscheck diff FILE FILE` are exactly what the
+  /// renderers make of the command's output, escaping included, short and long.
+  @Test func streamedWordDiffMatchesTheRenderedOutput() {
+    let pieces = ["Rutte", "said", "“aid”", "—", "Kyiv’s", "44.1", "\u{7}", "\u{202E}", "\u{85}", "quote\"s", "back\\slash", "tab\t", "é", "\n", ".", ","]
+    var texts: [(String, String)] = [("", ""), ("same text\n", "same text\n"), ("a b\n", "")]
+    var state: UInt64 = 7
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    for count in [12, 60, 4_000] {
+      let a = (0..<count).map { _ in pieces[next(pieces.count)] }
+      let b = a.map { next(8) == 0 ? pieces[next(pieces.count)] : $0 }
+      texts.append((a.joined(separator: " "), b.joined(separator: " ")))
+    }
+    for (a, b) in texts {
+      let diff = WordDiff(source: Array(a.utf8), target: Array(b.utf8))
+      for format in [OutputFormat.table, .json] {
+        for color in [false, true] where !(format == .json && color) {
+          let output = DiffCommand.wordsOutput(diff, names: ("a.txt", "b.txt"), ignoring: [], stat: false, format: format)
+          let rendered = Renderers.render(output, options: RenderOptions(format: format, color: color, width: nil, terminal: color))
+          var streamed: [UInt8] = []
+          var writer = WordDiffWriter { streamed += $0 }
+          if format == .json {
+            writer.writeJSON(diff, names: ("a.txt", "b.txt"), ignoring: [])
+          } else {
+            writer.writeText(diff, color: color)
+          }
+          #expect(String(decoding: streamed, as: UTF8.self) == rendered, "\(format) color \(color), \(a.count) bytes")
+        }
+      }
     }
   }
 }

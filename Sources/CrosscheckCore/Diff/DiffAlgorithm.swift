@@ -2,7 +2,8 @@
 ///
 /// `.myers` gives a minimal script: its number of inserted plus deleted tokens is the
 /// smallest possible. `.histogram` anchors on rare tokens first and usually reads better on
-/// long texts, but it is not minimal. `.myers(costLimit:)` bounds the time Myers' search
+/// long texts, but it is not minimal; nor is `.patience`, which anchors on tokens unique on
+/// both sides and is the fastest on long texts. `.myers(costLimit:)` bounds the time Myers' search
 /// may take, at the price of minimality.
 package struct DiffAlgorithm: Hashable, Sendable {
   /// The methods the engine implements.
@@ -11,6 +12,8 @@ package struct DiffAlgorithm: Hashable, Sendable {
     case myers
     /// git's histogram diff: rare common tokens as anchors, Myers in between.
     case histogram
+    /// Patience diff: tokens unique on both sides as anchors, Myers in between.
+    case patience
   }
 
   /// The method this algorithm runs.
@@ -37,6 +40,14 @@ package struct DiffAlgorithm: Hashable, Sendable {
   /// times over (anchors that keep splitting off single tokens), the rest goes to Myers'
   /// algorithm with a cost limit of 256, which keeps the time near-linear.
   package static let histogram = DiffAlgorithm(method: .histogram, costLimit: nil)
+
+  /// The patience algorithm, as in git's `xdiff/xpatience.c`.
+  ///
+  /// Tokens that occur once on each side of a region anchor it, the gaps between anchors
+  /// are solved the same way, and small gaps, or gaps without such tokens, go to Myers'
+  /// algorithm (under a cost limit of about the square root of the gap's size, at least
+  /// 256, when the gap is large).
+  package static let patience = DiffAlgorithm(method: .patience, costLimit: nil)
 
   /// Myers' algorithm with a limit on the cost of each split search.
   ///

@@ -21,9 +21,9 @@ struct DiffPreparation {
   let targetMiddle: Range<Int>
   /// For each token of `source`, its original index; `nil` when nothing was discarded,
   /// so that `source` is the whole of `sourceMiddle`.
-  let sourceIndices: [Int]?
+  let sourceIndices: [Int32]?
   /// For each token of `target`, its original index; `nil` when nothing was discarded.
-  let targetIndices: [Int]?
+  let targetIndices: [Int32]?
 
   /// The largest id kept as it is, for a problem of `count` tokens; larger ids are
   /// renumbered so that tables indexed by id stay proportional to the input.
@@ -54,8 +54,9 @@ struct DiffPreparation {
     sourceMiddle = prefix..<(source.count - suffix)
     targetMiddle = prefix..<(target.count - suffix)
 
-    var a = Array(source[sourceMiddle])
-    var b = Array(target[targetMiddle])
+    // Without common ends the arrays are shared, not copied (densify copies on write).
+    var a = sourceMiddle == source.indices ? source : Array(source[sourceMiddle])
+    var b = targetMiddle == target.indices ? target : Array(target[targetMiddle])
     alphabetSize = Self.densify(&a, &b)
 
     guard discardingUnmatched, !a.isEmpty, !b.isEmpty else {
@@ -80,7 +81,7 @@ struct DiffPreparation {
   /// Returns the tokens of `tokens` whose flag in `present` is set, with their original
   /// indices (`tokens[0]` being at `offset`), or the tokens unchanged and `nil` if all are
   /// kept.
-  private static func keeping(_ tokens: [Int32], from offset: Int, where present: [Bool]) -> ([Int32], [Int]?) {
+  private static func keeping(_ tokens: [Int32], from offset: Int, where present: [Bool]) -> ([Int32], [Int32]?) {
     var keptCount = 0
     for token in tokens where present[Int(token)] {
       keptCount += 1
@@ -89,12 +90,12 @@ struct DiffPreparation {
       return (tokens, nil)
     }
     var kept: [Int32] = []
-    var indices: [Int] = []
+    var indices: [Int32] = []
     kept.reserveCapacity(keptCount)
     indices.reserveCapacity(keptCount)
     for (index, token) in tokens.enumerated() where present[Int(token)] {
       kept.append(token)
-      indices.append(offset + index)
+      indices.append(Int32(truncatingIfNeeded: offset + index))
     }
     return (kept, indices)
   }
@@ -148,7 +149,7 @@ struct DiffPreparation {
     if let sourceIndices {
       marks.delete(sourceMiddle)
       for (position, index) in sourceIndices.enumerated() {
-        marks.deleted[index] = reduced.deleted[position]
+        marks.deleted[Int(index)] = reduced.deleted[position]
       }
     } else {
       for (position, isDeleted) in reduced.deleted.enumerated() {
@@ -158,7 +159,7 @@ struct DiffPreparation {
     if let targetIndices {
       marks.insert(targetMiddle)
       for (position, index) in targetIndices.enumerated() {
-        marks.inserted[index] = reduced.inserted[position]
+        marks.inserted[Int(index)] = reduced.inserted[position]
       }
     } else {
       for (position, isInserted) in reduced.inserted.enumerated() {

@@ -86,7 +86,8 @@ package struct EditScript: Hashable, Sendable {
   ///   - target: The target token ids.
   ///   - algorithm: The method to use.
   /// - Complexity: For `.myers`, O((*N* + *M*) *D*) time, where *D* is the edit distance;
-  ///   for `.histogram`, about O((*N* + *M*) log(*N* + *M*)) on texts with rare words.
+  ///   for `.histogram`, about O((*N* + *M*) log(*N* + *M*)) on texts with rare words; for
+  ///   `.patience`, close to O(*N* + *M*) on prose.
   ///   O(*N* + *M*) memory in every case.
   package init(from source: [Int32], to target: [Int32], algorithm: DiffAlgorithm = .myers) {
     let preparation = DiffPreparation(
@@ -106,6 +107,10 @@ package struct EditScript: Hashable, Sendable {
           HistogramDiff.markChanges(
             source: a, target: b, alphabetSize: preparation.alphabetSize, in: box,
             marks: &reduced)
+        case .patience:
+          PatienceDiff.markChanges(
+            source: a, target: b, alphabetSize: preparation.alphabetSize, in: box,
+            marks: &reduced)
         }
       }
     }
@@ -122,6 +127,10 @@ package struct EditScript: Hashable, Sendable {
     let deleted = marks.deleted
     let inserted = marks.inserted
     var operations: [Operation] = []
+    // Every change run has at least one changed token and is followed by at most one equal
+    // run: reserving that many spares the copies of a growing array of a long script.
+    let changedTokens = deleted.reduce(0) { $0 + ($1 ? 1 : 0) } + inserted.reduce(0) { $0 + ($1 ? 1 : 0) }
+    operations.reserveCapacity(2 * changedTokens + 1)
     var x = 0
     var y = 0
     var deletedCount = 0

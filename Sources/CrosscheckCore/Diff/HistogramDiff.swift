@@ -114,16 +114,9 @@ struct HistogramDiff {
   /// Solves `box` by splitting around anchors until every piece is trivial; pieces wait
   /// on an explicit stack, so deep splits cannot overflow the call stack.
   private func solve(_ box: DiffBox, marks: inout ChangeMarks) {
-    var budget =
-      Self.scanBudgetFactor * ((box.sourceEnd - box.sourceStart) + (box.targetEnd - box.targetStart))
-    var pending = [box]
-    while var piece = pending.popLast() {
-      piece.trim(source: source, target: target)
-      if piece.sourceStart == piece.sourceEnd || piece.targetStart == piece.targetEnd {
-        marks.change(piece)
-        continue
-      }
-      let size = (piece.sourceEnd - piece.sourceStart) + (piece.targetEnd - piece.targetStart)
+    var budget = Self.scanBudgetFactor * box.tokenCount
+    DiffBox.solve(box, source: source, target: target, marks: &marks) { piece, pending, marks in
+      let size = piece.tokenCount
       budget -= size
       let anchor = budget >= 0 ? findAnchor(in: piece) : .notSearched
       switch anchor {

@@ -85,13 +85,7 @@ struct MyersDiff {
   /// Solves `box` by splitting it until every piece is trivial; pieces wait on an
   /// explicit stack, so deep splits cannot overflow the call stack.
   private func solve(_ box: DiffBox, marks: inout ChangeMarks) {
-    var pending = [box]
-    while var piece = pending.popLast() {
-      piece.trim(source: source, target: target)
-      if piece.sourceStart == piece.sourceEnd || piece.targetStart == piece.targetEnd {
-        marks.change(piece)
-        continue
-      }
+    DiffBox.solve(box, source: source, target: target, marks: &marks) { piece, pending, _ in
       let (x, y) = split(piece)
       pending.append(
         DiffBox(sourceStart: x, sourceEnd: piece.sourceEnd, targetStart: y, targetEnd: piece.targetEnd))

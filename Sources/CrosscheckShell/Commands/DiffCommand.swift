@@ -27,12 +27,18 @@ package enum DiffCommand: ShellCommand {
       colour/color, organise/organize, kilometres/kilometers). --raw shows the minimal edit \
       script as computed, without the clean-up that groups changes for reading. JSON gives \
       every operation with code point offsets into both texts (see docs/json.md). \
+      --words compares the whole texts as one sequence of words instead, without aligning \
+      sentences: the text of A with [-deleted-]{+inserted+} words at their places, minimal \
+      up to about 2,000 words a side and close to linear in time beyond; it is the fast way \
+      to compare long texts. --files takes two file paths instead of documents and reads \
+      them as they are, without loading them; from the command line, \
+      'crosscheck diff FILE FILE' runs 'diff --files FILE FILE --words' without starting the shell. \
       'diff quote GROUP' collates every rendering of one quote group (see 'quotes') as an \
       alignment table: one column per rendering, one row per aligned word, ≠ where they differ.
       """,
     arguments: [
-      ArgumentSpec("a", "the first document (or string, with --text)", kind: .document),
-      ArgumentSpec("b", "the second document (or string, with --text)", kind: .document),
+      ArgumentSpec("a", "the first document (a string with --text, a file with --files)", kind: .document),
+      ArgumentSpec("b", "the second document (a string with --text, a file with --files)", kind: .document),
     ],
     options: [
       .value("context", "N", "unchanged sentences shown around each change (default \(defaultContext))"),
@@ -41,6 +47,8 @@ package enum DiffCommand: ShellCommand {
       .value("ignore", "LIST", "differences to overlook: case, punctuation, spelling (comma-separated)"),
       .flag("raw", "the minimal edit script, without the clean-up for reading"),
       .flag("text", "compare two strings instead of two documents"),
+      .flag("files", "compare two files, read as they are, instead of two documents"),
+      .flag("words", "one word diff of the whole texts, without sentence alignment (fast on long texts)"),
     ],
     examples: [
       Example("diff 1 2", "the first two documents, sentence by sentence"),
@@ -48,6 +56,8 @@ package enum DiffCommand: ShellCommand {
       Example("diff 1 2 --side-by-side --context 0", "only the changed sentences, in two columns"),
       Example("diff quote Q3", "every rendering of one quote, aligned word by word"),
       Example("diff --text \"defence cuts\" \"Defense cuts\" --ignore case,spelling", "two strings"),
+      Example("diff 1 2 --words", "the whole texts word by word, changes marked in place"),
+      Example("diff --files old.txt new.txt --words --format json", "two files, every operation with offsets"),
     ]
   )
 
@@ -56,6 +66,8 @@ package enum DiffCommand: ShellCommand {
     if !call.flag("text"), call.arguments[0] == "quote" {
       return try collateQuote(call.arguments[1], in: context)
     }
+    if call.flag("text") && call.flag("files") { throw .usage("--text and --files contradict each other") }
+    if call.flag("words") { return try runWords(call, in: context) }
     let ignoring = try parseIgnore(call.value("ignore"))
     var contextSize = defaultContext
     if let value = call.value("context") {
@@ -71,6 +83,10 @@ package enum DiffCommand: ShellCommand {
       source = DiffSide(text: call.arguments[0])
       target = DiffSide(text: call.arguments[1])
       names = (nil, nil)
+    } else if call.flag("files") {
+      source = DiffSide(text: String(decoding: try readFile(call.arguments[0], in: context), as: UTF8.self))
+      target = DiffSide(text: String(decoding: try readFile(call.arguments[1], in: context), as: UTF8.self))
+      names = (call.arguments[0], call.arguments[1])
     } else {
       let a = try context.document(call.arguments[0])
       let b = try context.document(call.arguments[1])

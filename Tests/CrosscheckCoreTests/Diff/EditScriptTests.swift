@@ -5,7 +5,7 @@ import Testing
 /// Tests of the edit script and the whole pipeline, for every algorithm.
 @Suite struct EditScriptTests {
   /// The algorithms every property holds for.
-  static let algorithms: [DiffAlgorithm] = [.myers, .histogram, .myers(costLimit: 4)]
+  static let algorithms: [DiffAlgorithm] = [.myers, .histogram, .patience, .myers(costLimit: 4)]
 
   /// Diffing a sequence with itself gives equal runs only.
   @Test(arguments: algorithms)

@@ -1,0 +1,178 @@
+// Patience diff.
+//
+// Method: Bram Cohen's patience diff, as git's xdiff implements it (xdiff/xpatience.c). In a
+// region, every token that occurs exactly once in the source part and exactly once in the
+// target part pairs its two positions. The longest chain of pairs increasing on both sides
+// (a longest increasing subsequence, found by patience sorting in O(k log k) for k pairs)
+// becomes the region's anchors; the gaps between consecutive anchors are solved the same way,
+// each with its own counts, so a word common in the whole text can anchor a short gap where it
+// occurs once. A gap without such a pair, and any small gap, goes to Myers' algorithm.
+//
+// Each level of the recursion reads its region a few times, and anchors cut long texts into
+// short gaps within one or two levels, so the time is close to linear on prose. The script is
+// valid but not always minimal: the first chain of unique pairs is kept even when a costlier
+// alignment of the frequent tokens around it would have saved an edit.
+
+/// Marks the changed tokens of a diff with the patience algorithm.
+///
+/// The tokens are interned ids in `0..<alphabetSize`.
+struct PatienceDiff {
+  /// Regions with at most this many tokens (both sides together) go straight to Myers'
+  /// algorithm without a cost limit: on so few tokens an exact search costs about as little
+  /// as counting them, and it is minimal.
+  static let exactRegionSize = 128
+
+  /// The two sequences, indexed by absolute position (the solver is made by `markChanges`
+  /// with the memberwise initializer).
+  private let source: UnsafeBufferPointer<Int32>
+  private let target: UnsafeBufferPointer<Int32>
+  /// For each token id, its occurrences in the region being counted: the source count in
+  /// the low two bits and the target count in the next two, each capped at 2 (“more than
+  /// once” is all that matters). One byte per id keeps the table small enough for the cache.
+  private let counts: UnsafeMutableBufferPointer<UInt8>
+  /// For each token id, its last target position in the region being counted.
+  private let targetPosition: UnsafeMutableBufferPointer<Int32>
+
+  /// Marks the tokens of `box` that the patience algorithm deletes or inserts.
+  ///
+  /// - Parameters:
+  ///   - source: The source tokens, ids in `0..<alphabetSize`.
+  ///   - target: The target tokens, ids in `0..<alphabetSize`.
+  ///   - alphabetSize: One more than the largest id.
+  ///   - box: The part of the two sequences to diff.
+  ///   - marks: The marks to set; tokens outside `box` are left alone.
+  /// - Complexity: O((*N* + *M*) *h* + *k* log *k*) time, where *h* is the depth of the
+  ///   recursion (one or two levels on prose) and *k* the number of unique pairs; plus Myers'
+  ///   algorithm on the gaps, which are short. O(*N* + *M* + *alphabetSize*) space.
+  static func markChanges(
+    source: UnsafeBufferPointer<Int32>, target: UnsafeBufferPointer<Int32>, alphabetSize: Int,
+    in box: DiffBox, marks: inout ChangeMarks
+  ) {
+    var counts = [UInt8](repeating: 0, count: alphabetSize)
+    var targetPosition = [Int32](repeating: 0, count: alphabetSize)
+    counts.withUnsafeMutableBufferPointer { counts in
+      targetPosition.withUnsafeMutableBufferPointer { positions in
+        let solver = PatienceDiff(
+          source: source, target: target, counts: counts, targetPosition: positions)
+        solver.solve(box, marks: &marks)
+      }
+    }
+  }
+
+  /// Solves `box` by splitting it at anchors until every piece is trivial or small; pieces
+  /// wait on an explicit stack, so deep splits cannot overflow the call stack.
+  private func solve(_ box: DiffBox, marks: inout ChangeMarks) {
+    var scratch = Scratch()
+    DiffBox.solve(box, source: source, target: target, marks: &marks) { piece, pending, marks in
+      let size = piece.tokenCount
+      if size <= Self.exactRegionSize {
+        MyersDiff.markChanges(source: source, target: target, in: piece, costLimit: nil, marks: &marks)
+        return
+      }
+      findAnchors(in: piece, scratch: &scratch)
+      if scratch.anchors.isEmpty {
+        // Only repeated tokens in common: bound Myers' search as the histogram fallback does.
+        let limit = max(HistogramDiff.minimumFallbackCostLimit, HistogramDiff.roughSquareRoot(of: size))
+        MyersDiff.markChanges(source: source, target: target, in: piece, costLimit: limit, marks: &marks)
+        return
+      }
+      // The gaps go on the stack last first, so that they are solved in reading order.
+      var endX = piece.sourceEnd
+      var endY = piece.targetEnd
+      for anchor in scratch.anchors.reversed() {
+        let x = Int(anchor.x)
+        let y = Int(anchor.y)
+        pending.append(DiffBox(sourceStart: x + 1, sourceEnd: endX, targetStart: y + 1, targetEnd: endY))
+        endX = x
+        endY = y
+      }
+      pending.append(
+        DiffBox(sourceStart: piece.sourceStart, sourceEnd: endX, targetStart: piece.targetStart, targetEnd: endY))
+    }
+  }
+
+  /// Arrays reused from one region to the next.
+  private struct Scratch {
+    /// The unique pairs of the region, in source order.
+    var pairs: [(x: Int32, y: Int32)] = []
+    /// For each pile of the patience sort, the index in `pairs` of its top.
+    var pileTops: [Int32] = []
+    /// For each pair, the top of the pile to its left when it was placed, or -1.
+    var predecessor: [Int32] = []
+    /// The anchors found, in order.
+    var anchors: [(x: Int32, y: Int32)] = []
+  }
+
+  /// Sets `scratch.anchors` to the longest chain of tokens unique on both sides of `box`,
+  /// increasing on both sides; empty when no token is unique on both sides.
+  ///
+  /// - Complexity: O(*N* + *M* + *k* log *k*) for *k* unique pairs.
+  private func findAnchors(in box: DiffBox, scratch: inout Scratch) {
+    let a = source
+    let b = target
+    let counts = counts
+    let positions = targetPosition
+    for x in box.sourceStart..<box.sourceEnd {
+      let token = Int(a[x])
+      let count = counts[token]
+      if count & 0b11 < 2 { counts[token] = count &+ 1 }
+    }
+    for y in box.targetStart..<box.targetEnd {
+      let token = Int(b[y])
+      let count = counts[token]
+      if count >> 2 < 2 { counts[token] = count &+ 0b100 }
+      positions[token] = Int32(truncatingIfNeeded: y)
+    }
+    // Exactly once on each side: 0b0101.
+    scratch.pairs.removeAll(keepingCapacity: true)
+    for x in box.sourceStart..<box.sourceEnd where counts[Int(a[x])] == 0b0101 {
+      scratch.pairs.append((Int32(truncatingIfNeeded: x), positions[Int(a[x])]))
+    }
+    for x in box.sourceStart..<box.sourceEnd {
+      counts[Int(a[x])] = 0
+    }
+    for y in box.targetStart..<box.targetEnd {
+      counts[Int(b[y])] = 0
+    }
+    longestIncreasingChain(&scratch)
+  }
+
+  /// Sets `scratch.anchors` to a longest subsequence of `scratch.pairs` (already increasing
+  /// in `x`) whose `y` increase too, by patience sorting: each pair goes on the leftmost pile
+  /// whose top has a larger `y`, remembering the top of the pile to its left.
+  ///
+  /// - Complexity: O(*k* log *k*) for *k* pairs.
+  private func longestIncreasingChain(_ scratch: inout Scratch) {
+    scratch.anchors.removeAll(keepingCapacity: true)
+    scratch.pileTops.removeAll(keepingCapacity: true)
+    scratch.predecessor.removeAll(keepingCapacity: true)
+    let pairs = scratch.pairs
+    guard !pairs.isEmpty else { return }
+    for (index, pair) in pairs.enumerated() {
+      // The first pile whose top's y is not below this pair's y.
+      var low = 0
+      var high = scratch.pileTops.count
+      while low < high {
+        let middle = (low + high) / 2
+        if pairs[Int(scratch.pileTops[middle])].y < pair.y {
+          low = middle + 1
+        } else {
+          high = middle
+        }
+      }
+      scratch.predecessor.append(low > 0 ? scratch.pileTops[low - 1] : -1)
+      if low == scratch.pileTops.count {
+        scratch.pileTops.append(Int32(truncatingIfNeeded: index))
+      } else {
+        scratch.pileTops[low] = Int32(truncatingIfNeeded: index)
+      }
+    }
+    // Every pile-top has a chain as long as its pile's number; read the longest backwards.
+    var index = Int(scratch.pileTops[scratch.pileTops.count - 1])
+    while index >= 0 {
+      scratch.anchors.append(pairs[index])
+      index = Int(scratch.predecessor[index])
+    }
+    scratch.anchors.reverse()
+  }
+}

@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a file could not be read for a word diff.
+package struct WordDiffReadError: Error, Sendable, Equatable {
+  /// The path as given.
+  package var path: String
+  /// What went wrong, for the user.
+  package var reason: String
+}
+
+extension WordDiff {
+  /// The text of a file as UTF-8 bytes, decoded as loaded documents are (see `TextDecoder`):
+  /// without a byte order mark, with CRLF and lone CR turned into LF, UTF-16 with a byte
+  /// order mark converted, invalid sequences replaced by U+FFFD, so that offsets agree with
+  /// the code point indices of the text as decoded. Plain UTF-8 with LF line endings, by far
+  /// the most common, is used as read, without a copy. An empty file is an empty text.
+  ///
+  /// - Parameter path: The file to read.
+  /// - Throws: `WordDiffReadError` when the file cannot be opened or read, or is binary.
+  /// - Complexity: O(*n*) in the size of the file.
+  package static func text(ofFile path: String) throws(WordDiffReadError) -> [UInt8] {
+    let bytes = try contents(ofFile: path)
+    let isPlain = !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !bytes.starts(with: [0xFF, 0xFE])
+      && !bytes.starts(with: [0xFE, 0xFF]) && !bytes.contains(0x0D)
+      && TextDecoder.binaryReason(bytes) == nil && isValidUTF8(bytes)
+    if isPlain { return bytes }
+    do {
+      return Array(try TextDecoder.decode(bytes).text.utf8)
+    } catch .empty {
+      return []
+    } catch {
+      throw WordDiffReadError(path: path, reason: error.description)
+    }
+  }
+
+  /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or values past
+  /// U+10FFFF), checked eight ASCII bytes at a time and without a copy.
+  static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { bytes in
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        if index + 8 <= count,
+          // The buffer holds the eight bytes from `index`.
+          UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        {
+          index += 8
+          continue
+        }
+        let lead = bytes[index]
+        if lead < 0x80 {
+          index += 1
+          continue
+        }
+        let length: Int
+        var second: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; second = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; second = 0x80...0x9F
+        case 0xF0: length = 4; second = 0x90...0xBF
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; second = 0x80...0x8F
+        default: return false
+        }
+        guard index + length <= count, second.contains(bytes[index + 1]) else { return false }
+        for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 {
+          return false
+        }
+        index += length
+      }
+      return true
+    }
+  }
+
+  /// The bytes of a file, read with one system call per chunk.
+  private static func contents(ofFile path: String) throws(WordDiffReadError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw WordDiffReadError(path: path, reason: String(cString: strerror(errno))) }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { throw WordDiffReadError(path: path, reason: String(cString: strerror(errno))) }
+    if (status.st_mode & S_IFMT) == S_IFDIR { throw WordDiffReadError(path: path, reason: "is a folder") }
+    var bytes: [UInt8] = []
+    // The size is a hint: a file can grow while it is read, and some report no size.
+    var capacity = max(Int(status.st_size), 0) + 1
+    while true {
+      let start = bytes.count
+      var failure: Int32 = 0
+      var count = 0
+      bytes.append(contentsOf: repeatElement(0, count: capacity - start))
+      bytes.withUnsafeMutableBufferPointer { buffer in
+        // The buffer holds `capacity` bytes, more than `start`.
+        let got = read(descriptor, buffer.baseAddress! + start, capacity - start)
+        if got < 0 { failure = errno } else { count = got }
+      }
+      if failure == EINTR {
+        bytes.removeLast(capacity - start)
+        continue
+      }
+      guard failure == 0 else { throw WordDiffReadError(path: path, reason: String(cString: strerror(failure))) }
+      bytes.removeLast(capacity - start - count)
+      if count == 0 { return bytes }
+      if bytes.count == capacity { capacity *= 2 }
+    }
+  }
+}
+
+/// Converts increasing byte offsets of a UTF-8 text into code point offsets, counting only
+/// the bytes between one offset and the next: O(*n*) for a whole pass over the text.
+package struct ScalarOffsets {
+  private var byte = 0
+  private var scalar = 0
+
+  /// Starts at the beginning of a text.
+  package init() {}
+
+  /// The code point offset of a byte offset at or after the last one asked for; the
+  /// offset must fall on a character boundary of valid UTF-8.
+  package mutating func offset(ofByte target: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    precondition(target >= byte, "byte offsets must increase")
+    var count = 0
+    for index in byte..<target where bytes[index] & 0xC0 != 0x80 {
+      count += 1
+    }
+    scalar += count
+    byte = target
+    return scalar
+  }
+}
