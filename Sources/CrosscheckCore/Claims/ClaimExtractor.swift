@@ -22,7 +22,7 @@ package struct ClaimExtractor: Sendable {
     for document in corpus.documents {
       let reference = dates[document.id]?.date
       let minute = dates[document.id]?.minute
-      let quantities = recognizer.quantities(in: document, reference: reference)
+      let quantities = recognizer.quantities(in: document, reference: reference).filter { !isTimestamp($0, in: document) }
       let first = claims.count
       for (index, quantity) in quantities.enumerated() {
         // Only a neighbour of the same kind competes for the words between ("built in 1958 …
@@ -35,6 +35,18 @@ package struct ClaimExtractor: Sendable {
       attachFrames(&claims, from: first)
     }
     return claims
+  }
+
+  /// A time of day alone on its line ("11:48" over a live blog's post) stamps the post; it
+  /// is not a claim the text makes.
+  func isTimestamp(_ quantity: Quantity, in document: Document) -> Bool {
+    guard quantity.kind == .date, quantity.unit == "datetime" else { return false }
+    let bytes = document.buffer.bytes
+    var before = quantity.range.lowerBound
+    while before > 0, bytes[before - 1] == 0x20 || bytes[before - 1] == 0x09 { before -= 1 }
+    var after = quantity.range.upperBound
+    while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 || bytes[after] == 0x0D { after += 1 }
+    return (before == 0 || bytes[before - 1] == 0x0A) && (after == bytes.count || bytes[after] == 0x0A)
   }
 
   /// A duration with `within` or `per`, or "in 24 hours", bounds the amount in its sentence.

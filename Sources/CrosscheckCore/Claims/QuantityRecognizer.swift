@@ -446,6 +446,26 @@ struct Scanner {
     return (amount, currency, end + 1)
   }
 
+  /// ", around 108 million euros" closing a clause after an amount in another currency: the
+  /// same sum converted, written out after a comma.
+  func writtenConversion(at i: Int, from currency: String) -> (value: Double, unit: String, end: Int)? {
+    guard text(i) == "," else { return nil }
+    var j = i + 1
+    for (sequence, _) in QuantityLexicon.prefixQualifiers where words(j, sequence) {
+      j += sequence.count
+      break
+    }
+    var found: (value: Double, unit: String, end: Int)? = nil
+    if let (code, k) = currencyPrefix(at: j), let (amount, end) = scaledNumber(at: k) {
+      found = (amount, code, end)
+    } else if let number = numeral(at: j) {
+      let (factor, after) = multiplier(at: number.end)
+      if let code = QuantityLexicon.currencyNames[lower(after)] { found = (number.value * factor, code, after + 1) }
+    }
+    guard let found, found.unit != currency, found.end >= toks.count || [".", ",", ";", ")"].contains(text(found.end)) else { return nil }
+    return found
+  }
+
   /// A token of digits, with whatever is glued to it or follows it.
   func numberToken(at i: Int) -> Match? {
     let raw = toks[i].text
@@ -500,8 +520,11 @@ struct Scanner {
       return make(start, i + 1, .date, .date("\(decade)/\(decade + 9)"), "date", rule: "decade")
     }
     if glued == "am" || glued == "pm" || glued == "a.m" {
-      guard value >= 1, value <= 12 else { return nil }
-      return timeValue(from: i, end: i + 1, hour: Int(value), minute: 0, pm: glued == "pm")
+      guard value >= 1, value < 13 else { return nil }
+      // "11.15am": a British clock time, hours and minutes split by a full stop.
+      let minutes = (value * 100).rounded() - (value.rounded(.down) * 100)
+      guard minutes < 60 else { return nil }
+      return timeValue(from: i, end: i + 1, hour: Int(value), minute: Int(minutes), pm: glued == "pm")
     }
     if let factor = QuantityLexicon.multipliers[glued], glued != "k" || true {
       return afterNumber(from: i, value: value * factor, at: i + 1, digits: true)
@@ -586,7 +609,13 @@ struct Scanner {
     }
     let next = lower(end)
     if let code = QuantityLexicon.currencyNames[next], next != "pound" && next != "pounds" || factor > 1 {
-      return make(i, end + 1, .money, valueOf(), code, rule: "number + currency name")
+      let alternate = conversion(at: end + 1) ?? writtenConversion(at: end + 1, from: code)
+      return make(i, alternate?.end ?? end + 1, .money, valueOf(), code, alternate: alternate.map { ($0.value, $0.unit) }, rule: "number + currency name")
+    }
+    // "1.2 billion Swedish crowns ($117 million)".
+    if let code = QuantityLexicon.nationalCurrencies[next + " " + lower(end + 1)] {
+      let alternate = conversion(at: end + 2) ?? writtenConversion(at: end + 2, from: code)
+      return make(i, alternate?.end ?? end + 2, .money, valueOf(), code, alternate: alternate.map { ($0.value, $0.unit) }, rule: "number + currency name")
     }
     if QuantityLexicon.currencyCodes.contains(text(end)) {
       return make(i, end + 1, .money, valueOf(), text(end), rule: "number + currency code")
@@ -930,6 +959,13 @@ struct Scanner {
         }
       }
     }
+    // What follows the day decides too: "…, on Wednesday and Saturday, will be held" is to
+    // come; "The forecast on Friday was 29 degrees" is past whatever cue came before.
+    if previous != "last", previous != "next", let tense = tense(after: i) { future = tense }
+    // "on Wednesday and Saturday": the second day goes the way of the first.
+    if previous == "and" || previous == "or", let first = QuantityLexicon.weekdays[lower(i - 2)], let day = weekdayDate(first, at: i - 2) {
+      future = day.days > reference.days || (day.days == reference.days && future)
+    }
     if previous == "last" {
       let back = (reference.weekday - weekday + 7) % 7
       return reference.adding(days: -(back == 0 ? 7 : back))
@@ -1013,7 +1049,21 @@ struct Scanner {
   }
 
   /// How many words before a weekday a future cue ("will", "expected") may stand.
-  static let futureWindow = 6
+  static let futureWindow = 8
+
+  /// The tense of the verb right after a weekday phrase ("Saturday, will be held", "Friday
+  /// was 29 degrees"), past a part of the day, a comma and another day joined by "and":
+  /// true for the future, false for the past, nil when no verb comes next.
+  func tense(after i: Int) -> Bool? {
+    var k = i + 1
+    if QuantityLexicon.partsOfDay.contains(lower(k)) { k += 1 }
+    if (lower(k) == "and" || lower(k) == "or"), QuantityLexicon.weekdays[lower(k + 1)] != nil { k += 2 }
+    if lower(k) == "," { k += 1 }
+    let word = lower(k)
+    if word == "will" || word == "would" || word == "shall" { return true }
+    if word == "was" || word == "were" || word == "had" { return false }
+    return nil
+  }
 
   func hasFutureCue(before i: Int) -> Bool {
     (0..<i).contains { QuantityLexicon.futureCues.contains(toks[$0].lower) }

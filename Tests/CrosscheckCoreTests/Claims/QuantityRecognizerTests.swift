@@ -60,6 +60,12 @@ struct QuantityCase: CustomStringConvertible, Sendable {
     QuantityCase(text: "It lost €1.3bn last year.", span: "€1.3bn", kind: .money, value: "1300000000"),
     QuantityCase(text: "The fund raised US$4.5 billion.", span: "US$4.5 billion", kind: .money, value: "4500000000"),
     QuantityCase(text: "The bank was fined CHF 40 million.", span: "CHF 40 million", kind: .money, value: "40000000"),
+    QuantityCase(
+      text: "The closure will cost 1.2 billion Swedish crowns ($117 million).", span: "1.2 billion Swedish crowns ($117 million)",
+      kind: .money, value: "1200000000"),
+    QuantityCase(
+      text: "The closure costs 1.2 billion kronor, around 108 million euros.", span: "1.2 billion kronor, around 108 million euros",
+      kind: .money, value: "1200000000"),
     QuantityCase(text: "It will cost 3.2 billion rupees.", span: "3.2 billion rupees", kind: .money, value: "3200000000"),
     QuantityCase(text: "They pledged nearly $8 billion.", span: "nearly $8 billion", kind: .money, value: "8000000000", qualifier: .nearly),
   ]
@@ -98,6 +104,13 @@ struct QuantityCase: CustomStringConvertible, Sendable {
     QuantityCase(text: "Allies meet on October 12 in Ramstein.", span: "October 12", kind: .date, value: "2024-10-12"),
     QuantityCase(text: "Allies meet on 12 October in Ramstein.", span: "12 October", kind: .date, value: "2024-10-12"),
     QuantityCase(text: "He visited Kyiv on Thursday.", span: "Thursday", kind: .date, value: "2024-10-03"),
+    // The tense around a weekday says which way it points.
+    QuantityCase(text: "The county will hold clinics on Wednesday and Saturday.", span: "Saturday", kind: .date, value: "2024-10-05"),
+    QuantityCase(text: "The first two, on Wednesday and Saturday, will be held at the fairgrounds.", span: "Wednesday", kind: .date, value: "2024-10-09"),
+    QuantityCase(text: "The forecast on Friday was 29 degrees.", span: "Friday", kind: .date, value: "2024-09-27"),
+    QuantityCase(text: "The zone would shrink to a quarter mile on Saturday if readings stay low.", span: "Saturday", kind: .date, value: "2024-10-05"),
+    QuantityCase(text: "Residents could expect to return home by Saturday.", span: "Saturday", kind: .date, value: "2024-10-05"),
+    QuantityCase(text: "The race was halted at 11.15am.", span: "11.15am", kind: .date, value: "2024-10-03T11:15"),
     QuantityCase(text: "He took office on Tuesday.", span: "Tuesday", kind: .date, value: "2024-10-01"),
     QuantityCase(text: "The bomb hit on Wednesday night.", span: "Wednesday night", kind: .date, value: "2024-10-02"),
     QuantityCase(text: "Schools will stay closed through Monday.", span: "Monday", kind: .date, value: "2024-10-07"),
