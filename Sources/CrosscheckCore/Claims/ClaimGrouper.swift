@@ -78,6 +78,7 @@ package struct ClaimGrouper: Sendable {
     let documents = claims.map { claim in documentIDs[claim.document] ?? { documentIDs[claim.document] = documentIDs.count; return documentIDs.count - 1 }() }
     let isFrame = claims.map { $0.frameOf != nil }
     let isRate = claims.map { $0.quantity.qualifier == .per }
+    let isVague = claims.map { $0.quantity.value == .vague }
     let isClock = claims.map { $0.quantity.unit == "datetime" }
     let isSameDay = claims.map { $0.quantity.rule == "the same day" }
     let sentenceStarts = claims.map(\.sentence.lowerBound)
@@ -86,7 +87,9 @@ package struct ClaimGrouper: Sendable {
       guard kinds[a] == kinds[b] else { return false }
       switch kinds[a] {
       case .money, .distance, .age, .percent: return true
-      case .duration: return !isRate[a] || isRate[b]
+      // "hours after" and "for 11 years" are no one fact: a duration without a number
+      // meets only durations in its own unit.
+      case .duration: return (!isRate[a] || isRate[b]) && (!(isVague[a] || isVague[b]) || units[a] == units[b])
       case .date: return isClock[a] == isClock[b]
       case .count, .ordinal: return units[a] == units[b]
       }
