@@ -9,7 +9,7 @@ import Testing
   @Test func quotesAndSpeakers() throws {
     let output = try EvaluationScript.run("eval-quotes", [Self.folder + "/gold"])
     #expect(EvaluationScript.figure("quotes F1", in: output) >= 1.0)
-    #expect(EvaluationScript.figure("speaker_acc", in: output) >= 0.91)
+    #expect(EvaluationScript.figure("speaker_acc", in: output) >= 0.93)
     #expect(EvaluationScript.figure("groups F1", in: output) >= 0.96)
   }
 

@@ -24,6 +24,8 @@ package enum AttributionRule: String, Sendable, CaseIterable {
   case nested = "nested"
   /// No reporting verb: the person the sentence is about.
   case sentenceSubject = "sentence-subject"
+  /// An answer in a question-and-answer interview: the person interviewed.
+  case interviewee = "interviewee"
 
   /// The rule in plain words, for `--explain`.
   package var explanation: String {
@@ -36,6 +38,7 @@ package enum AttributionRule: String, Sendable, CaseIterable {
     case .previousParagraph: return "no attribution and no one named before it in its paragraph; continues the previous paragraph's speaker"
     case .nested: return "nested inside a quote by the same speaker"
     case .sentenceSubject: return "no reporting verb; the person the sentence is about"
+    case .interviewee: return "an answer (“A:”) in a question-and-answer interview; the speaker is the person interviewed, named before the first question"
     }
   }
 }
@@ -176,6 +179,7 @@ package struct SpeakerAttributor: Sendable {
           if attribution == nil, kind == .direct { attribution = carryOver(span, segment: segment) }
           if attribution == nil, kind == .direct { attribution = sentenceSubject(span, segment: segment) }
           if attribution == nil, kind == .direct { attribution = previousSentenceSubject(span, segment: segment) }
+          if attribution == nil, kind == .direct { attribution = interviewee(span, segment: segment) }
         }
         if let found = attribution, found.person == nil, reason == nil {
           reason = found.resolution ?? "the words for the speaker name no one"
@@ -429,6 +433,25 @@ package struct SpeakerAttributor: Sendable {
       var found = attribution(.sentenceSubject, cue: nil, np: np, evidenceFrom: np.range.lowerBound, to: np.range.upperBound, confidence: 0.5)
       found.resolution = [found.resolution, "the sentence before the quote is about this person"].compactMap { $0 }.joined(separator: "; ")
       return found
+    }
+
+    /// A quotation in an interview's answer ("A: … “…” is not a slogan"): the first person
+    /// the introduction names with a title ("race director Owen Pryce"), before the first
+    /// question ("Q:").
+    mutating func interviewee(_ span: QuoteSpan, segment: QuoteText.Segment) -> Attribution? {
+      func label(_ segment: QuoteText.Segment, _ letter: UInt8) -> Bool {
+        let first = segment.tokens.lowerBound
+        guard segment.tokens.count > 2, tokens[first].kind == .word, tokens[first].end - tokens[first].start == 1,
+          words.bytes[Int(tokens[first].start)] == letter
+        else { return false }
+        return words.isPunctuation(first + 1, 0x3A)
+      }
+      guard label(segment, 0x41), let question = text.segments.firstIndex(where: { label($0, 0x51) }) else { return nil }
+      let firstQuestion = text.segments[question].tokens.lowerBound
+      guard let mention = people.mentions.first(where: { $0.tokens.lowerBound < firstQuestion && !quoted[$0.tokens.lowerBound]
+        && !people.people[$0.person].isOrganization && !people.people[$0.person].isDescription && !people.people[$0.person].roles.isEmpty })
+      else { return nil }
+      return attribution(.interviewee, cue: nil, np: Phrase(range: mention.tokens, kind: .name), evidenceFrom: mention.tokens.lowerBound, to: mention.tokens.upperBound, confidence: 0.6)
     }
 
     // MARK: Phrases

@@ -70,6 +70,9 @@ import Testing
     Case(
       text: "12:40\nRace director: “Safety is the only thing that matters”\n\nOwen Pryce, the race director, has spoken to reporters.",
       speaker: "Owen Pryce", rule: .speakerBefore),
+    Case(
+      text: "The Brennport Marathon was halted. Race director Owen Pryce sat down with the Echo.\n\nQ: Did you wait too long?\n\nA: No. “The safety of the runners is the only thing that matters” is how we run it.",
+      speaker: "Owen Pryce", rule: .interviewee),
     Case(text: "I'd make the same call again. “The safety of the runners is the only thing that matters” is not a slogan for us.", speaker: nil, rule: nil),
     Case(text: "NATO Secretary-General Mark Rutte visited Kyiv.\nThe Secretary General explained that “support is necessary for us.”", speaker: "Mark Rutte", rule: .speakerBefore),
   ])
