@@ -100,7 +100,8 @@ struct Scanner {
     words += QuantityLexicon.vagueAmounts
     words += QuantityLexicon.multipliers.keys.filter { $0.count > 2 }
     words += ["once", "twice", "thrice", "week", "weekend", "month", "year", "yesterday", "today", "tomorrow", "tonight",
-      "hours", "days", "weeks", "months", "years", "same", "quarter", "half", "noon", "midnight", "usd", "eur", "gbp"]
+      "hours", "days", "weeks", "months", "years", "same", "quarter", "half", "noon", "midnight", "usd", "eur", "gbp",
+      "morning", "afternoon", "evening"]
     words += QuantityLexicon.currencyCodes.map { $0.lowercased() }
     return Set(words.map { word in Array(word.utf8).withUnsafeBufferPointer { Scanner.hash($0, 0..<$0.count) } })
   }()
@@ -397,6 +398,14 @@ struct Scanner {
     {
       return make(i, i + 5, .duration, .number(duration.seconds / 4 / 60), "minutes", rule: "a quarter of an hour")
     }
+    // "half past ten", "quarter past eleven", "quarter to six": a clock time in words.
+    if (word == "half" || word == "quarter") && (lower(i + 1) == "past" || lower(i + 1) == "to"),
+      let hour = QuantityLexicon.cardinals[lower(i + 2)], hour >= 1, hour <= 12
+    {
+      let minutes = word == "half" ? 30 : 15
+      let past = lower(i + 1) == "past"
+      return timeValue(from: i, end: i + 3, hour: past ? Int(hour) : Int(hour) - 1, minute: past ? minutes : 60 - minutes, pm: false)
+    }
     // "a quarter of the budget", "half of the city", "a third of voters".
     let afterFraction = lower(word == "half" ? i + 1 : i + 2)
     let measuredChange = ["by", "roughly", "about", "nearly", "almost", "around", "some", "over"].contains(lower(i - 1))
@@ -411,6 +420,19 @@ struct Scanner {
       duration.unit == "hours"
     {
       return make(i, i + 3, .duration, .number(30), "minutes", rule: "half an hour")
+    }
+    // "half a mile", "half a year", "a quarter mile", "a quarter of a mile".
+    if word == "half" || word == "a" && lower(i + 1) == "quarter" {
+      var j = word == "half" ? i + 1 : i + 2
+      if lower(j) == "of" { j += 1 }
+      if lower(j) == "a" || lower(j) == "an" { j += 1 }
+      let share = word == "half" ? 0.5 : 0.25
+      if j > i + 1 || word == "a", let unit = QuantityLexicon.distanceUnits[lower(j)], lower(j) != "in" {
+        return make(i, j + 1, .distance, .number(share), unit, rule: "fraction of a unit")
+      }
+      if j > i + 1, let duration = QuantityLexicon.durationUnits[lower(j)], duration.unit != "hours" {
+        return make(i, j + 1, .duration, .number(share), duration.unit, rule: "fraction of a unit")
+      }
     }
     if word.utf8.contains(0x2D) { return hyphenatedWord(at: i) }
     if QuantityLexicon.ordinals[word] != nil { return ordinal(at: i) }
@@ -996,7 +1018,12 @@ struct Scanner {
       return make(i, i + 1, .date, .date(reference.iso), "date", rule: word)
     case "tomorrow": return make(i, i + 1, .date, .date(reference.adding(days: 1).iso), "date", rule: "tomorrow")
     case "next", "last", "this", "past":
-      let unit = lower(i + 1)
+      // "last year's race": the possessive names the same period.
+      var unit = lower(i + 1)
+      for suffix in ["'s", "’s"] where unit.hasSuffix(suffix) { unit = String(unit.dropLast(suffix.count)) }
+      if word == "this", QuantityLexicon.partsOfDay.contains(unit) {
+        return make(i, i + 2, .date, .date(reference.iso), "date", rule: "this \(unit)")
+      }
       let step = word == "next" ? 1 : word == "this" ? 0 : -1
       switch unit {
       case "week":

@@ -71,6 +71,9 @@ struct QuantityCase: CustomStringConvertible, Sendable {
   ]
 
   static let measures: [QuantityCase] = [
+    QuantityCase(text: "Homes within half a mile were evacuated.", span: "within half a mile", kind: .distance, value: "0.5", qualifier: .within),
+    QuantityCase(text: "The zone will shrink to a quarter mile.", span: "a quarter mile", kind: .distance, value: "0.25"),
+    QuantityCase(text: "Nobody trains for half a year to be stopped.", span: "half a year", kind: .duration, value: "0.5"),
     QuantityCase(text: "Unemployment rose to 4.7% in May.", span: "4.7%", kind: .percent, value: "4.7"),
     QuantityCase(text: "Turnout was 61.2 per cent on Sunday.", span: "61.2 per cent", kind: .percent, value: "61.2"),
     QuantityCase(text: "Shares fell between 3 and 4 percent.", span: "between 3 and 4 percent", kind: .percent, value: "[3, 4]"),
@@ -111,6 +114,10 @@ struct QuantityCase: CustomStringConvertible, Sendable {
     QuantityCase(text: "The zone would shrink to a quarter mile on Saturday if readings stay low.", span: "Saturday", kind: .date, value: "2024-10-05"),
     QuantityCase(text: "Residents could expect to return home by Saturday.", span: "Saturday", kind: .date, value: "2024-10-05"),
     QuantityCase(text: "The race was halted at 11.15am.", span: "11.15am", kind: .date, value: "2024-10-03T11:15"),
+    QuantityCase(text: "By half past ten it was already 33 degrees.", span: "half past ten", kind: .date, value: "2024-10-03T10:30"),
+    QuantityCase(text: "I made the call at quarter past eleven.", span: "quarter past eleven", kind: .date, value: "2024-10-03T11:15"),
+    QuantityCase(text: "The train derailed early this morning.", span: "this morning", kind: .date, value: "2024-10-03"),
+    QuantityCase(text: "Last year's race was run in mild weather.", span: "Last year's", kind: .date, value: "2023"),
     QuantityCase(text: "He took office on Tuesday.", span: "Tuesday", kind: .date, value: "2024-10-01"),
     QuantityCase(text: "The bomb hit on Wednesday night.", span: "Wednesday night", kind: .date, value: "2024-10-02"),
     QuantityCase(text: "Schools will stay closed through Monday.", span: "Monday", kind: .date, value: "2024-10-07"),
