@@ -86,7 +86,7 @@ package struct ClaimGrouper: Sendable {
     func compatible(_ a: Int, _ b: Int) -> Bool {
       guard kinds[a] == kinds[b] else { return false }
       switch kinds[a] {
-      case .money, .distance, .age, .percent: return true
+      case .money, .distance, .age, .percent, .temperature: return true
       // "hours after" and "for 11 years" are no one fact: a duration without a number
       // meets only durations in its own unit.
       case .duration: return (!isRate[a] || isRate[b]) && (!(isVague[a] || isVague[b]) || units[a] == units[b])
@@ -157,7 +157,7 @@ package struct ClaimGrouper: Sendable {
     func spanOf(_ index: Int) -> Span? { ownSpans[index] }
     func agree(_ a: Int, _ b: Int) -> Bool {
       let p = claims[a].quantity, q = claims[b].quantity
-      if p.unit != q.unit, p.kind == .money {
+      if p.unit != q.unit, p.kind == .money || p.kind == .temperature {
         guard let x = span(p, in: p.unit, rates: statedRates), let y = span(q, in: p.unit, rates: statedRates) else { return true }
         return x.low < y.high && y.low < x.high
       }
@@ -421,6 +421,12 @@ package struct ClaimGrouper: Sendable {
         } else {
           return nil
         }
+        converted = true
+      } else if quantity.kind == .temperature {
+        // 93F against 34C: Fahrenheit and Celsius differ by an offset as well as a scale.
+        func convert(_ degrees: Double) -> Double { base == "C" ? (degrees - 32) * 5 / 9 : degrees * 9 / 5 + 32 }
+        value = convert(value)
+        high = convert(high)
         converted = true
       } else if let a = Self.scale(quantity.unit), let b = Self.scale(base) {
         factor = a / b

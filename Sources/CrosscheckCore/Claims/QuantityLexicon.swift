@@ -47,6 +47,8 @@ enum QuantityLexicon {
     "polish zlotys": "PLN", "polish zloty": "PLN", "turkish lira": "TRY", "mexican pesos": "MXN", "brazilian reais": "BRL",
     "hungarian forints": "HUF", "icelandic kronur": "ISK",
   ]
+  /// Temperature units glued to a figure ("34C", "93F", "-5°C").
+  static let temperatureUnits: [String: String] = ["c": "C", "f": "F", "°c": "C", "°f": "F", "°": "C"]
   static let distanceUnits: [String: String] = [
     "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "kms": "km",
     "mile": "mi", "miles": "mi", "mi": "mi", "foot": "ft", "feet": "ft", "ft": "ft", "metre": "m", "metres": "m",

@@ -554,6 +554,18 @@ struct Scanner {
     if let unit = QuantityLexicon.distanceUnits[glued] ?? (glued == "m" ? "m" : nil) {
       return make(i, i + 1, .distance, .number(value), unit, rule: "number + glued unit")
     }
+    // "34C (93F)", "-5°C".
+    if let unit = QuantityLexicon.temperatureUnits[glued] {
+      var alternate: (value: Double, unit: String)? = nil
+      var end = i + 1
+      if text(end) == "(", isNumber(end + 1), let (other, otherUnit) = Scanner.splitNumber(text(end + 1)),
+        let converted = QuantityLexicon.temperatureUnits[otherUnit], converted != unit, text(end + 2) == ")"
+      {
+        alternate = (other, converted)
+        end += 3
+      }
+      return make(i, end, .temperature, .number(value), unit, alternate: alternate, rule: "number + temperature unit")
+    }
     if glued.hasPrefix("-") { return hyphenated(from: i, value: value, parts: glued.split(separator: "-").map(String.init), firstEnd: i + 1) }
     return nil
   }

@@ -74,6 +74,8 @@ struct QuantityCase: CustomStringConvertible, Sendable {
     QuantityCase(text: "Homes within half a mile were evacuated.", span: "within half a mile", kind: .distance, value: "0.5", qualifier: .within),
     QuantityCase(text: "The zone will shrink to a quarter mile.", span: "a quarter mile", kind: .distance, value: "0.25"),
     QuantityCase(text: "Nobody trains for half a year to be stopped.", span: "half a year", kind: .duration, value: "0.5"),
+    QuantityCase(text: "Temperatures reached 34C (93F) shortly before midday.", span: "34C (93F)", kind: .temperature, value: "34"),
+    QuantityCase(text: "Last year's race was run in a mild 19C.", span: "19C", kind: .temperature, value: "19"),
     QuantityCase(text: "Unemployment rose to 4.7% in May.", span: "4.7%", kind: .percent, value: "4.7"),
     QuantityCase(text: "Turnout was 61.2 per cent on Sunday.", span: "61.2 per cent", kind: .percent, value: "61.2"),
     QuantityCase(text: "Shares fell between 3 and 4 percent.", span: "between 3 and 4 percent", kind: .percent, value: "[3, 4]"),
