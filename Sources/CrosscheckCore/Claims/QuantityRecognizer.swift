@@ -239,7 +239,9 @@ struct Scanner {
         return Match(quantity: quantity, end: core.end)
       }
     }
-    if words(i, ["in"]), isNumber(i + 1) || QuantityLexicon.cardinals[lower(i + 1)] != nil,
+    // "in 24 hours", "in a year".
+    if words(i, ["in"]), isNumber(i + 1) || QuantityLexicon.cardinals[lower(i + 1)] != nil
+      || (lower(i + 1) == "a" || lower(i + 1) == "an") && QuantityLexicon.durationUnits[lower(i + 2)] != nil,
       let frame = durationFrame(at: i + 1, qualifier: .within, from: i), frame.quantity.value != .vague, frame.quantity.kind == .duration
     {
       // "in 24 hours" is a frame only when the words after "in" are a duration.

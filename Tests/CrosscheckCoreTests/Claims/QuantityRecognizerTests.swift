@@ -74,6 +74,7 @@ struct QuantityCase: CustomStringConvertible, Sendable {
     QuantityCase(text: "Homes within half a mile were evacuated.", span: "within half a mile", kind: .distance, value: "0.5", qualifier: .within),
     QuantityCase(text: "The zone will shrink to a quarter mile.", span: "a quarter mile", kind: .distance, value: "0.25"),
     QuantityCase(text: "Nobody trains for half a year to be stopped.", span: "half a year", kind: .duration, value: "0.5"),
+    QuantityCase(text: "I will not pretend that we can replace 640 jobs in a year.", span: "in a year", kind: .duration, value: "1", qualifier: .within),
     QuantityCase(text: "Temperatures reached 34C (93F) shortly before midday.", span: "34C (93F)", kind: .temperature, value: "34"),
     QuantityCase(text: "Last year's race was run in a mild 19C.", span: "19C", kind: .temperature, value: "19"),
     QuantityCase(text: "Unemployment rose to 4.7% in May.", span: "4.7%", kind: .percent, value: "4.7"),
