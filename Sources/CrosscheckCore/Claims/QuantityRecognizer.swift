@@ -670,6 +670,10 @@ struct Scanner {
       return make(i, end + 1, .duration, valueOf(), duration.unit, rule: "number + time unit")
     }
     if factor == 1, high == nil, digits, let casualty = casualtyCount(from: i, at: end, value: valueOf()) { return casualty }
+    // "Two more children", "12 more cases": an increase, counted in its noun.
+    if next == "more", high == nil, let (noun, after) = nounPhrase(at: end + 1), value != 1 || digits {
+      return make(i, after, .count, valueOf(), noun, rule: "number + more + noun")
+    }
     if factor > 1 || high != nil || digits {
       if let (noun, after) = nounPhrase(at: end) { return make(i, after, .count, valueOf(), noun, rule: "number + noun") }
       if next == "of", lower(end + 1) == "them" || lower(end + 1) == "those" { return make(i, end + 2, .count, valueOf(), "", rule: "N of them") }

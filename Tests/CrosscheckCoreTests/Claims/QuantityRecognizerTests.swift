@@ -37,6 +37,7 @@ struct QuantityCase: CustomStringConvertible, Sendable {
   static let numerals: [QuantityCase] = [
     QuantityCase(text: "Officials said 14 people were treated.", span: "14 people", kind: .count, value: "14"),
     QuantityCase(text: "Fourteen people were taken to hospital.", span: "Fourteen people", kind: .count, value: "14"),
+    QuantityCase(text: "Two more children have tested positive.", span: "Two more children", kind: .count, value: "2"),
     QuantityCase(text: "About 1,200 people remain out of their homes.", span: "About 1,200 people", kind: .count, value: "1200", qualifier: .approx),
     QuantityCase(text: "A dozen people were hurt.", span: "A dozen people", kind: .count, value: "12"),
     QuantityCase(text: "Twenty-five soldiers were wounded.", span: "Twenty-five soldiers", kind: .count, value: "25"),
