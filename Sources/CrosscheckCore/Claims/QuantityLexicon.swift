@@ -109,7 +109,8 @@ enum QuantityLexicon {
   static let speechVerbs: Set<String> = ["said", "says", "told", "announced", "reported", "stated", "added", "confirmed", "wrote", "tweeted"]
   static let futureCues: Set<String> = [
     "will", "expected", "expects", "scheduled", "upcoming", "due", "plans", "planned", "next", "forecast",
-    "shall", "ahead", "tomorrow", "expect", "would",
+    "shall", "ahead", "tomorrow", "expect", "would", "begin", "begins", "start", "starts", "resume", "resumes",
+    "reopen", "reopens",
   ]
   static let determiners: Set<String> = [
     "the", "his", "her", "its", "their", "our", "my", "your", "this", "a", "an", "that", "whose",

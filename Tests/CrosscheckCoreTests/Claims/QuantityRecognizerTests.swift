@@ -118,6 +118,7 @@ struct QuantityCase: CustomStringConvertible, Sendable {
     QuantityCase(text: "The zone would shrink to a quarter mile on Saturday if readings stay low.", span: "Saturday", kind: .date, value: "2024-10-05"),
     QuantityCase(text: "Residents could expect to return home by Saturday.", span: "Saturday", kind: .date, value: "2024-10-05"),
     QuantityCase(text: "The race was halted at 11.15am.", span: "11.15am", kind: .date, value: "2024-10-03T11:15"),
+    QuantityCase(text: "Negotiations with the unions begin on Monday.", span: "Monday", kind: .date, value: "2024-10-07"),
     QuantityCase(text: "By half past ten it was already 33 degrees.", span: "half past ten", kind: .date, value: "2024-10-03T10:30"),
     QuantityCase(text: "I made the call at quarter past eleven.", span: "quarter past eleven", kind: .date, value: "2024-10-03T11:15"),
     QuantityCase(text: "The train derailed early this morning.", span: "this morning", kind: .date, value: "2024-10-03"),
