@@ -367,7 +367,7 @@ struct Scanner {
     }
     if toks[i].kind == .number { return numberToken(at: i) }
     let word = lower(i)
-    if word == "one", lower(i + 1) == "in", let ratio = oneIn(at: i) { return ratio }
+    if lower(i + 1) == "in", let ratio = oneIn(at: i) { return ratio }
     if word == "once" || word == "twice" || word == "thrice" {
       if word == "once" { return nil }
       return make(i, i + 1, .count, .number(word == "twice" ? 2 : 3), "times", rule: "multiplicative word")
@@ -451,10 +451,12 @@ struct Scanner {
     return nil
   }
 
-  /// "one in five households", "1 in 4 adults": a share.
+  /// "one in five households", "1 in 4 adults", "four in five children": a share.
   func oneIn(at i: Int) -> Match? {
-    guard let whole = numeral(at: i + 2), whole.value > 1 else { return nil }
-    return make(i, whole.end, .count, .number(1 / whole.value), "share", rule: "one in N")
+    guard let part = numeral(at: i), part.end == i + 1, let whole = numeral(at: i + 2), whole.value > 1, part.value < whole.value,
+      part.value >= 1, whole.value <= 1000
+    else { return nil }
+    return make(i, whole.end, .count, .number(part.value / whole.value), "share", rule: part.value == 1 ? "one in N" : "N in M")
   }
 
   /// `(roughly $13 million)` after an amount.

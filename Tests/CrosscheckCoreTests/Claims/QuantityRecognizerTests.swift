@@ -38,6 +38,7 @@ struct QuantityCase: CustomStringConvertible, Sendable {
     QuantityCase(text: "Officials said 14 people were treated.", span: "14 people", kind: .count, value: "14"),
     QuantityCase(text: "Fourteen people were taken to hospital.", span: "Fourteen people", kind: .count, value: "14"),
     QuantityCase(text: "Two more children have tested positive.", span: "Two more children", kind: .count, value: "2"),
+    QuantityCase(text: "Nearly four in five of the sick children had no shot.", span: "Nearly four in five", kind: .count, value: "0.8"),
     QuantityCase(text: "About 1,200 people remain out of their homes.", span: "About 1,200 people", kind: .count, value: "1200", qualifier: .approx),
     QuantityCase(text: "A dozen people were hurt.", span: "A dozen people", kind: .count, value: "12"),
     QuantityCase(text: "Twenty-five soldiers were wounded.", span: "Twenty-five soldiers", kind: .count, value: "25"),
