@@ -11,24 +11,10 @@ import Testing
 
   /// Runs the evaluation script with the binary built for these tests.
   static func evaluate(_ goldFolder: String) throws -> Scores {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", Crosscheck.packageRoot + "/scripts/eval-quotes", goldFolder]
-    var environment = ProcessInfo.processInfo.environment
-    environment["CROSSCHECK_BIN"] = Crosscheck.binary
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = Pipe()
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let last = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
-    func value(_ name: String) -> Double {
-      guard let range = last.range(of: name + "=") else { return -1 }
-      return Double(last[range.upperBound...].prefix { $0.isNumber || $0 == "." }) ?? -1
-    }
-    return Scores(quotes: value("quotes F1"), speakers: value("speaker_acc"), groups: value("groups F1"))
+    let output = try EvaluationScript.run("eval-quotes", [goldFolder])
+    return Scores(
+      quotes: EvaluationScript.figure("quotes F1", in: output), speakers: EvaluationScript.figure("speaker_acc", in: output),
+      groups: EvaluationScript.figure("groups F1", in: output))
   }
 
   static let thresholds = (quotes: 0.95, speakers: 0.95, groups: 0.90)

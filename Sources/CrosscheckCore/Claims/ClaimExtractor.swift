@@ -22,7 +22,7 @@ package struct ClaimExtractor: Sendable {
     for document in corpus.documents {
       let reference = dates[document.id]?.date
       let minute = dates[document.id]?.minute
-      let quantities = recognizer.quantities(in: document, reference: reference)
+      let quantities = recognizer.quantities(in: document, reference: reference).filter { !isTimestamp($0, in: document) }
       let first = claims.count
       for (index, quantity) in quantities.enumerated() {
         // Only a neighbour of the same kind competes for the words between ("built in 1958 …
@@ -35,6 +35,18 @@ package struct ClaimExtractor: Sendable {
       attachFrames(&claims, from: first)
     }
     return claims
+  }
+
+  /// A time of day alone on its line ("11:48" over a live blog's post) stamps the post; it
+  /// is not a claim the text makes.
+  func isTimestamp(_ quantity: Quantity, in document: Document) -> Bool {
+    guard quantity.kind == .date, quantity.unit == "datetime" else { return false }
+    let bytes = document.buffer.bytes
+    var before = quantity.range.lowerBound
+    while before > 0, bytes[before - 1] == 0x20 || bytes[before - 1] == 0x09 { before -= 1 }
+    var after = quantity.range.upperBound
+    while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 || bytes[after] == 0x0D { after += 1 }
+    return (before == 0 || bytes[before - 1] == 0x0A) && (after == bytes.count || bytes[after] == 0x0A)
   }
 
   /// A duration with `within` or `per`, or "in 24 hours", bounds the amount in its sentence.
@@ -163,7 +175,8 @@ package struct ClaimExtractor: Sendable {
     return (topic, shown.joined(separator: " "))
   }
 
-  /// The outlet, or the speaker when the quantity is quoted or attributed with "according to".
+  /// The outlet, or the speaker when the quantity is quoted, attributed with "according to",
+  /// or reported after a named source and a speech verb ("The sheriff's office said 1,400…").
   func asserter(_ quantity: Quantity, sentence: Range<Int>, in document: Document) -> (String, String) {
     let outlet = document.metadata.outlet?.value ?? document.id
     guard let paragraph = document.paragraphs.first(where: { $0.range.contains(quantity.range.lowerBound) }) else { return (outlet, "outlet") }
@@ -188,11 +201,52 @@ package struct ClaimExtractor: Sendable {
     }
     if let found = Self.find(Array("according to ".utf8), in: bytes, range: sentence) {
       let rest = document.string(found..<sentence.upperBound)
-      let name = rest.split(separator: " ").prefix { $0.first?.isUppercase == true || $0 == "the" }.prefix(4).joined(separator: " ")
-      let trimmed = name.trimmingCharacters(in: ",.;")
+      var words = Array(rest.split(separator: " ").prefix { $0.first?.isUppercase == true || $0 == "the" }.prefix(4))
+      // "according to the regional weather service": the lower-case words of a description,
+      // to the end of the clause.
+      if words == ["the"] {
+        for word in rest.split(separator: " ").dropFirst().prefix(4) {
+          let bare = String(word).trimmingCharacters(in: ",.;:")
+          if bare.isEmpty || QuantityLexicon.stopWords.contains(bare.lowercased()) { break }
+          words.append(word)
+          if bare.count != word.count { break }
+        }
+      }
+      let trimmed = words.joined(separator: " ").trimmingCharacters(in: ",.;")
       if !trimmed.isEmpty { return (trimmed, "according to") }
     }
+    // The day something was said is the outlet's to report ("X said at a briefing Thursday");
+    // a date is the source's only in what it said ("X said that the talks start Monday").
+    let before = document.string(sentence.lowerBound..<quantity.range.lowerBound)
+    if let source = Self.reportingSource(before: before), quantity.kind != .date || before.split(separator: " ").suffix(8).contains("that") {
+      return (source, "reported speech")
+    }
     return (outlet, "outlet")
+  }
+
+  /// The organisation or person whose words the sentence reports before an amount: "The
+  /// Calder County Sheriff’s Office said 1,400 people…", "Riverton General Hospital said it
+  /// treated…". A capitalised name of at most five words right before a speech verb; "the"
+  /// before it is dropped.
+  static func reportingSource(before text: String) -> String? {
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    for (index, word) in words.enumerated().reversed() where QuantityLexicon.speechVerbs.contains(word.lowercased()) {
+      var name: [String] = []
+      var k = index - 1
+      while k >= 0, name.count < 5 {
+        let candidate = words[k]
+        guard let first = candidate.first, first.isUppercase || (candidate == "of" && !name.isEmpty) else { break }
+        if candidate.last == "," || candidate.last == "." { break }
+        name.insert(candidate, at: 0)
+        k -= 1
+      }
+      if name.first == "of" { name.removeFirst() }
+      if name.first == "The" { name.removeFirst() }
+      // One capitalised word that opens the sentence is no name ("Officials said", "He said").
+      guard !name.isEmpty, name.count > 1 || k >= 0 else { return nil }
+      return name.joined(separator: " ")
+    }
+    return nil
   }
 
   /// The offset just past the first occurrence of `pattern` in `bytes[range]`.

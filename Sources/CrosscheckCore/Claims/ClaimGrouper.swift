@@ -78,6 +78,7 @@ package struct ClaimGrouper: Sendable {
     let documents = claims.map { claim in documentIDs[claim.document] ?? { documentIDs[claim.document] = documentIDs.count; return documentIDs.count - 1 }() }
     let isFrame = claims.map { $0.frameOf != nil }
     let isRate = claims.map { $0.quantity.qualifier == .per }
+    let isVague = claims.map { $0.quantity.value == .vague }
     let isClock = claims.map { $0.quantity.unit == "datetime" }
     let isSameDay = claims.map { $0.quantity.rule == "the same day" }
     let sentenceStarts = claims.map(\.sentence.lowerBound)
@@ -85,8 +86,10 @@ package struct ClaimGrouper: Sendable {
     func compatible(_ a: Int, _ b: Int) -> Bool {
       guard kinds[a] == kinds[b] else { return false }
       switch kinds[a] {
-      case .money, .distance, .age, .percent: return true
-      case .duration: return !isRate[a] || isRate[b]
+      case .money, .distance, .age, .percent, .temperature: return true
+      // "hours after" and "for 11 years" are no one fact: a duration without a number
+      // meets only durations in its own unit.
+      case .duration: return (!isRate[a] || isRate[b]) && (!(isVague[a] || isVague[b]) || units[a] == units[b])
       case .date: return isClock[a] == isClock[b]
       case .count, .ordinal: return units[a] == units[b]
       }
@@ -154,7 +157,7 @@ package struct ClaimGrouper: Sendable {
     func spanOf(_ index: Int) -> Span? { ownSpans[index] }
     func agree(_ a: Int, _ b: Int) -> Bool {
       let p = claims[a].quantity, q = claims[b].quantity
-      if p.unit != q.unit, p.kind == .money {
+      if p.unit != q.unit, p.kind == .money || p.kind == .temperature {
         guard let x = span(p, in: p.unit, rates: statedRates), let y = span(q, in: p.unit, rates: statedRates) else { return true }
         return x.low < y.high && y.low < x.high
       }
@@ -418,6 +421,12 @@ package struct ClaimGrouper: Sendable {
         } else {
           return nil
         }
+        converted = true
+      } else if quantity.kind == .temperature {
+        // 93F against 34C: Fahrenheit and Celsius differ by an offset as well as a scale.
+        func convert(_ degrees: Double) -> Double { base == "C" ? (degrees - 32) * 5 / 9 : degrees * 9 / 5 + 32 }
+        value = convert(value)
+        high = convert(high)
         converted = true
       } else if let a = Self.scale(quantity.unit), let b = Self.scale(base) {
         factor = a / b

@@ -1,6 +1,6 @@
 /// What a quantity measures.
 package enum QuantityKind: String, Sendable, CaseIterable {
-  case money, count, percent, distance, duration, age, ordinal, date
+  case money, count, percent, distance, duration, age, ordinal, date, temperature
 }
 
 /// A quantity's value, in the forms of the JSON interface.

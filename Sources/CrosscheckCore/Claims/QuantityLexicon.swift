@@ -37,6 +37,18 @@ enum QuantityLexicon {
     "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH", "hryvnias’": "UAH", "franc": "CHF", "francs": "CHF",
     "won": "KRW", "lira": "TRY", "krona": "SEK", "kronor": "SEK", "zloty": "PLN", "rand": "ZAR", "reais": "BRL", "pesos": "MXN",
   ]
+  /// Currencies named with the country's adjective ("Swedish crowns", "Swiss francs").
+  static let nationalCurrencies: [String: String] = [
+    "swedish crowns": "SEK", "swedish kronor": "SEK", "swedish krona": "SEK", "norwegian crowns": "NOK",
+    "norwegian kroner": "NOK", "norwegian krone": "NOK", "danish crowns": "DKK", "danish kroner": "DKK",
+    "danish krone": "DKK", "czech crowns": "CZK", "czech korunas": "CZK", "swiss francs": "CHF",
+    "canadian dollars": "CAD", "australian dollars": "AUD", "japanese yen": "JPY", "chinese yuan": "CNY",
+    "indian rupees": "INR", "russian roubles": "RUB", "russian rubles": "RUB", "ukrainian hryvnias": "UAH",
+    "polish zlotys": "PLN", "polish zloty": "PLN", "turkish lira": "TRY", "mexican pesos": "MXN", "brazilian reais": "BRL",
+    "hungarian forints": "HUF", "icelandic kronur": "ISK",
+  ]
+  /// Temperature units glued to a figure ("34C", "93F", "-5°C").
+  static let temperatureUnits: [String: String] = ["c": "C", "f": "F", "°c": "C", "°f": "F", "°": "C"]
   static let distanceUnits: [String: String] = [
     "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "kms": "km",
     "mile": "mi", "miles": "mi", "mi": "mi", "foot": "ft", "feet": "ft", "ft": "ft", "metre": "m", "metres": "m",
@@ -97,7 +109,8 @@ enum QuantityLexicon {
   static let speechVerbs: Set<String> = ["said", "says", "told", "announced", "reported", "stated", "added", "confirmed", "wrote", "tweeted"]
   static let futureCues: Set<String> = [
     "will", "expected", "expects", "scheduled", "upcoming", "due", "plans", "planned", "next", "forecast",
-    "shall", "ahead", "tomorrow",
+    "shall", "ahead", "tomorrow", "expect", "would", "begin", "begins", "start", "starts", "resume", "resumes",
+    "reopen", "reopens",
   ]
   static let determiners: Set<String> = [
     "the", "his", "her", "its", "their", "our", "my", "your", "this", "a", "an", "that", "whose",

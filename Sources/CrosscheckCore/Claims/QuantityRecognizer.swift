@@ -100,7 +100,8 @@ struct Scanner {
     words += QuantityLexicon.vagueAmounts
     words += QuantityLexicon.multipliers.keys.filter { $0.count > 2 }
     words += ["once", "twice", "thrice", "week", "weekend", "month", "year", "yesterday", "today", "tomorrow", "tonight",
-      "hours", "days", "weeks", "months", "years", "same", "quarter", "half", "noon", "midnight", "usd", "eur", "gbp"]
+      "hours", "days", "weeks", "months", "years", "same", "quarter", "half", "noon", "midnight", "usd", "eur", "gbp",
+      "morning", "afternoon", "evening"]
     words += QuantityLexicon.currencyCodes.map { $0.lowercased() }
     return Set(words.map { word in Array(word.utf8).withUnsafeBufferPointer { Scanner.hash($0, 0..<$0.count) } })
   }()
@@ -238,7 +239,9 @@ struct Scanner {
         return Match(quantity: quantity, end: core.end)
       }
     }
-    if words(i, ["in"]), isNumber(i + 1) || QuantityLexicon.cardinals[lower(i + 1)] != nil,
+    // "in 24 hours", "in a year".
+    if words(i, ["in"]), isNumber(i + 1) || QuantityLexicon.cardinals[lower(i + 1)] != nil
+      || (lower(i + 1) == "a" || lower(i + 1) == "an") && QuantityLexicon.durationUnits[lower(i + 2)] != nil,
       let frame = durationFrame(at: i + 1, qualifier: .within, from: i), frame.quantity.value != .vague, frame.quantity.kind == .duration
     {
       // "in 24 hours" is a frame only when the words after "in" are a duration.
@@ -364,7 +367,7 @@ struct Scanner {
     }
     if toks[i].kind == .number { return numberToken(at: i) }
     let word = lower(i)
-    if word == "one", lower(i + 1) == "in", let ratio = oneIn(at: i) { return ratio }
+    if lower(i + 1) == "in", let ratio = oneIn(at: i) { return ratio }
     if word == "once" || word == "twice" || word == "thrice" {
       if word == "once" { return nil }
       return make(i, i + 1, .count, .number(word == "twice" ? 2 : 3), "times", rule: "multiplicative word")
@@ -397,6 +400,14 @@ struct Scanner {
     {
       return make(i, i + 5, .duration, .number(duration.seconds / 4 / 60), "minutes", rule: "a quarter of an hour")
     }
+    // "half past ten", "quarter past eleven", "quarter to six": a clock time in words.
+    if (word == "half" || word == "quarter") && (lower(i + 1) == "past" || lower(i + 1) == "to"),
+      let hour = QuantityLexicon.cardinals[lower(i + 2)], hour >= 1, hour <= 12
+    {
+      let minutes = word == "half" ? 30 : 15
+      let past = lower(i + 1) == "past"
+      return timeValue(from: i, end: i + 3, hour: past ? Int(hour) : Int(hour) - 1, minute: past ? minutes : 60 - minutes, pm: false)
+    }
     // "a quarter of the budget", "half of the city", "a third of voters".
     let afterFraction = lower(word == "half" ? i + 1 : i + 2)
     let measuredChange = ["by", "roughly", "about", "nearly", "almost", "around", "some", "over"].contains(lower(i - 1))
@@ -411,6 +422,19 @@ struct Scanner {
       duration.unit == "hours"
     {
       return make(i, i + 3, .duration, .number(30), "minutes", rule: "half an hour")
+    }
+    // "half a mile", "half a year", "a quarter mile", "a quarter of a mile".
+    if word == "half" || word == "a" && lower(i + 1) == "quarter" {
+      var j = word == "half" ? i + 1 : i + 2
+      if lower(j) == "of" { j += 1 }
+      if lower(j) == "a" || lower(j) == "an" { j += 1 }
+      let share = word == "half" ? 0.5 : 0.25
+      if j > i + 1 || word == "a", let unit = QuantityLexicon.distanceUnits[lower(j)], lower(j) != "in" {
+        return make(i, j + 1, .distance, .number(share), unit, rule: "fraction of a unit")
+      }
+      if j > i + 1, let duration = QuantityLexicon.durationUnits[lower(j)], duration.unit != "hours" {
+        return make(i, j + 1, .duration, .number(share), duration.unit, rule: "fraction of a unit")
+      }
     }
     if word.utf8.contains(0x2D) { return hyphenatedWord(at: i) }
     if QuantityLexicon.ordinals[word] != nil { return ordinal(at: i) }
@@ -427,10 +451,12 @@ struct Scanner {
     return nil
   }
 
-  /// "one in five households", "1 in 4 adults": a share.
+  /// "one in five households", "1 in 4 adults", "four in five children": a share.
   func oneIn(at i: Int) -> Match? {
-    guard let whole = numeral(at: i + 2), whole.value > 1 else { return nil }
-    return make(i, whole.end, .count, .number(1 / whole.value), "share", rule: "one in N")
+    guard let part = numeral(at: i), part.end == i + 1, let whole = numeral(at: i + 2), whole.value > 1, part.value < whole.value,
+      part.value >= 1, whole.value <= 1000
+    else { return nil }
+    return make(i, whole.end, .count, .number(part.value / whole.value), "share", rule: part.value == 1 ? "one in N" : "N in M")
   }
 
   /// `(roughly $13 million)` after an amount.
@@ -444,6 +470,26 @@ struct Scanner {
     guard let (currency, k) = currencyPrefix(at: j), let (amount, end) = scaledNumber(at: k) else { return nil }
     guard text(end) == ")" else { return nil }
     return (amount, currency, end + 1)
+  }
+
+  /// ", around 108 million euros" closing a clause after an amount in another currency: the
+  /// same sum converted, written out after a comma.
+  func writtenConversion(at i: Int, from currency: String) -> (value: Double, unit: String, end: Int)? {
+    guard text(i) == "," else { return nil }
+    var j = i + 1
+    for (sequence, _) in QuantityLexicon.prefixQualifiers where words(j, sequence) {
+      j += sequence.count
+      break
+    }
+    var found: (value: Double, unit: String, end: Int)? = nil
+    if let (code, k) = currencyPrefix(at: j), let (amount, end) = scaledNumber(at: k) {
+      found = (amount, code, end)
+    } else if let number = numeral(at: j) {
+      let (factor, after) = multiplier(at: number.end)
+      if let code = QuantityLexicon.currencyNames[lower(after)] { found = (number.value * factor, code, after + 1) }
+    }
+    guard let found, found.unit != currency, found.end >= toks.count || [".", ",", ";", ")"].contains(text(found.end)) else { return nil }
+    return found
   }
 
   /// A token of digits, with whatever is glued to it or follows it.
@@ -500,14 +546,29 @@ struct Scanner {
       return make(start, i + 1, .date, .date("\(decade)/\(decade + 9)"), "date", rule: "decade")
     }
     if glued == "am" || glued == "pm" || glued == "a.m" {
-      guard value >= 1, value <= 12 else { return nil }
-      return timeValue(from: i, end: i + 1, hour: Int(value), minute: 0, pm: glued == "pm")
+      guard value >= 1, value < 13 else { return nil }
+      // "11.15am": a British clock time, hours and minutes split by a full stop.
+      let minutes = (value * 100).rounded() - (value.rounded(.down) * 100)
+      guard minutes < 60 else { return nil }
+      return timeValue(from: i, end: i + 1, hour: Int(value), minute: Int(minutes), pm: glued == "pm")
     }
     if let factor = QuantityLexicon.multipliers[glued], glued != "k" || true {
       return afterNumber(from: i, value: value * factor, at: i + 1, digits: true)
     }
     if let unit = QuantityLexicon.distanceUnits[glued] ?? (glued == "m" ? "m" : nil) {
       return make(i, i + 1, .distance, .number(value), unit, rule: "number + glued unit")
+    }
+    // "34C (93F)", "-5°C".
+    if let unit = QuantityLexicon.temperatureUnits[glued] {
+      var alternate: (value: Double, unit: String)? = nil
+      var end = i + 1
+      if text(end) == "(", isNumber(end + 1), let (other, otherUnit) = Scanner.splitNumber(text(end + 1)),
+        let converted = QuantityLexicon.temperatureUnits[otherUnit], converted != unit, text(end + 2) == ")"
+      {
+        alternate = (other, converted)
+        end += 3
+      }
+      return make(i, end, .temperature, .number(value), unit, alternate: alternate, rule: "number + temperature unit")
     }
     if glued.hasPrefix("-") { return hyphenated(from: i, value: value, parts: glued.split(separator: "-").map(String.init), firstEnd: i + 1) }
     return nil
@@ -586,7 +647,13 @@ struct Scanner {
     }
     let next = lower(end)
     if let code = QuantityLexicon.currencyNames[next], next != "pound" && next != "pounds" || factor > 1 {
-      return make(i, end + 1, .money, valueOf(), code, rule: "number + currency name")
+      let alternate = conversion(at: end + 1) ?? writtenConversion(at: end + 1, from: code)
+      return make(i, alternate?.end ?? end + 1, .money, valueOf(), code, alternate: alternate.map { ($0.value, $0.unit) }, rule: "number + currency name")
+    }
+    // "1.2 billion Swedish crowns ($117 million)".
+    if let code = QuantityLexicon.nationalCurrencies[next + " " + lower(end + 1)] {
+      let alternate = conversion(at: end + 2) ?? writtenConversion(at: end + 2, from: code)
+      return make(i, alternate?.end ?? end + 2, .money, valueOf(), code, alternate: alternate.map { ($0.value, $0.unit) }, rule: "number + currency name")
     }
     if QuantityLexicon.currencyCodes.contains(text(end)) {
       return make(i, end + 1, .money, valueOf(), text(end), rule: "number + currency code")
@@ -605,6 +672,10 @@ struct Scanner {
       return make(i, end + 1, .duration, valueOf(), duration.unit, rule: "number + time unit")
     }
     if factor == 1, high == nil, digits, let casualty = casualtyCount(from: i, at: end, value: valueOf()) { return casualty }
+    // "Two more children", "12 more cases": an increase, counted in its noun.
+    if next == "more", high == nil, let (noun, after) = nounPhrase(at: end + 1), value != 1 || digits {
+      return make(i, after, .count, valueOf(), noun, rule: "number + more + noun")
+    }
     if factor > 1 || high != nil || digits {
       if let (noun, after) = nounPhrase(at: end) { return make(i, after, .count, valueOf(), noun, rule: "number + noun") }
       if next == "of", lower(end + 1) == "them" || lower(end + 1) == "those" { return make(i, end + 2, .count, valueOf(), "", rule: "N of them") }
@@ -930,6 +1001,13 @@ struct Scanner {
         }
       }
     }
+    // What follows the day decides too: "…, on Wednesday and Saturday, will be held" is to
+    // come; "The forecast on Friday was 29 degrees" is past whatever cue came before.
+    if previous != "last", previous != "next", let tense = tense(after: i) { future = tense }
+    // "on Wednesday and Saturday": the second day goes the way of the first.
+    if previous == "and" || previous == "or", let first = QuantityLexicon.weekdays[lower(i - 2)], let day = weekdayDate(first, at: i - 2) {
+      future = day.days > reference.days || (day.days == reference.days && future)
+    }
     if previous == "last" {
       let back = (reference.weekday - weekday + 7) % 7
       return reference.adding(days: -(back == 0 ? 7 : back))
@@ -960,7 +1038,12 @@ struct Scanner {
       return make(i, i + 1, .date, .date(reference.iso), "date", rule: word)
     case "tomorrow": return make(i, i + 1, .date, .date(reference.adding(days: 1).iso), "date", rule: "tomorrow")
     case "next", "last", "this", "past":
-      let unit = lower(i + 1)
+      // "last year's race": the possessive names the same period.
+      var unit = lower(i + 1)
+      for suffix in ["'s", "’s"] where unit.hasSuffix(suffix) { unit = String(unit.dropLast(suffix.count)) }
+      if word == "this", QuantityLexicon.partsOfDay.contains(unit) {
+        return make(i, i + 2, .date, .date(reference.iso), "date", rule: "this \(unit)")
+      }
       let step = word == "next" ? 1 : word == "this" ? 0 : -1
       switch unit {
       case "week":
@@ -1013,7 +1096,21 @@ struct Scanner {
   }
 
   /// How many words before a weekday a future cue ("will", "expected") may stand.
-  static let futureWindow = 6
+  static let futureWindow = 8
+
+  /// The tense of the verb right after a weekday phrase ("Saturday, will be held", "Friday
+  /// was 29 degrees"), past a part of the day, a comma and another day joined by "and":
+  /// true for the future, false for the past, nil when no verb comes next.
+  func tense(after i: Int) -> Bool? {
+    var k = i + 1
+    if QuantityLexicon.partsOfDay.contains(lower(k)) { k += 1 }
+    if (lower(k) == "and" || lower(k) == "or"), QuantityLexicon.weekdays[lower(k + 1)] != nil { k += 2 }
+    if lower(k) == "," { k += 1 }
+    let word = lower(k)
+    if word == "will" || word == "would" || word == "shall" { return true }
+    if word == "was" || word == "were" || word == "had" { return false }
+    return nil
+  }
 
   func hasFutureCue(before i: Int) -> Bool {
     (0..<i).contains { QuantityLexicon.futureCues.contains(toks[$0].lower) }

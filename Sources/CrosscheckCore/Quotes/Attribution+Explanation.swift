@@ -14,6 +14,7 @@ extension Attribution {
     case .previousParagraph: text += "the quote opens a paragraph that names no one, so it goes on from the previous paragraph, where \(words) introduces the speaker."
     case .nested: text += "the quote sits inside a longer quote by \(speaker) (\(words))."
     case .sentenceSubject: text += "no reporting verb is near it, and the sentence around it is about \(speaker) (\(words))."
+    case .interviewee: text += "it is in an answer (“A:”) of a question-and-answer interview, and the interview is with \(speaker) (\(words))."
     }
     if let resolution, !resolution.isEmpty {
       text += " " + resolution.prefix(1).uppercased() + resolution.dropFirst() + "."

@@ -10,6 +10,9 @@ package struct NamedPerson: Sendable, Equatable {
   package var femaleEvidence = 0
   /// Whether the appositions describe an organisation ("a utility group").
   package var isOrganization = false
+  /// Whether the text never names this speaker and `name` is its description
+  /// ("spokeswoman for the ministry", "officials").
+  package var isDescription = false
   /// For each role, the words where the text first states it ("Mayor Adaeze Okonkwo",
   /// "Ray Dufresne, the town’s fire chief"): the evidence when a description resolves to
   /// the person.
@@ -103,7 +106,7 @@ package struct DocumentPeople: Sendable {
       while first > 0, text.sentenceOfToken[mentions[first - 1].tokens.lowerBound] == sentence { first -= 1 }
       // The subject comes first; a possessive ("Tanabe’s colleague") is not the subject.
       var fallback: Int? = nil
-      for candidate in first...index where !excluded(mentions[candidate].tokens.lowerBound) {
+      for candidate in first...index where !excluded(mentions[candidate].tokens.lowerBound) && !isSpeakerLabel(mentions[candidate], text) {
         let person = people[mentions[candidate].person]
         if person.isOrganization { continue }
         if let gender, let known = person.gender, known != gender { continue }
@@ -117,6 +120,15 @@ package struct DocumentPeople: Sendable {
       index = first - 1
     }
     return nil
+  }
+
+  /// Whether a mention is a transcript's speaker label ("FERREIRA:" opening a line): it says
+  /// who talks next, and is not the subject of what the text narrates.
+  private func isSpeakerLabel(_ mention: Mention, _ text: QuoteText) -> Bool {
+    let next = mention.tokens.upperBound
+    guard next < text.tokens.count, text.tokens[next].kind == .punctuation, text.bytes[Int(text.tokens[next].start)] == 0x3A else { return false }
+    let start = Int(text.tokens[mention.tokens.lowerBound].start)
+    return start == 0 || text.bytes[start - 1] == 0x0A
   }
 
   private func isPossessive(_ mention: Mention, _ text: QuoteText) -> Bool {
@@ -186,6 +198,23 @@ package struct DocumentPeople: Sendable {
   @discardableResult
   package mutating func addSpeaker(named name: String, at tokens: Range<Int>) -> Int {
     let index = register(name: name, role: nil)
+    insertMention(Mention(tokens: tokens, person: index))
+    return index
+  }
+
+  /// Registers a speaker the text only describes ("a spokeswoman for the ministry said"),
+  /// under that description; the same description again is the same speaker.
+  @discardableResult
+  package mutating func addDescribedSpeaker(_ description: String, at tokens: Range<Int>) -> Int {
+    let key = description.lowercased()
+    let index: Int
+    if let existing = people.indices.first(where: { people[$0].isDescription && people[$0].name.lowercased() == key }) {
+      index = existing
+    } else {
+      index = people.count
+      people.append(NamedPerson(name: description, forms: [description], roles: [], isDescription: true))
+      addGender(fromRole: key, to: index)
+    }
     insertMention(Mention(tokens: tokens, person: index))
     return index
   }
@@ -265,6 +294,8 @@ package struct DocumentPeople: Sendable {
       let apposition = words.apposition(after: run.tokens.upperBound, limit: text.segments.first { $0.tokens.contains(run.tokens.lowerBound) }?.tokens.upperBound ?? tokens.count)
       let nearVerb = words.isReportingVerbNear(after: run.tokens.upperBound) || words.isReportingVerbBefore(run.tokens.lowerBound)
       guard !run.name.isEmpty else { continue }
+      // "Local officials said", "Senior aides": an adjective that opens a sentence.
+      if run.name.count == 1, QuoteLexicon.nameModifiers.contains(words.key(run.name.lowerBound)) { continue }
       if words.isPlace(run.name.upperBound - 1) && role == nil && apposition == nil { continue }
       if role != nil && !words.isPlace(run.name.upperBound - 1) || apposition != nil || nearVerb || words.looksLikeFullName(run.name) {
         evidence.append((index, role, apposition, before))
@@ -402,7 +433,23 @@ struct WordReader {
     return ["er", "or", "ist", "ian", "year-old", "ant", "man", "woman"].contains { word.hasSuffix($0) }
   }
 
-  func isRole(_ index: Int) -> Bool { tokens[index].kind == .word && QuoteLexicon.roles.contains(baseKey(index)) }
+  func isRole(_ index: Int) -> Bool {
+    tokens[index].kind == .word && (QuoteLexicon.roles.contains(baseKey(index)) || isFamilyDescriptor(index))
+  }
+
+  /// A tabloid's "dad-of-two", "mother-of-three": a description before a name, not part of it.
+  func isFamilyDescriptor(_ index: Int) -> Bool {
+    let token = tokens[index]
+    let word = bytes[Int(token.start)..<Int(token.end)]
+    let infix: [UInt8] = Array("-of-".utf8)
+    guard word.count > infix.count + 2 else { return false }
+    var position = word.startIndex
+    while position + infix.count <= word.endIndex {
+      if word[position..<position + infix.count].elementsEqual(infix) { return true }
+      position += 1
+    }
+    return false
+  }
   func isPlace(_ index: Int) -> Bool { QuoteLexicon.placeNouns.contains(baseKey(index)) }
   func isReportingVerb(_ index: Int) -> Bool {
     guard tokens[index].kind == .word else { return false }

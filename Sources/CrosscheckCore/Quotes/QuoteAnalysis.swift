@@ -1,3 +1,5 @@
+import Foundation
+
 /// How an occurrence renders its group's fullest text.
 package enum QuoteVariant: String, Sendable, CaseIterable {
   /// The same text.
@@ -72,7 +74,9 @@ package struct SpeakerSummary: Sendable, Equatable {
 /// bigrams over the smaller set) reaches `joinThreshold`, and joins the one it shares the
 /// most bigrams with, so a trimmed, spliced or lightly reworded rendering joins the
 /// utterance it carries most of.
-/// A nested quotation joins its outer quotation's group. Candidates come from an inverted
+/// A nested quotation joins its outer quotation's group. Groups of the same speaker in other
+/// sources that say one thing in other words then join by their content words
+/// (`mergeParaphrases`). Candidates come from an inverted
 /// index of bigrams, so the cost grows with the number of shared bigrams, not pairs.
 /// Containment over shingles is Broder's measure ("On the resemblance and containment of
 /// documents", 1997), here over word bigrams because quotations are short.
@@ -240,6 +244,7 @@ package struct QuoteAnalysis: Sendable {
         heads[shingle] = (Int32(postingOccurrence.count - 1), (head?.count ?? 0) + 1)
       }
     }
+    mergeParaphrases()
     for groupIndex in groups.indices {
       var group = groups[groupIndex]
       group.members.sort()
@@ -264,6 +269,82 @@ package struct QuoteAnalysis: Sendable {
         }
       }
     }
+  }
+
+  /// Weighted share of content words (Dice's coefficient) two renderings must have in common
+  /// to be one utterance said in other words.
+  static let paraphraseThreshold = 0.35
+  /// Content words two renderings must share, at least: two short quotations of one speaker
+  /// on one story easily share two.
+  static let paraphraseWords = 3
+  /// Letters two words must share from their start to count as one word ("permission" and
+  /// "permissions", "forgotten" and "forgot").
+  static let stemLength = 5
+
+  /// Words that carry no content, left out when renderings are compared for their meaning.
+  static let functionWords: Set<String> = [
+    "a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "for", "with", "at", "by", "from", "is", "are",
+    "was", "were", "be", "been", "being", "it", "it's", "this", "that", "these", "those", "we", "you", "he", "she",
+    "they", "i", "our", "your", "their", "my", "his", "her", "its", "not", "no", "will", "would", "can", "could",
+    "should", "has", "have", "had", "do", "does", "did", "there", "here", "so", "as", "if", "than", "then", "what",
+    "which", "who", "all", "any", "just", "very", "more", "most", "about", "into", "out", "up", "us", "me", "them",
+    "him", "one", "also", "only", "even", "because", "while", "when", "how", "we're", "we've", "i'm", "i'd",
+    "don't", "didn't", "isn't", "wasn't", "won't", "can't", "wouldn't", "that's", "there's", "let", "get", "got",
+    "make", "made", "take", "taken", "say", "said", "think", "way", "now", "going",
+  ]
+
+  /// Joins groups that render one utterance in other words — paraphrased, shortened or
+  /// translated differently — and so share few bigrams: the same speaker, different
+  /// sources, at least `paraphraseWords` content words in common, and a weighted Dice
+  /// coefficient of content words of at least `paraphraseThreshold`. Words are weighed by rarity among the corpus's quotations (inverse
+  /// document frequency), so that a story's common words ("Ukraine", "NATO") join nothing
+  /// alone. A group joins an earlier one only when it has no source in common with it: one
+  /// article quoting the same person twice reports two utterances.
+  /// - Complexity: O(g²) comparisons within each speaker's groups, for g groups per speaker.
+  private mutating func mergeParaphrases() {
+    func stem(_ word: String) -> String { String(word.prefix(Self.stemLength)) }
+    let contents: [Set<String>] = occurrences.map { occurrence in
+      Set(occurrence.words.filter { !Self.functionWords.contains($0) && $0.count > 2 && !$0.allSatisfy(\.isNumber) }.map(stem))
+    }
+    var frequency: [String: Int] = [:]
+    for content in contents { for word in content { frequency[word, default: 0] += 1 } }
+    let total = Double(max(occurrences.count, 1))
+    func weight(_ word: String) -> Double { log(1 + total / Double(frequency[word] ?? 1)) }
+    func similarity(_ a: Set<String>, _ b: Set<String>) -> (score: Double, shared: Int) {
+      let shared = a.intersection(b)
+      let both = a.reduce(0) { $0 + weight($1) } + b.reduce(0) { $0 + weight($1) }
+      guard both > 0 else { return (0, 0) }
+      return (2 * shared.reduce(0) { $0 + weight($1) } / both, shared.count)
+    }
+    func speaker(of group: QuoteGroup) -> Int? {
+      let speakers = Set(group.members.compactMap { occurrences[$0].speaker })
+      return speakers.count == 1 ? speakers.first : nil
+    }
+    var merged = [Bool](repeating: false, count: groups.count)
+    var bySpeaker: [Int: [Int]] = [:]
+    for index in groups.indices {
+      guard let who = speaker(of: groups[index]), groups[index].members.allSatisfy({ occurrences[$0].kind == .direct }) else { continue }
+      let documents = Set(groups[index].members.map { occurrences[$0].document })
+      var best: (group: Int, score: Double)? = nil
+      for earlier in bySpeaker[who] ?? [] where !merged[earlier] {
+        guard groups[earlier].members.allSatisfy({ !documents.contains(occurrences[$0].document) }) else { continue }
+        for member in groups[index].members {
+          for other in groups[earlier].members {
+            let (score, shared) = similarity(contents[member], contents[other])
+            if shared >= Self.paraphraseWords, score >= Self.paraphraseThreshold, score > (best?.score ?? 0) { best = (earlier, score) }
+          }
+        }
+      }
+      if let best {
+        groups[best.group].members += groups[index].members
+        merged[index] = true
+      } else {
+        bySpeaker[who, default: []].append(index)
+      }
+    }
+    guard merged.contains(true) else { return }
+    groups = groups.indices.filter { !merged[$0] }.map { groups[$0] }
+    for index in groups.indices { groups[index].id = "Q\(index + 1)" }
   }
 
   /// How `member` renders `canonical`.

@@ -150,8 +150,14 @@ package enum QuoteLexicon {
   /// subject is not the speaker.
   static let formsOfBe: Set<UInt64> = keys(["is", "are", "was", "were", "be", "been", "being", "'s"])
 
-  /// Words that open a description of a person ("the mayor", "a spokesman", "its chief").
-  static let determiners: Set<UInt64> = keys(["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"])
+  /// Words that open a description of a person ("the mayor", "a spokesman", "its chief",
+  /// "one official").
+  static let determiners: Set<UInt64> = keys(["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "one", "another"])
+  /// Determiners of someone the text does not name ("a spokeswoman", "one medic", "another parent").
+  static let indefiniteDeterminers: Set<UInt64> = keys(["a", "an", "one", "another"])
+  /// Prepositions that tie a role to its organisation ("a spokeswoman for the ministry",
+  /// "an official at the embassy", "the head of Orrin County Public Health").
+  static let roleLinks: Set<UInt64> = keys(["for", "of", "at", "with"])
 
   /// Nouns that name a role: heads of descriptions and titles before names.
   static let roleWords: [String] = [
@@ -173,6 +179,8 @@ package enum QuoteLexicon {
     "surgeon", "pilot", "soldier", "commissioner", "mayor-elect", "president-elect", "governor-elect",
     "operator", "organizer", "organiser", "player", "striker", "captain", "manager", "trainer", "chef",
     "historian", "professor", "student", "volunteer", "shopkeeper", "landlord", "tenant", "homeowner",
+    "reporter", "correspondent", "medic", "paramedic", "parent", "runner", "competitor", "spectator",
+    "passenger", "driver", "neighbour", "neighbor", "firefighter", "employee", "staffer", "paramedics",
   ]
   static let roles: Set<UInt64> = keys(roleWords)
 
@@ -190,6 +198,16 @@ package enum QuoteLexicon {
     "company", "agency", "ministry", "police", "authorities", "government", "department", "office", "board",
     "council", "firm", "utility", "group", "organization", "organisation", "union", "party", "committee",
     "commission", "service", "services", "operator",
+  ])
+
+  /// Role nouns of someone who speaks for an organisation.
+  static let spokespeople: Set<UInt64> = keys(["spokesman", "spokeswoman", "spokesperson", "representative"])
+  /// Head nouns of an organisation's name ("Serious Fraud Office", "Orrin County Public Health").
+  static let institutionNouns: Set<UInt64> = keys([
+    "office", "department", "ministry", "agency", "service", "services", "council", "board", "authority",
+    "bureau", "commission", "committee", "police", "company", "corporation", "inc", "ltd", "group", "health",
+    "administration", "institute", "association", "foundation", "union", "party", "court", "railroad",
+    "railway", "airlines", "bank", "fund", "organization", "organisation", "directorate", "inspectorate",
   ])
 
   /// Gendered titles and nouns.
@@ -224,6 +242,8 @@ package enum QuoteLexicon {
     "photo", "read", "related", "watch", "share", "home", "news", "source", "subscribe", "update", "updated",
     "breaking", "live", "q", "yes", "well", "oh", "thank", "thanks", "please", "let", "do", "does", "did",
     "is", "are", "was", "were", "will", "would", "can", "could", "should", "must", "has", "have", "had",
+    "another", "i'd", "i'm", "i've", "i'll", "we're", "we've", "we'll", "we'd", "you're", "it's", "that's",
+    "there's", "let's", "he's", "she's", "they're",
   ])
 
   /// Head nouns of places and institutions: a name ending in one is not a person.
@@ -239,6 +259,7 @@ package enum QuoteLexicon {
     "foundation", "organization", "organisation", "group", "corporation", "company", "inc", "ltd", "llc",
     "fire", "rescue", "energy", "airlines", "motors", "media", "health", "ministry", "senate", "congress",
     "parliament", "assembly", "cabinet", "administration", "bureau", "authority", "court", "prison", "mall",
+    "elementary", "academy", "clinic", "library", "stadium", "arena", "market",
   ])
 
   /// Nouns that make an apposition say what a person is ("Ray Dufresne, who heads …",

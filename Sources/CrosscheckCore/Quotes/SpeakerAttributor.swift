@@ -24,6 +24,8 @@ package enum AttributionRule: String, Sendable, CaseIterable {
   case nested = "nested"
   /// No reporting verb: the person the sentence is about.
   case sentenceSubject = "sentence-subject"
+  /// An answer in a question-and-answer interview: the person interviewed.
+  case interviewee = "interviewee"
 
   /// The rule in plain words, for `--explain`.
   package var explanation: String {
@@ -36,6 +38,7 @@ package enum AttributionRule: String, Sendable, CaseIterable {
     case .previousParagraph: return "no attribution and no one named before it in its paragraph; continues the previous paragraph's speaker"
     case .nested: return "nested inside a quote by the same speaker"
     case .sentenceSubject: return "no reporting verb; the person the sentence is about"
+    case .interviewee: return "an answer (“A:”) in a question-and-answer interview; the speaker is the person interviewed, named before the first question"
     }
   }
 }
@@ -98,6 +101,8 @@ package struct SpeakerAttributor: Sendable {
   static let postVerbWindow = 8
   /// How far before a quotation (in tokens) a reporting verb may be.
   static let preWindow = 60
+  /// A title that labels a quotation with a colon ("Race director: ‘…’") has at most this many words.
+  static let labelWords = 4
 
   /// Attributes the quotations of one document.
   package func attribute(_ spans: [QuoteSpan], in text: QuoteText, people: inout DocumentPeople) -> [AttributedQuote] {
@@ -174,6 +179,7 @@ package struct SpeakerAttributor: Sendable {
           if attribution == nil, kind == .direct { attribution = carryOver(span, segment: segment) }
           if attribution == nil, kind == .direct { attribution = sentenceSubject(span, segment: segment) }
           if attribution == nil, kind == .direct { attribution = previousSentenceSubject(span, segment: segment) }
+          if attribution == nil, kind == .direct { attribution = interviewee(span, segment: segment) }
         }
         if let found = attribution, found.person == nil, reason == nil {
           reason = found.resolution ?? "the words for the speaker name no one"
@@ -293,7 +299,42 @@ package struct SpeakerAttributor: Sendable {
       {
         return attribution(.speakerBefore, cue: nil, np: Phrase(range: mention.tokens, kind: .name), evidenceFrom: mention.tokens.lowerBound, to: last + 1, confidence: 0.7)
       }
+      // "Race director: ‘…’" (a live blog's headline): a title the text gives someone.
+      if !scare, let last = pre.last, words.isPunctuation(last, 0x3A), last > pre.lowerBound {
+        let line = segmentLineStart(last, segment: segment)
+        if line >= pre.lowerBound, last - line <= SpeakerAttributor.labelWords, words.isRole(last - 1),
+          (line..<last).allSatisfy({ tokens[$0].kind == .word }),
+          people.resolve(description: words.wordList(line..<last), before: last) != nil
+        {
+          return attribution(.speakerBefore, cue: nil, np: Phrase(range: line..<last, kind: .description), evidenceFrom: line, to: last + 1, confidence: 0.6)
+        }
+      }
       return nil
+    }
+
+    /// The first token of the line that holds `index`, within its paragraph.
+    func segmentLineStart(_ index: Int, segment: QuoteText.Segment) -> Int {
+      var start = index
+      while start > segment.tokens.lowerBound, !words.bytes[Int(tokens[start - 1].end)..<Int(tokens[start].start)].contains(0x0A) { start -= 1 }
+      return start
+    }
+
+    /// Whether a paragraph opens with a live blog's timestamp on a line of its own ("11:48"):
+    /// a new post, which continues no speaker from the post before.
+    func opensWithTimestamp(_ segment: QuoteText.Segment) -> Bool {
+      guard let first = segment.tokens.first else { return false }
+      var index = Int(tokens[first].start)
+      let bytes = words.bytes
+      func digits() -> Int {
+        var count = 0
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1; count += 1 }
+        return count
+      }
+      guard (1...2).contains(digits()), index < bytes.count, bytes[index] == 0x3A || bytes[index] == 0x2E else { return false }
+      index += 1
+      guard digits() == 2 else { return false }
+      while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+      return index < bytes.count && bytes[index] == 0x0A
     }
 
     mutating func addEvent(_ token: Int, _ segment: Int, _ attribution: Attribution) {
@@ -313,7 +354,14 @@ package struct SpeakerAttributor: Sendable {
           let found = attribution(.sameParagraph, cue: cueText(verb), np: np, evidenceFrom: np.range.lowerBound, to: verb + 1, confidence: 0.7)
           if found.person != nil { events.append((index, segmentIndex, found)) }
         }
+        // "…, according to a spokeswoman for the county."
+        for index in segment.tokens where !quoted[index] && isAccordingTo(index) {
+          guard let np = forwardPhrase(from: index + 2, limit: segment.tokens.upperBound), np.kind != .pronoun else { continue }
+          let found = attribution(.sameParagraph, cue: "according to", np: np, evidenceFrom: index, to: np.range.upperBound, confidence: 0.7)
+          if found.person != nil { events.append((index, segmentIndex, found)) }
+        }
       }
+      events.sort { $0.token < $1.token }
     }
 
     /// The speaker a quotation without attribution carries over: the last one attributed
@@ -326,6 +374,7 @@ package struct SpeakerAttributor: Sendable {
         return previous
       }
       if let mention = people.mention(in: segment.tokens.lowerBound..<span.openMark), mention.tokens.lowerBound < span.openMark { return nil }
+      if opensWithTimestamp(segment) { return nil }
       var previousSegment = span.segment - 1
       while previousSegment >= 0, isQuestion(text.segments[previousSegment]) { previousSegment -= 1 }
       guard previousSegment >= 0, var previous = events.last(where: { $0.segment == previousSegment })?.attribution else { return nil }
@@ -386,6 +435,25 @@ package struct SpeakerAttributor: Sendable {
       return found
     }
 
+    /// A quotation in an interview's answer ("A: … “…” is not a slogan"): the first person
+    /// the introduction names with a title ("race director Owen Pryce"), before the first
+    /// question ("Q:").
+    mutating func interviewee(_ span: QuoteSpan, segment: QuoteText.Segment) -> Attribution? {
+      func label(_ segment: QuoteText.Segment, _ letter: UInt8) -> Bool {
+        let first = segment.tokens.lowerBound
+        guard segment.tokens.count > 2, tokens[first].kind == .word, tokens[first].end - tokens[first].start == 1,
+          words.bytes[Int(tokens[first].start)] == letter
+        else { return false }
+        return words.isPunctuation(first + 1, 0x3A)
+      }
+      guard label(segment, 0x41), let question = text.segments.firstIndex(where: { label($0, 0x51) }) else { return nil }
+      let firstQuestion = text.segments[question].tokens.lowerBound
+      guard let mention = people.mentions.first(where: { $0.tokens.lowerBound < firstQuestion && !quoted[$0.tokens.lowerBound]
+        && !people.people[$0.person].isOrganization && !people.people[$0.person].isDescription && !people.people[$0.person].roles.isEmpty })
+      else { return nil }
+      return attribution(.interviewee, cue: nil, np: Phrase(range: mention.tokens, kind: .name), evidenceFrom: mention.tokens.lowerBound, to: mention.tokens.upperBound, confidence: 0.6)
+    }
+
     // MARK: Phrases
 
     struct Phrase {
@@ -439,10 +507,16 @@ package struct SpeakerAttributor: Sendable {
           }
         }
       }
-      // "the President of Ukraine"
-      if end + 1 < limit, words.key(end) == QuoteLexicon.Word.of, words.isCapitalized(end + 1), sawRole {
-        end += 1
-        while end < limit, words.isCapitalized(end) { end += 1 }
+      // "the President of Ukraine", "a spokeswoman for the Department of Health"
+      if sawRole, end + 1 < limit, tokens[end].kind == .word, QuoteLexicon.roleLinks.contains(words.key(end)) {
+        var name = end + 1
+        if words.key(name) == QuoteLexicon.Word.the, name + 1 < limit { name += 1 }
+        if words.isCapitalized(name) {
+          end = name
+          while end < limit, words.isCapitalized(end) || (words.key(end) == QuoteLexicon.Word.of && end + 1 < limit && words.isCapitalized(end + 1)) {
+            end += 1
+          }
+        }
       }
       guard end > start, sawName || sawRole else { return nil }
       let nameInside = people.mention(in: start..<end) != nil
@@ -491,6 +565,18 @@ package struct SpeakerAttributor: Sendable {
         }
       }
       guard sawName || sawRole else { return nil }
+      // "a spokeswoman for the Oregon Department of Health said": the role and its organisation.
+      let nameStart = words.key(start) == QuoteLexicon.Word.the ? start + 1 : start
+      if sawName, nameStart <= end, words.isCapitalized(nameStart) {
+        var link = start - 1
+        if link >= lowerLimit, tokens[link].kind == .word, words.key(link) == QuoteLexicon.Word.the { link -= 1 }
+        if link - 1 >= lowerLimit, tokens[link].kind == .word, QuoteLexicon.roleLinks.contains(words.key(link)),
+          tokens[link - 1].kind == .word, !words.isCapitalized(link - 1), words.isPersonNoun(link - 1),
+          let described = backwardPhrase(endingAt: link - 1, lowerLimit: lowerLimit), described.kind == .description
+        {
+          return Phrase(range: described.range.lowerBound..<end + 1, kind: .description)
+        }
+      }
       // "the Kremlin said", "the White House said": a name that takes "the".
       if sawName, !sawRole, start - 1 >= lowerLimit, tokens[start - 1].kind == .word, words.key(start - 1) == QuoteLexicon.Word.the {
         return Phrase(range: (start - 1)..<end + 1, kind: .name)
@@ -514,7 +600,11 @@ package struct SpeakerAttributor: Sendable {
         comma -= 1
       }
       guard comma > lowerLimit, words.isPunctuation(comma, 0x2C) else { return nil }
-      guard let phrase = backwardPhrase(endingAt: comma - 1, lowerLimit: lowerLimit), phrase.kind != .description || people.mention(in: phrase.range) != nil else { return nil }
+      // "One medic, who asked not to be named, told …": a description before a "who" clause.
+      let whoClause = comma + 1 < end && words.key(comma + 1) == QuoteLexicon.Word.who
+      guard let phrase = backwardPhrase(endingAt: comma - 1, lowerLimit: lowerLimit),
+        phrase.kind != .description || people.mention(in: phrase.range) != nil || whoClause
+      else { return nil }
       return phrase
     }
 
@@ -565,6 +655,16 @@ package struct SpeakerAttributor: Sendable {
         let key = words.key(np.range.lowerBound)
         if let gender = QuoteLexicon.subjectPronouns[key] {
           person = people.antecedent(before: np.range.lowerBound, gender: gender, text: text, excluded: { quoted[$0] })
+          // "…, according to a spokeswoman for the county. “…,” she said.": the one who last
+          // spoke, when no one is named after them, rather than another name in their sentence.
+          if let named = person, let speaker = events.last(where: { $0.token < np.range.lowerBound })?.attribution.person, speaker != named,
+            people.people[speaker].gender.map({ $0 == gender }) ?? true,
+            let speakerAt = events.last(where: { $0.token < np.range.lowerBound })?.token,
+            let namedAt = people.mentions.last(where: { $0.person == named && $0.tokens.lowerBound < np.range.lowerBound })?.tokens.lowerBound,
+            text.sentenceOfToken[speakerAt] == text.sentenceOfToken[namedAt]
+          {
+            person = speaker
+          }
           if let person {
             resolution = "“\(surface)” is \(people.people[person].name), the person last named before it"
           } else {
@@ -596,8 +696,8 @@ package struct SpeakerAttributor: Sendable {
       case .description:
         framing = surface
         let firstKey = words.key(np.range.lowerBound)
-        // "a spokeswoman said": someone new, whom the text does not name.
-        let indefinite = firstKey == QuoteLexicon.Word.a || firstKey == QuoteLexicon.Word.an
+        // "a spokeswoman said", "one official said": someone new, whom the text does not name.
+        let indefinite = QuoteLexicon.indefiniteDeterminers.contains(firstKey)
         if indefinite {
           resolution = "“\(surface)” is someone the text does not name"
         } else if let mention = people.mention(in: np.range) {
@@ -613,6 +713,11 @@ package struct SpeakerAttributor: Sendable {
             resolution = "“\(surface)” is \(people.people[person].name), by the titles the text gives"
           }
           confidence -= 0.1
+        } else if indefinite || !QuoteLexicon.determiners.contains(firstKey), let described = describedSpeaker(np) {
+          // The text never names this speaker: credit the description itself.
+          person = described
+          resolution = "the text does not name this speaker; it is reported as “\(people.people[described].name)”"
+          confidence = 0.6
         } else if indefinite {
           confidence = 0
         } else if words.isPersonNoun(np.range.upperBound - 1),
@@ -637,6 +742,49 @@ package struct SpeakerAttributor: Sendable {
         surfaceRange: np.kind == .name ? people.lastMention(in: np.range).map { Int(tokens[$0.tokens.lowerBound].start)..<Int(tokens[$0.tokens.upperBound - 1].end) } ?? surfaceRange : surfaceRange,
         surfaceKind: np.kind, framing: framing, person: person, evidence: text.string(evidenceRange),
         confidence: max(0, min(1, confidence)), resolution: resolution)
+    }
+
+    /// Registers a description of someone unnamed ("a spokeswoman for the ministry",
+    /// "officials") as a speaker, when a person noun heads it; the name drops the determiner.
+    mutating func describedSpeaker(_ np: Phrase) -> Int? {
+      guard let head = np.range.first(where: { tokens[$0].kind == .word && (words.isRole($0) || words.isPersonNoun($0)) }),
+        words.isPersonNoun(head)
+      else { return nil }
+      var start = np.range.lowerBound
+      if QuoteLexicon.determiners.contains(words.key(start)) { start += 1 }
+      guard start < np.range.upperBound else { return nil }
+      var description = text.string(tokens: start..<np.range.upperBound)
+      // "The Serious Fraud Office welcomed the sentence. “…,” a spokeswoman said.": a
+      // spokeswoman speaks for the organisation her paragraph has just named.
+      if np.range.upperBound - start == 1, QuoteLexicon.spokespeople.contains(words.baseKey(head)),
+        let organisation = organisation(before: np.range.lowerBound)
+      {
+        var name = text.string(tokens: organisation)
+        if name.hasPrefix("The ") { name = "the" + name.dropFirst(3) }
+        description += " for " + name
+      }
+      // A description that opens a sentence is written lower-case elsewhere ("Officials said").
+      if words.isCapitalized(start), !words.isAcronym(start), start == np.range.lowerBound, let first = description.first {
+        description = first.lowercased() + description.dropFirst()
+      }
+      return people.addDescribedSpeaker(description, at: np.range)
+    }
+
+    /// The organisation named last before `index` in its paragraph, outside quotations
+    /// ("the Serious Fraud Office"): capitalised words ending in an institution's noun.
+    func organisation(before index: Int) -> Range<Int>? {
+      guard let segment = text.segments.first(where: { $0.tokens.contains(index) }) else { return nil }
+      var last = index - 1
+      while last >= segment.tokens.lowerBound {
+        if !quoted[last], words.isCapitalized(last), QuoteLexicon.institutionNouns.contains(words.baseKey(last)),
+          let phrase = backwardPhrase(endingAt: last, lowerLimit: segment.tokens.lowerBound),
+          phrase.range.filter({ words.isCapitalized($0) }).count > 1
+        {
+          return phrase.range
+        }
+        last -= 1
+      }
+      return nil
     }
 
     /// The end (exclusive) of an apposition that says what a person is, after `index`.

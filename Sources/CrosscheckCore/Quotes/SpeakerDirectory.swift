@@ -27,7 +27,8 @@ package struct SpeakerJoin: Sendable, Equatable {
 /// compatible (the same, one missing, or the same initial with a shared title:
 /// Vladimir/Volodymyr, both "Ukrainian President"); or when the surnames differ by one
 /// letter (Okonkwo/Okonqwo) and the first name or a title is shared. A surname alone joins
-/// the person with that surname. The canonical name is the full form used most often.
+/// the person with that surname. A speaker the sources only describe ("spokeswoman for the
+/// ministry") joins only the same description. The canonical name is the full form used most often.
 ///
 /// Candidates are found through an index of each surname's one-letter deletions, the
 /// symmetric-delete method of spelling correction (Garbe, SymSpell, 2012): two strings one
@@ -47,6 +48,7 @@ package struct SpeakerDirectory: Sendable {
     var roles: Set<String>
     var forms: [String]
     var isOrganization: Bool
+    var isDescription: Bool
   }
 
   /// Clusters the people of every document.
@@ -155,7 +157,7 @@ package struct SpeakerDirectory: Sendable {
     }
     return Entry(
       name: person.name, first: parts.count > 1 ? parts[0].lowercased() : nil, surname: surname, folded: fold(surname), roles: roles,
-      forms: person.forms, isOrganization: person.isOrganization)
+      forms: person.forms, isOrganization: person.isOrganization, isDescription: person.isDescription)
   }
 
   /// Folds transliteration variants of a surname: doubled and -iy/-ij endings become -y
@@ -222,6 +224,10 @@ package struct SpeakerDirectory: Sendable {
   /// How strongly two names are the same person: 0 not at all; higher is stronger.
   private static func match(_ a: Entry, _ b: Entry) -> Int {
     guard !a.surname.isEmpty, !b.surname.isEmpty else { return 0 }
+    // A speaker known only by a description is the same speaker only under the same description.
+    if a.isDescription || b.isDescription {
+      return a.isDescription && b.isDescription && a.name.lowercased() == b.name.lowercased() ? 5 : 0
+    }
     let role = sharesRole(a, b)
     if a.folded == b.folded {
       switch (a.first, b.first) {

@@ -194,6 +194,7 @@ package enum ClaimsCommand: ShellCommand {
     switch claim.asserterRule {
     case "quotation": text += "; it is inside a quotation, so it is \(claim.asserter)'s claim, not the outlet's"
     case "according to": text += "; the sentence says “according to”, so it is \(claim.asserter)'s claim, not the outlet's"
+    case "reported speech": text += "; the sentence reports what \(claim.asserter) said, so it is \(claim.asserter)'s claim, not the outlet's"
     default: text += "; the outlet states it in its own words"
     }
     if !claim.topic.isEmpty { text += ". It is matched with other sources' numbers by the words around it: \(claim.topic.joined(separator: ", "))" }

@@ -79,6 +79,20 @@ import Testing
     return (cases.count, right, total, conflicts, conflictsFound, failures)
   }
 
+  @Test(arguments: [("93F", false), ("81F", true), ("27C", true)])
+  func temperaturesInCelsiusAndFahrenheitAreComparedAsOne(_ other: String, _ conflicts: Bool) {
+    let corpus = Self.corpus([
+      ["id": "a", "date": "2025-07-19", "text": "The marathon was stopped when temperatures in the city reached 34C."],
+      ["id": "b", "date": "2025-07-19", "text": "The marathon was stopped when temperatures in the city reached \(other)."],
+    ])
+    let claims = ClaimExtractor().claims(in: corpus)
+    let heat = claims.indices.filter { claims[$0].quantity.kind == .temperature }
+    #expect(heat.count == 2)
+    let group = ClaimGrouper().groups(of: claims).first { $0.members.contains(heat[0]) }
+    #expect(group?.members.contains(heat[1]) == true)
+    #expect((group?.agreement == .conflict) == conflicts)
+  }
+
   @Test func aRateTheUserSetsConvertsCurrencies() {
     let corpus = Self.corpus([
       ["id": "a", "date": "2025-01-20", "text": "The bloc pledged €40 billion in military aid to the country this year."],

@@ -37,6 +37,8 @@ struct QuantityCase: CustomStringConvertible, Sendable {
   static let numerals: [QuantityCase] = [
     QuantityCase(text: "Officials said 14 people were treated.", span: "14 people", kind: .count, value: "14"),
     QuantityCase(text: "Fourteen people were taken to hospital.", span: "Fourteen people", kind: .count, value: "14"),
+    QuantityCase(text: "Two more children have tested positive.", span: "Two more children", kind: .count, value: "2"),
+    QuantityCase(text: "Nearly four in five of the sick children had no shot.", span: "Nearly four in five", kind: .count, value: "0.8"),
     QuantityCase(text: "About 1,200 people remain out of their homes.", span: "About 1,200 people", kind: .count, value: "1200", qualifier: .approx),
     QuantityCase(text: "A dozen people were hurt.", span: "A dozen people", kind: .count, value: "12"),
     QuantityCase(text: "Twenty-five soldiers were wounded.", span: "Twenty-five soldiers", kind: .count, value: "25"),
@@ -60,11 +62,23 @@ struct QuantityCase: CustomStringConvertible, Sendable {
     QuantityCase(text: "It lost €1.3bn last year.", span: "€1.3bn", kind: .money, value: "1300000000"),
     QuantityCase(text: "The fund raised US$4.5 billion.", span: "US$4.5 billion", kind: .money, value: "4500000000"),
     QuantityCase(text: "The bank was fined CHF 40 million.", span: "CHF 40 million", kind: .money, value: "40000000"),
+    QuantityCase(
+      text: "The closure will cost 1.2 billion Swedish crowns ($117 million).", span: "1.2 billion Swedish crowns ($117 million)",
+      kind: .money, value: "1200000000"),
+    QuantityCase(
+      text: "The closure costs 1.2 billion kronor, around 108 million euros.", span: "1.2 billion kronor, around 108 million euros",
+      kind: .money, value: "1200000000"),
     QuantityCase(text: "It will cost 3.2 billion rupees.", span: "3.2 billion rupees", kind: .money, value: "3200000000"),
     QuantityCase(text: "They pledged nearly $8 billion.", span: "nearly $8 billion", kind: .money, value: "8000000000", qualifier: .nearly),
   ]
 
   static let measures: [QuantityCase] = [
+    QuantityCase(text: "Homes within half a mile were evacuated.", span: "within half a mile", kind: .distance, value: "0.5", qualifier: .within),
+    QuantityCase(text: "The zone will shrink to a quarter mile.", span: "a quarter mile", kind: .distance, value: "0.25"),
+    QuantityCase(text: "Nobody trains for half a year to be stopped.", span: "half a year", kind: .duration, value: "0.5"),
+    QuantityCase(text: "I will not pretend that we can replace 640 jobs in a year.", span: "in a year", kind: .duration, value: "1", qualifier: .within),
+    QuantityCase(text: "Temperatures reached 34C (93F) shortly before midday.", span: "34C (93F)", kind: .temperature, value: "34"),
+    QuantityCase(text: "Last year's race was run in a mild 19C.", span: "19C", kind: .temperature, value: "19"),
     QuantityCase(text: "Unemployment rose to 4.7% in May.", span: "4.7%", kind: .percent, value: "4.7"),
     QuantityCase(text: "Turnout was 61.2 per cent on Sunday.", span: "61.2 per cent", kind: .percent, value: "61.2"),
     QuantityCase(text: "Shares fell between 3 and 4 percent.", span: "between 3 and 4 percent", kind: .percent, value: "[3, 4]"),
@@ -98,6 +112,18 @@ struct QuantityCase: CustomStringConvertible, Sendable {
     QuantityCase(text: "Allies meet on October 12 in Ramstein.", span: "October 12", kind: .date, value: "2024-10-12"),
     QuantityCase(text: "Allies meet on 12 October in Ramstein.", span: "12 October", kind: .date, value: "2024-10-12"),
     QuantityCase(text: "He visited Kyiv on Thursday.", span: "Thursday", kind: .date, value: "2024-10-03"),
+    // The tense around a weekday says which way it points.
+    QuantityCase(text: "The county will hold clinics on Wednesday and Saturday.", span: "Saturday", kind: .date, value: "2024-10-05"),
+    QuantityCase(text: "The first two, on Wednesday and Saturday, will be held at the fairgrounds.", span: "Wednesday", kind: .date, value: "2024-10-09"),
+    QuantityCase(text: "The forecast on Friday was 29 degrees.", span: "Friday", kind: .date, value: "2024-09-27"),
+    QuantityCase(text: "The zone would shrink to a quarter mile on Saturday if readings stay low.", span: "Saturday", kind: .date, value: "2024-10-05"),
+    QuantityCase(text: "Residents could expect to return home by Saturday.", span: "Saturday", kind: .date, value: "2024-10-05"),
+    QuantityCase(text: "The race was halted at 11.15am.", span: "11.15am", kind: .date, value: "2024-10-03T11:15"),
+    QuantityCase(text: "Negotiations with the unions begin on Monday.", span: "Monday", kind: .date, value: "2024-10-07"),
+    QuantityCase(text: "By half past ten it was already 33 degrees.", span: "half past ten", kind: .date, value: "2024-10-03T10:30"),
+    QuantityCase(text: "I made the call at quarter past eleven.", span: "quarter past eleven", kind: .date, value: "2024-10-03T11:15"),
+    QuantityCase(text: "The train derailed early this morning.", span: "this morning", kind: .date, value: "2024-10-03"),
+    QuantityCase(text: "Last year's race was run in mild weather.", span: "Last year's", kind: .date, value: "2023"),
     QuantityCase(text: "He took office on Tuesday.", span: "Tuesday", kind: .date, value: "2024-10-01"),
     QuantityCase(text: "The bomb hit on Wednesday night.", span: "Wednesday night", kind: .date, value: "2024-10-02"),
     QuantityCase(text: "Schools will stay closed through Monday.", span: "Monday", kind: .date, value: "2024-10-07"),

@@ -49,4 +49,21 @@ import Testing
     #expect(analysis.occurrences[0].group == analysis.occurrences[1].group)
     #expect(analysis.occurrences[1].kind == .scare)
   }
+
+  @Test func aParaphraseByTheSameSpeakerInAnotherSourceJoinsTheUtterance() {
+    let analysis = Self.corpus([
+      "“We were lucky. Nobody was hurt, and the fuel did not catch fire,” Fire Chief Dana Cole said.",
+      "Fire Chief Dana Cole told us: “We were lucky, nobody got hurt and nothing caught fire.”",
+      // The same words from someone else, and a second remark of the chief's in one article: apart.
+      "“Nobody was hurt because the wind dropped before the fire reached the houses,” Mayor Ann Wu said.",
+      "“We were lucky. Nobody was hurt, and the fuel did not catch fire,” Fire Chief Dana Cole said. "
+        + "Later she added: “Nobody got hurt, but the fuel will take days to clean from the creek.”",
+    ])
+    let groupOf = analysis.occurrences.map(\.group)
+    #expect(groupOf[0] == groupOf[1])
+    #expect(analysis.occurrences[1].variant == .reworded)
+    #expect(groupOf[2] != groupOf[0])
+    #expect(groupOf[3] == groupOf[0])
+    #expect(groupOf[4] != groupOf[0])
+  }
 }

@@ -45,7 +45,35 @@ import Testing
     Case(text: "Jane Smith spoke first.\n“The rules were followed,” the statement said.", speaker: nil, rule: .speakerAfter),
     Case(text: "Secretary of State Antony Blinken said: “We are ready for talks.”", speaker: "Antony Blinken", rule: .speakerBefore),
     Case(text: "“We are ready,” Smith, 45, said.", speaker: "Smith", rule: .speakerAfter),
-    Case(text: "Miles Carter spoke.\n“The law reaches every trading floor,” a spokeswoman said.", speaker: nil, rule: .speakerAfter),
+    // Someone the text never names is credited as described, never to the last name.
+    Case(text: "Miles Carter spoke.\n“The law reaches every trading floor,” a spokeswoman said.", speaker: "spokeswoman", rule: .speakerAfter),
+    Case(
+      text: "The Serious Fraud Office welcomed the sentence. “No trading floor is beyond the law,” a spokeswoman said.",
+      speaker: "spokeswoman for the Serious Fraud Office", rule: .speakerAfter),
+    Case(
+      text: "A spokeswoman for the Oregon Department of Environmental Quality said booms were in place.\n“There is a sheen on the creek,” she said.",
+      speaker: "spokeswoman for the Oregon Department of Environmental Quality", rule: .speakerAfter),
+    Case(
+      text: "The new cases attend Hillside Elementary, according to a spokeswoman for Orrin County Public Health. “Both were at home,” she said.",
+      speaker: "spokeswoman for Orrin County Public Health", rule: .speakerAfter),
+    Case(text: "Pat Rowe spoke first.\nBut one medic, who asked not to be named, told the paper: “We were warned on Friday.”", speaker: "medic", rule: .speakerBefore),
+    Case(text: "Local officials were worried. “Nobody can fill this hole quickly,” one official said.", speaker: "official", rule: .speakerAfter),
+    Case(text: "“We will be back next year,” officials said.", speaker: "officials", rule: .speakerAfter),
+    // A transcript's speaker label is not what "she" stands for.
+    Case(
+      text: "FERREIRA: The fire chief here, Dana Whitlock, says the spill is large.\n\nHOST: Was anyone hurt?\n\nFERREIRA: No. She told us, quote, “We were lucky.”",
+      speaker: "Dana Whitlock", rule: .speakerBefore),
+    // A live blog's post opens with its time and continues no one from the post before.
+    Case(
+      text: "12:05\nThe ambulance service says it has treated 36 people, Jo Hart said.\n\n11:48\n“Like running into a hair dryer out there”",
+      speaker: nil, rule: nil),
+    Case(
+      text: "12:40\nRace director: “Safety is the only thing that matters”\n\nOwen Pryce, the race director, has spoken to reporters.",
+      speaker: "Owen Pryce", rule: .speakerBefore),
+    Case(
+      text: "The Brennport Marathon was halted. Race director Owen Pryce sat down with the Echo.\n\nQ: Did you wait too long?\n\nA: No. “The safety of the runners is the only thing that matters” is how we run it.",
+      speaker: "Owen Pryce", rule: .interviewee),
+    Case(text: "I'd make the same call again. “The safety of the runners is the only thing that matters” is not a slogan for us.", speaker: nil, rule: nil),
     Case(text: "NATO Secretary-General Mark Rutte visited Kyiv.\nThe Secretary General explained that “support is necessary for us.”", speaker: "Mark Rutte", rule: .speakerBefore),
   ])
   func creditsTheSpeaker(_ test: Case) throws {
