@@ -164,7 +164,7 @@ package final class Shell {
   package func report(_ error: ShellError, at location: SourceLocation?) {
     // An error inside a nested command file was written where it happened.
     if error.alreadyReported { return }
-    let prefix = location.map { "\($0.file):\($0.line): " } ?? ""
+    let prefix = location.map { TerminalText.escape("\($0.file):\($0.line): ", keepLayout: false) } ?? ""
     let color = colorEnabled(terminal: console.isTerminal)
     var text = prefix + ANSI.styled("error:", .error, color: color) + " " + TerminalText.escape(error.message) + "\n"
     if let hint = error.hint { text += "  " + TerminalText.escape(hint) + "\n" }
@@ -210,21 +210,20 @@ package final class Shell {
     console.write(text)
   }
 
+  /// Writes redirected output into the file itself, as a shell's `>` does: a symbolic
+  /// link, a device (`/dev/null`) or a file with other links stays what it is (replacing the
+  /// file by renaming a new one over it would not).
   private func write(_ text: String, to path: String, append: Bool) throws(ShellError) {
-    let manager = FileManager.default
-    if append, manager.fileExists(atPath: path) {
-      guard let handle = FileHandle(forWritingAtPath: path) else { throw .failed("cannot write to '\(path)'") }
-      defer { try? handle.close() }
-      do {
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(text.utf8))
-      } catch {
-        throw .failed("cannot write to '\(path)': \(error.localizedDescription)")
-      }
-      return
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
+    guard descriptor >= 0 else {
+      throw .failed("cannot write to '\(path)': \(String(cString: strerror(errno)))")
     }
-    guard manager.createFile(atPath: path, contents: Data(text.utf8)) else {
-      throw .failed("cannot write to '\(path)' (no such folder, or permission denied)")
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    do {
+      try handle.write(contentsOf: Data(text.utf8))
+      try handle.close()
+    } catch {
+      throw .failed("cannot write to '\(path)': \(error.localizedDescription)")
     }
   }
 
@@ -276,7 +275,7 @@ package final class Shell {
   package func runLines(name: String, next: () -> String?) -> Int {
     var failures = 0
     var lineNumber = 0
-    while !exitRequested, let first = next() {
+    while !exitRequested, Interrupt.terminationSignal == nil, let first = next() {
       lineNumber += 1
       let start = lineNumber
       var line = first.hasSuffix("\r") ? String(first.dropLast()) : first
@@ -319,7 +318,7 @@ package final class Shell {
   /// Reads and runs commands until Ctrl-D or `quit`.
   package func runInteractive(reader: any LineReader) {
     console.write(ANSI.styled(Self.greeting, .dim, color: colorEnabled(terminal: console.isTerminal)))
-    while !exitRequested {
+    while !exitRequested, Interrupt.terminationSignal == nil {
       var line: String
       switch reader.readLine(prompt: Self.prompt) {
       case .endOfInput:

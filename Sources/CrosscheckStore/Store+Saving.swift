@@ -55,8 +55,13 @@ extension Store {
       Self.flushFolder(folder.isEmpty ? "." : folder)
     } catch {
       try? manager.removeItem(atPath: temporary)
-      if let error = error as? StoreError { throw error }
-      throw StoreError(.failed, "cannot save to '\(target)': \(Self.describe(error))")
+      // The copy is written beside the target and never renamed over it: say so.
+      let unchanged = exists ? "'\(target)' is unchanged" : nil
+      if var error = error as? StoreError {
+        error.hint = error.hint ?? unchanged
+        throw error
+      }
+      throw StoreError(.failed, "cannot save to '\(target)': \(Self.describe(error))", hint: unchanged)
     }
     return SaveReport(documents: documents, bytes: Self.size(of: target), alreadyCurrent: false)
   }

@@ -109,7 +109,7 @@ struct CrosscheckCommand: ParsableCommand {
       failed = !shell.execute(line, toStandardError: true) || failed
     }
     let steps = Self.orderedSteps(files: files, commands: commands)
-    for step in steps where !shell.exitRequested {
+    for step in steps where !shell.exitRequested && Interrupt.terminationSignal == nil {
       let ok: Bool
       switch step {
       case .file(let path): ok = shell.execute("run " + Self.quoted(path))
@@ -120,6 +120,7 @@ struct CrosscheckCommand: ParsableCommand {
         if shell.settings.onError == .stop { throw ExitCode(1) }
       }
     }
+    Self.exitIfTerminated(shell)
     if !steps.isEmpty, !interactive {
       if failed { throw ExitCode(1) }
       return
@@ -136,12 +137,14 @@ struct CrosscheckCommand: ParsableCommand {
       }
       let reader = LibEditReader(historyPath: Self.historyPath(), complete: completerSource)
       shell.runInteractive(reader: reader)
+      Self.exitIfTerminated(shell)
     } else {
       let reader = PlainLineReader()
       let failures = shell.runLines(name: "<stdin>") {
         if case .line(let line) = reader.readLine(prompt: "") { return line }
         return nil
       }
+      Self.exitIfTerminated(shell)
       if failures > 0 || failed { throw ExitCode(1) }
     }
   }
@@ -197,13 +200,28 @@ struct CrosscheckCommand: ParsableCommand {
     "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
-  /// Ctrl-C sets a flag instead of ending the program; without SA_RESTART, so that a
-  /// waiting readline returns.
+  /// Ctrl-C sets a flag instead of ending the program; SIGTERM and SIGHUP also ask the
+  /// shell to leave once the running command stops, so that the session is closed and the
+  /// terminal restored. Without SA_RESTART, so that a waiting readline returns.
   func installInterruptHandler() {
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in Interrupt.raise() }
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
+    action.__sigaction_handler.sa_handler = { signal in Interrupt.terminate(by: signal) }
+    sigaction(SIGTERM, &action, nil)
+    sigaction(SIGHUP, &action, nil)
+    // Past a file-size limit, a write fails with EFBIG (and `save` says so) instead of the
+    // signal ending the program.
+    signal(SIGXFSZ, SIG_IGN)
+  }
+
+  /// Ends the program as the signal that asked for it would have (status 128 + signal),
+  /// once the session is closed.
+  static func exitIfTerminated(_ shell: Shell) {
+    guard let signal = Interrupt.terminationSignal else { return }
+    shell.closeSession()
+    Foundation.exit(128 + signal)
   }
 }

@@ -44,8 +44,12 @@ package struct DocumentLoader: Sendable {
   static let documentationStems: Set<String> = ["readme", "license", "licence", "notice", "changelog", "copying", "authors", "contributing"]
   /// Folders that hold annotations or tooling rather than articles.
   static let ignoredFolders: Set<String> = ["gold", "node_modules", "__pycache__"]
-  /// Largest file read, so that one huge file cannot exhaust memory.
+  /// Largest JSON or JSON Lines file read (a feed of many articles), so that one huge file
+  /// cannot exhaust memory.
   package static let maximumFileSize = 256 * 1024 * 1024
+  /// Largest text, Markdown or HTML file read: one article. A long book is under 4 MB; a
+  /// larger file is a log or a dump, whose analysis would take minutes and gigabytes.
+  package static let maximumDocumentFileSize = 16 * 1024 * 1024
 
   package init() {}
 
@@ -113,8 +117,14 @@ package struct DocumentLoader: Sendable {
     let bytes: [UInt8]
     do {
       let attributes = try FileManager.default.attributesOfItem(atPath: path)
-      if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
-        state.report.skipped.append(.init(path: path, reason: "file too large (\(size / 1_048_576) MB; the limit is \(Self.maximumFileSize / 1_048_576) MB)"))
+      // A device, pipe or socket could block or never end (`/dev/zero`).
+      guard attributes[.type] as? FileAttributeType == .typeRegular else {
+        state.report.skipped.append(.init(path: path, reason: "not a regular file (a device, pipe or socket)"))
+        return
+      }
+      let limit = Self.jsonExtensions.contains(fileExtension) ? Self.maximumFileSize : Self.maximumDocumentFileSize
+      if let size = attributes[.size] as? Int, size > limit {
+        state.report.skipped.append(.init(path: path, reason: "file too large (\(size / 1_048_576) MB; the limit is \(limit / 1_048_576) MB)"))
         return
       }
       guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -273,6 +283,9 @@ private struct LoadState {
     }
     for note in notes where note.contains("replaced") || note.contains("decoded as") {
       report.warnings.append(.init(path: origin, message: note))
+    }
+    if let date = metadata.date?.value, let day = CivilDate(iso: date), !day.isValid {
+      report.warnings.append(.init(path: origin, message: "date '\(date)' is not a day of the calendar; kept as written, not used to resolve dates"))
     }
     ids.insert(unique)
     textOwners[text] = unique

@@ -53,7 +53,11 @@ package enum CompareCommand: ShellCommand {
     case "minhash": method = .minHashLSH
     default: method = nil
     }
-    let analysis = context.cached("compare/\(method?.rawValue ?? "auto")") { ReuseAnalysis(corpus.documents, method: method) }
+    guard
+      let analysis = context.cachedUnlessCancelled("compare/\(method?.rawValue ?? "auto")", {
+        ReuseAnalysis(corpus.documents, method: method, isCancelled: { Interrupt.isRaised })
+      })
+    else { throw .cancelled }
     let format = call.value("format").flatMap(OutputFormat.init(rawValue:)) ?? context.settings.format
     if pinned.count == 2 {
       let positions = pinned.map { document in corpus.documents.firstIndex { $0.id == document.id } ?? 0 }
