@@ -253,12 +253,18 @@ package final class Shell {
       let exists = FileManager.default.fileExists(atPath: resolved)
       throw .notFound(exists ? "cannot read '\(path)' (permission denied or a folder)" : "no such command file '\(path)'")
     }
-    let text = String(decoding: data, as: UTF8.self)
     fileStack.append((resolved, absolute))
     defer { fileStack.removeLast() }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    var iterator = lines.makeIterator()
-    let failures = runLines(name: path, next: { iterator.next() })
+    // Lines are cut from the bytes one at a time, at LF bytes (a CRLF line keeps its CR,
+    // which `runLines` drops): a long file costs its size once, not a string per line.
+    let bytes = [UInt8](data)
+    var start = 0
+    let failures = runLines(name: path, next: {
+      guard start <= bytes.count else { return nil }
+      let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+      defer { start = end + 1 }
+      return String(decoding: bytes[start..<end], as: UTF8.self)
+    })
     if failures > 0 {
       var error = ShellError.failed("\(path): \(failures) command\(failures == 1 ? "" : "s") failed")
       error.alreadyReported = true
