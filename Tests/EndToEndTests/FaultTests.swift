@@ -23,32 +23,32 @@ struct InterruptTests {
     return folder
   }
 
-  @Test func controlCCancelsALongCompareAndTheShellGoesOn() throws {
-    let corpus = Self.overlappingCorpus()
-    defer { try? FileManager.default.removeItem(atPath: corpus) }
-    let session = try TmuxSession(home: Crosscheck.temporaryFolder(), arguments: [corpus])
+  /// Starts crosscheck on `paths`, runs `command`, presses Ctrl-C a second later, and
+  /// expects `message` then the prompt; then `check` must give `answer`.
+  func cancel(_ command: String, loading paths: [String], message: String, then check: String, answer: String) throws {
+    let session = try TmuxSession(home: Crosscheck.temporaryFolder(), arguments: paths)
     try session.waitFor("crosscheck> ", seconds: 60)
-    session.type("compare", enter: true)
+    session.type(command, enter: true)
     Thread.sleep(forTimeInterval: 1)
     session.keys("C-c")
-    try session.waitFor("error: cancelled\ncrosscheck> ", seconds: 20)
-    session.type("echo still here", enter: true)
-    try session.waitFor("still here\ncrosscheck> ")
+    try session.waitFor(message + "\ncrosscheck> ", seconds: 20)
+    session.type(check, enter: true)
+    try session.waitFor(answer + "\ncrosscheck> ")
     session.keys("C-d")
     #expect(try session.waitForExit() == 0)
   }
 
+  @Test func controlCCancelsALongCompareAndTheShellGoesOn() throws {
+    let corpus = Self.overlappingCorpus()
+    defer { try? FileManager.default.removeItem(atPath: corpus) }
+    try cancel("compare", loading: [corpus], message: "error: cancelled", then: "echo still here", answer: "still here")
+  }
+
   @Test func controlCCancelsARunawayQuery() throws {
-    let session = try TmuxSession(home: Crosscheck.temporaryFolder(), arguments: ["samples/riverton-flood/kvrt-news.txt"])
-    try session.waitFor("crosscheck> ", seconds: 30)
-    session.type("sql \"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c\" --timeout 600", enter: true)
-    Thread.sleep(forTimeInterval: 1)
-    session.keys("C-c")
-    try session.waitFor("the query was cancelled\ncrosscheck> ", seconds: 20)
-    session.type("sql \"SELECT count(*) AS n FROM documents\" --format csv", enter: true)
-    try session.waitFor("n\n1\ncrosscheck> ")
-    session.keys("C-d")
-    #expect(try session.waitForExit() == 0)
+    try cancel(
+      "sql \"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c\" --timeout 600",
+      loading: ["samples/riverton-flood/kvrt-news.txt"], message: "the query was cancelled",
+      then: "sql \"SELECT count(*) AS n FROM documents\" --format csv", answer: "n\n1")
   }
 
   @Test(arguments: [("TERM", SIGTERM), ("HUP", SIGHUP)])
