@@ -14,9 +14,10 @@ package enum Interrupt {
   /// Whether an interrupt arrived since the last `reset`.
   package static var isRaised: Bool { flag.load(ordering: .relaxed) }
 
-  /// Clears the flag, returning whether it was set.
+  /// Clears the flag, returning whether it was set. After SIGTERM or SIGHUP the flag stays
+  /// set, so that no later command runs to its end.
   @discardableResult
-  package static func reset() -> Bool { flag.exchange(false, ordering: .relaxed) }
+  package static func reset() -> Bool { flag.exchange(terminationSignal != nil, ordering: .relaxed) }
 
   /// Records that `signal` asked the program to end, and interrupts the running command
   /// (async-signal-safe). The shell then leaves as after Ctrl-D, closing the session.

@@ -44,6 +44,17 @@ struct InterruptTests {
     try cancel("compare", loading: [corpus], message: "error: cancelled", then: "echo still here", answer: "still here")
   }
 
+  @Test func sigtermStopsACommandRunFromTheCommandLine() throws {
+    let corpus = Self.overlappingCorpus()
+    defer { try? FileManager.default.removeItem(atPath: corpus) }
+    let out = corpus + ".out"
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let script = "'\(Crosscheck.binary)' '\(corpus)' -c compare -c 'echo never' > '\(out)' 2>&1 & p=$!; sleep 2; kill -TERM $p; wait $p; echo $? >> '\(out)'"
+    _ = TmuxSession.shell(script)
+    let text = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(text.hasSuffix("error: cancelled\n143\n"), "\(text)")
+  }
+
   @Test func controlCCancelsARunawayQuery() throws {
     try cancel(
       "sql \"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c\" --timeout 600",
