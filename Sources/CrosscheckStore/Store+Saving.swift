@@ -56,7 +56,7 @@ extension Store {
     } catch {
       try? manager.removeItem(atPath: temporary)
       // The copy is written beside the target and never renamed over it: say so.
-      let unchanged = exists ? "'\(target)' is unchanged" : nil
+      let unchanged = exists ? "'\(target)' still holds the session saved before" : nil
       if var error = error as? StoreError {
         error.hint = error.hint ?? unchanged
         throw error
