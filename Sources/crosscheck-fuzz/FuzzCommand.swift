@@ -22,11 +22,16 @@ enum FuzzCommand {
       }
       return
     }
-    guard let target = FuzzTarget.named(arguments[1]) else {
-      fail("no fuzz target '\(arguments[1])'; `crosscheck-fuzz --list` lists them")
+    // libFuzzer runs this program again for -merge, -fork and -jobs with its own options
+    // only; the target travels in the environment.
+    let inherited = ProcessInfo.processInfo.environment[targetVariable]
+    let name = arguments[1].hasPrefix("-") ? inherited ?? arguments[1] : arguments[1]
+    guard let target = FuzzTarget.named(name) else {
+      fail("no fuzz target '\(name)'; `crosscheck-fuzz --list` lists them")
     }
-    arguments.remove(at: 1)
+    if name == arguments[1] { arguments.remove(at: 1) }
     #if FUZZING
+      setenv(targetVariable, name, 1)
       selected = target
       var argc = Int32(arguments.count)
       var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
@@ -47,6 +52,8 @@ enum FuzzCommand {
       }
     #endif
   }
+
+  static let targetVariable = "CROSSCHECK_FUZZ_TARGET"
 
   static let usage = """
     usage: crosscheck-fuzz TARGET FILE…    run files through a target
