@@ -5,8 +5,8 @@ import Testing
   import Glibc
 #endif
 
-/// Interrupts, signals and a full disk: the running command stops, the shell and the
-/// session survive, and the user is told what happened.
+/// Ctrl-C, SIGTERM and SIGHUP: the running command stops, the shell and the session
+/// survive, and the user is told what happened.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
 struct InterruptTests {
   /// 200 articles that all share sentences: `compare` then takes many seconds in a debug build.
@@ -98,8 +98,18 @@ struct InterruptTests {
     return folder
   }
 
+  /// The size of the session file of `paths`.
+  static func sessionSize(_ paths: [String]) throws -> Int {
+    let folder = Crosscheck.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    _ = try Crosscheck.run(paths + ["-c", "save '\(folder)/size.crosscheck'"])
+    return try #require(FileManager.default.contents(atPath: folder + "/size.crosscheck")).count
+  }
+
   @Test func aFullDiskDuringSaveLeavesThePreviousSessionIntact() throws {
-    let disk = Self.smallDisk(bytes: 160 * 1024)
+    // Room for the first session and half of the second: the second save's copy cannot be written.
+    let room = try Self.sessionSize(["samples/riverton-flood/kvrt-news.txt"]) + Self.sessionSize(["samples/riverton-flood"]) / 2
+    let disk = Self.smallDisk(bytes: room)
     let folder = disk ?? Crosscheck.temporaryFolder()
     defer {
       if disk != nil { _ = TmuxSession.shell("umount '\(folder)'") }
