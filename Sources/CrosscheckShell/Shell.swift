@@ -249,6 +249,11 @@ package final class Shell {
     guard fileStack.count < Self.maximumFileDepth else {
       throw .failed("command files nested more than \(Self.maximumFileDepth) deep")
     }
+    // A device or a pipe could never end (`/dev/zero`) or block forever.
+    let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType
+    if let type, type != .typeRegular, type != .typeDirectory {
+      throw .failed("cannot run '\(path)': not a regular file (a device, pipe or socket)")
+    }
     guard let data = FileManager.default.contents(atPath: resolved) else {
       let exists = FileManager.default.fileExists(atPath: resolved)
       throw .notFound(exists ? "cannot read '\(path)' (permission denied or a folder)" : "no such command file '\(path)'")

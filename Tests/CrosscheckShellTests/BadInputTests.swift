@@ -193,6 +193,20 @@ import Testing
     #expect(console.output.contains("\"doc\": \"digits\""))
   }
 
+  @Test func aCommandFileThatIsADeviceOrAPipeIsNotRead() {
+    let pipe = folder + "/commands.ccs"
+    #expect(mkfifo(pipe, 0o644) == 0)
+    let console = TestConsole()
+    let shell = Shell(console: console)
+    #expect(!shell.execute("run /dev/zero"))
+    #expect(!shell.execute("run '\(pipe)'"))
+    #expect(console.errors == """
+      error: cannot run '/dev/zero': not a regular file (a device, pipe or socket)
+      error: cannot run '\(pipe)': not a regular file (a device, pipe or socket)
+
+      """)
+  }
+
   @Test func redirectionWritesThroughALinkInsteadOfReplacingIt() throws {
     let target = write("out/target.txt", "old")
     let link = folder + "/out/link.txt"
