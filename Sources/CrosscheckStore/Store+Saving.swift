@@ -32,6 +32,10 @@ extension Store {
     var isFolder: ObjCBool = false
     let exists = manager.fileExists(atPath: target, isDirectory: &isFolder)
     if isFolder.boolValue { throw StoreError(.failed, "'\(target)' is a folder", hint: "give a file name, such as \(target)/session.crosscheck") }
+    // Renaming the copy over a device (`/dev/null`) or a pipe would replace it with a file.
+    if exists, (try? manager.attributesOfItem(atPath: target))?[.type] as? FileAttributeType != .typeRegular {
+      throw StoreError(.failed, "'\(target)' is not a regular file (a device, pipe or socket)")
+    }
     // Holding the old file's lock while replacing it keeps another crosscheck from opening it meanwhile.
     var oldLock: SessionLock? = nil
     if exists, Self.size(of: target) > 0 {

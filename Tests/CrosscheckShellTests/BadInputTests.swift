@@ -193,18 +193,23 @@ import Testing
     #expect(console.output.contains("\"doc\": \"digits\""))
   }
 
-  @Test func aCommandFileThatIsADeviceOrAPipeIsNotRead() {
+  @Test func aDeviceOrAPipeIsNeitherRunNorSavedOver() {
     let pipe = folder + "/commands.ccs"
     #expect(mkfifo(pipe, 0o644) == 0)
     let console = TestConsole()
     let shell = Shell(console: console)
     #expect(!shell.execute("run /dev/zero"))
     #expect(!shell.execute("run '\(pipe)'"))
+    // Saving over the pipe would rename a file over it.
+    #expect(!shell.execute("save '\(pipe)'"))
     #expect(console.errors == """
       error: cannot run '/dev/zero': not a regular file (a device, pipe or socket)
       error: cannot run '\(pipe)': not a regular file (a device, pipe or socket)
+      error: '\(pipe)' is not a regular file (a device, pipe or socket)
 
       """)
+    var info = stat()
+    #expect(lstat(pipe, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the pipe was replaced")
   }
 
   @Test func redirectionWritesThroughALinkInsteadOfReplacingIt() throws {
