@@ -105,20 +105,15 @@ package struct FuzzTarget: Sendable {
   }
 }
 
-/// A folder of this process's own for inputs that must be files.
+/// Inputs that must be files, written to the temporary folder under names of this process's own.
 enum Scratch {
-  static let folder: String = {
-    let folder = NSTemporaryDirectory() + "crosscheck-fuzz-\(getpid())"
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    return folder
-  }()
   private static let counter = Atomic<Int>(0)
 
   /// Writes `bytes` to a file of its own named `name` (so that inputs run at once do not
   /// meet), runs `body` on its path, and removes it with what SQLite left beside it.
   static func withFile(_ bytes: [UInt8], name: String, _ body: (String) -> Void) {
     let number = counter.add(1, ordering: .relaxed).newValue
-    let path = folder + "/\(number)-" + name
+    let path = NSTemporaryDirectory() + "crosscheck-fuzz-\(getpid())-\(number)-" + name
     let leftovers = ["", "-wal", "-shm", "-journal"].map { path + $0 }
     defer { for file in leftovers { unlink(file) } }
     _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
