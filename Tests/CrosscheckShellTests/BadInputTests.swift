@@ -200,12 +200,14 @@ import Testing
     let shell = Shell(console: console)
     #expect(!shell.execute("run /dev/zero"))
     #expect(!shell.execute("run '\(pipe)'"))
-    // Saving over the pipe would rename a file over it.
+    // Saving over the pipe would rename a file over it; opening it would wait for a writer.
     #expect(!shell.execute("save '\(pipe)'"))
+    #expect(!shell.execute("open '\(pipe)'"))
     #expect(console.errors == """
       error: cannot run '/dev/zero': not a regular file (a device, pipe or socket)
       error: cannot run '\(pipe)': not a regular file (a device, pipe or socket)
       error: '\(pipe)' is not a regular file (a device, pipe or socket)
+      error: '\(pipe)' is not a regular file (a device, pipe or socket), not a crosscheck session
 
       """)
     var info = stat()
