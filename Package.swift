@@ -66,6 +66,13 @@ let package = Package(
     // A benchmark of the claims pipeline on a generated corpus (scripts/bench-claims).
     .executableTarget(name: "ClaimsBenchmark", dependencies: ["CrosscheckCore"], path: "Benchmarks/ClaimsBenchmark"),
 
+    // Fuzzing: the entry points untrusted input reaches, and `crosscheck-fuzz TARGET`, which
+    // hands one to libFuzzer when built by scripts/fuzz (-DFUZZING, -sanitize=fuzzer) and
+    // otherwise replays files through it.
+    .target(name: "CrosscheckFuzzing", dependencies: ["CrosscheckCore", "CrosscheckShell"]),
+    .systemLibrary(name: "CFuzzing"),
+    .executableTarget(name: "crosscheck-fuzz", dependencies: ["CrosscheckFuzzing", "CFuzzing"]),
+
     // Tests, and the golden-file helper they share.
     .target(name: "CrosscheckTestSupport", path: "Tests/TestSupport"),
     .testTarget(
@@ -76,6 +83,7 @@ let package = Package(
     .testTarget(
       name: "CrosscheckShellTests", dependencies: ["CrosscheckShell", "CrosscheckStore", "CrosscheckTestSupport"],
       exclude: ["Golden", "Fixtures"]),
+    .testTarget(name: "CrosscheckFuzzingTests", dependencies: ["CrosscheckFuzzing"], exclude: ["Corpus"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["crosscheck", "CrosscheckTestSupport"],
       exclude: ["Golden", "Fixtures"]),

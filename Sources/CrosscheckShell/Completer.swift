@@ -30,7 +30,16 @@ package struct Completer {
   private let speakerSource: () -> [String]
 
   /// Completions for `line` cut at the cursor (`prefix` is the text before the cursor).
+  ///
+  /// Names with control characters (a file or document id that carries a terminal escape)
+  /// are left out: libedit would list them on the terminal as they are.
   package func complete(_ prefix: String) -> Completions {
+    var completions = allCompletions(prefix)
+    completions.candidates.removeAll(where: TerminalText.needsEscaping)
+    return completions
+  }
+
+  private func allCompletions(_ prefix: String) -> Completions {
     let words = CommandLexer().lexForCompletion(prefix)
     let endsWithSpace = prefix.last.map { $0 == " " || $0 == "\t" } ?? true
     let current = endsWithSpace ? "" : (words.last?.text ?? "")

@@ -202,7 +202,7 @@ package final class Shell {
   package func report(_ error: ShellError, at location: SourceLocation?) {
     // An error inside a nested command file was written where it happened.
     if error.alreadyReported { return }
-    let prefix = location.map { "\($0.file):\($0.line): " } ?? ""
+    let prefix = location.map { TerminalText.escape("\($0.file):\($0.line): ", keepLayout: false) } ?? ""
     let color = colorEnabled(terminal: console.isTerminal)
     let blinding = blinding
     func hidden(_ text: String) -> String { blinding?.hide(in: text) ?? text }
@@ -269,21 +269,20 @@ package final class Shell {
     lastOutput = (call.line, text)
   }
 
+  /// Writes redirected output into the file itself, as a shell's `>` does: a symbolic
+  /// link, a device (`/dev/null`) or a file with other links stays what it is (replacing the
+  /// file by renaming a new one over it would not).
   private func write(_ text: String, to path: String, append: Bool) throws(ShellError) {
-    let manager = FileManager.default
-    if append, manager.fileExists(atPath: path) {
-      guard let handle = FileHandle(forWritingAtPath: path) else { throw .failed("cannot write to '\(path)'") }
-      defer { try? handle.close() }
-      do {
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(text.utf8))
-      } catch {
-        throw .failed("cannot write to '\(path)': \(error.localizedDescription)")
-      }
-      return
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
+    guard descriptor >= 0 else {
+      throw .failed("cannot write to '\(path)': \(String(cString: strerror(errno)))")
     }
-    guard manager.createFile(atPath: path, contents: Data(text.utf8)) else {
-      throw .failed("cannot write to '\(path)' (no such folder, or permission denied)")
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    do {
+      try handle.write(contentsOf: Data(text.utf8))
+      try handle.close()
+    } catch {
+      throw .failed("cannot write to '\(path)': \(error.localizedDescription)")
     }
   }
 
@@ -309,16 +308,27 @@ package final class Shell {
     guard fileStack.count < Self.maximumFileDepth else {
       throw .failed("command files nested more than \(Self.maximumFileDepth) deep")
     }
+    // A device or a pipe could never end (`/dev/zero`) or block forever.
+    let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType
+    if let type, type != .typeRegular, type != .typeDirectory {
+      throw .failed("cannot run '\(path)': not a regular file (a device, pipe or socket)")
+    }
     guard let data = FileManager.default.contents(atPath: resolved) else {
       let exists = FileManager.default.fileExists(atPath: resolved)
       throw .notFound(exists ? "cannot read '\(path)' (permission denied or a folder)" : "no such command file '\(path)'")
     }
-    let text = String(decoding: data, as: UTF8.self)
     fileStack.append((resolved, absolute))
     defer { fileStack.removeLast() }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    var iterator = lines.makeIterator()
-    let failures = runLines(name: path, next: { iterator.next() })
+    // Lines are cut from the bytes one at a time, at LF bytes (a CRLF line keeps its CR,
+    // which `runLines` drops): a long file costs its size once, not a string per line.
+    let bytes = [UInt8](data)
+    var start = 0
+    let failures = runLines(name: path, next: {
+      guard start <= bytes.count else { return nil }
+      let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+      defer { start = end + 1 }
+      return String(decoding: bytes[start..<end], as: UTF8.self)
+    })
     if failures > 0 {
       var error = ShellError.failed("\(path): \(failures) command\(failures == 1 ? "" : "s") failed")
       error.alreadyReported = true
@@ -335,7 +345,7 @@ package final class Shell {
   package func runLines(name: String, next: () -> String?) -> Int {
     var failures = 0
     var lineNumber = 0
-    while !exitRequested, let first = next() {
+    while !exitRequested, Interrupt.terminationSignal == nil, let first = next() {
       lineNumber += 1
       let start = lineNumber
       var line = first.hasSuffix("\r") ? String(first.dropLast()) : first
@@ -378,7 +388,7 @@ package final class Shell {
   /// Reads and runs commands until Ctrl-D or `quit`.
   package func runInteractive(reader: any LineReader) {
     console.write(ANSI.styled(Self.greeting, .dim, color: colorEnabled(terminal: console.isTerminal)))
-    while !exitRequested {
+    while !exitRequested, Interrupt.terminationSignal == nil {
       var line: String
       switch reader.readLine(prompt: Self.prompt) {
       case .endOfInput:

@@ -32,6 +32,10 @@ extension Store {
     var isFolder: ObjCBool = false
     let exists = manager.fileExists(atPath: target, isDirectory: &isFolder)
     if isFolder.boolValue { throw StoreError(.failed, "'\(target)' is a folder", hint: "give a file name, such as \(target)/session.crosscheck") }
+    // Renaming the copy over a device (`/dev/null`) or a pipe would replace it with a file.
+    if exists, (try? manager.attributesOfItem(atPath: target))?[.type] as? FileAttributeType != .typeRegular {
+      throw StoreError(.failed, "'\(target)' is not a regular file (a device, pipe or socket)")
+    }
     // Holding the old file's lock while replacing it keeps another crosscheck from opening it meanwhile.
     var oldLock: SessionLock? = nil
     if exists, Self.size(of: target) > 0 {
@@ -55,8 +59,13 @@ extension Store {
       Self.flushFolder(folder.isEmpty ? "." : folder)
     } catch {
       try? manager.removeItem(atPath: temporary)
-      if let error = error as? StoreError { throw error }
-      throw StoreError(.failed, "cannot save to '\(target)': \(Self.describe(error))")
+      // The copy is written beside the target and never renamed over it: say so.
+      let unchanged = exists ? "'\(target)' still holds the session saved before" : nil
+      if var error = error as? StoreError {
+        error.hint = error.hint ?? unchanged
+        throw error
+      }
+      throw StoreError(.failed, "cannot save to '\(target)': \(Self.describe(error))", hint: unchanged)
     }
     return SaveReport(documents: documents, bytes: Self.size(of: target), alreadyCurrent: false)
   }

@@ -70,6 +70,10 @@ package final class Store: Sendable {
     var isFolder: ObjCBool = false
     let exists = manager.fileExists(atPath: path, isDirectory: &isFolder)
     if exists, isFolder.boolValue { throw StoreError(.notASession, "'\(path)' is a folder, not a crosscheck session") }
+    // Reading a pipe's header would block until something writes to it.
+    if exists, (try? manager.attributesOfItem(atPath: path))?[.type] as? FileAttributeType != .typeRegular {
+      throw StoreError(.notASession, "'\(path)' is not a regular file (a device, pipe or socket), not a crosscheck session")
+    }
     if !exists, !create {
       throw StoreError(.notFound, "no session file '\(path)'", hint: "'save FILE' or '--session FILE' creates one")
     }

@@ -113,6 +113,7 @@ struct CrosscheckCommand: ParsableCommand {
     if !paths.isEmpty {
       let line = (["load"] + paths.map(Self.quoted)).joined(separator: " ")
       failed = !shell.execute(line, toStandardError: true) || failed
+      Self.exitIfTerminated(shell)
     }
     let steps = Self.orderedSteps(files: files, commands: commands)
     for step in steps where !shell.exitRequested {
@@ -121,6 +122,7 @@ struct CrosscheckCommand: ParsableCommand {
       case .file(let path): ok = shell.execute("run " + Self.quoted(path))
       case .command(let command): ok = shell.execute(command)
       }
+      Self.exitIfTerminated(shell)
       if !ok {
         failed = true
         if shell.settings.onError == .stop { throw ExitCode(1) }
@@ -142,12 +144,14 @@ struct CrosscheckCommand: ParsableCommand {
       }
       let reader = LibEditReader(historyPath: Self.historyPath(), complete: completerSource)
       shell.runInteractive(reader: reader)
+      Self.exitIfTerminated(shell)
     } else {
       let reader = PlainLineReader()
       let failures = shell.runLines(name: "<stdin>") {
         if case .line(let line) = reader.readLine(prompt: "") { return line }
         return nil
       }
+      Self.exitIfTerminated(shell)
       if failures > 0 || failed { throw ExitCode(1) }
     }
   }
@@ -203,13 +207,41 @@ struct CrosscheckCommand: ParsableCommand {
     "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
-  /// Ctrl-C sets a flag instead of ending the program; without SA_RESTART, so that a
-  /// waiting readline returns.
+  /// Ctrl-C sets a flag instead of ending the program; SIGTERM and SIGHUP also ask the
+  /// shell to leave once the running command stops, so that the session is closed and the
+  /// terminal restored (a second one ends the program at once). Without SA_RESTART, so
+  /// that a waiting readline returns.
   func installInterruptHandler() {
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in Interrupt.raise() }
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
+    action.__sigaction_handler.sa_handler = { number in
+      // A second request while a command that does not poll for Ctrl-C runs: end now.
+      if Interrupt.terminationSignal != nil {
+        Glibc.signal(number, SIG_DFL)
+        raise(number)
+      }
+      Interrupt.terminate(by: number)
+    }
+    sigaction(SIGTERM, &action, nil)
+    sigaction(SIGHUP, &action, nil)
+    // A blocked signal mask is inherited from whatever started the program; these must arrive.
+    var handled = sigset_t()
+    sigemptyset(&handled)
+    for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&handled, number) }
+    pthread_sigmask(SIG_UNBLOCK, &handled, nil)
+    // Past a file-size limit, a write fails with EFBIG (and `save` says so) instead of the
+    // signal ending the program.
+    signal(SIGXFSZ, SIG_IGN)
+  }
+
+  /// Ends the program as the signal that asked for it would have (status 128 + signal),
+  /// once the session is closed.
+  static func exitIfTerminated(_ shell: Shell) {
+    guard let signal = Interrupt.terminationSignal else { return }
+    shell.closeSession()
+    Foundation.exit(128 + signal)
   }
 }

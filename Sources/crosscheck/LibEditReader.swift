@@ -40,6 +40,8 @@ final class LibEditReader: LineReader {
   func readLine(prompt: String) -> LineReadResult {
     Interrupt.reset()
     guard let pointer = readline(prompt) else {
+      // SIGTERM or SIGHUP: leave as at Ctrl-D.
+      if Interrupt.terminationSignal != nil { return .endOfInput }
       if Interrupt.reset() {
         // Ctrl-C: drop the line, start a fresh prompt below it.
         FileHandle.standardOutput.write(Data("\n".utf8))
@@ -48,6 +50,7 @@ final class LibEditReader: LineReader {
       return .endOfInput
     }
     defer { free(pointer) }
+    if Interrupt.terminationSignal != nil { return .endOfInput }
     if Interrupt.reset() {
       FileHandle.standardOutput.write(Data("\n".utf8))
       return .interrupted

@@ -118,10 +118,13 @@ final class TmuxSession {
   /// Starts crosscheck in an 100×30 terminal with its history and config under `home`.
   init(home: String, arguments: [String] = [], environment extra: [String: String] = [:]) throws {
     statusFile = home + "/exit-status-" + UUID().uuidString
-    let command = ([Crosscheck.binary] + arguments).map { "'" + $0 + "'" }.joined(separator: " ") + "; echo $? > '\(statusFile)'; sleep 30"
+    // `\$?`: the status is the inner shell's, not expanded by the shell tmux starts.
+    let command = ([Crosscheck.binary] + arguments).map { "'" + $0 + "'" }.joined(separator: " ") + "; echo \\$? > '\(statusFile)'; sleep 30"
     let environment = "env HOME='\(home)' XDG_STATE_HOME='\(home)/state' XDG_CONFIG_HOME='\(home)/config' TERM=xterm-256color LANG=C.UTF-8 NO_COLOR=1 PAGER=cat"
       + extra.sorted { $0.key < $1.key }.map { " \($0.key)='\($0.value)'" }.joined()
-    try tmux(["new-session", "-d", "-x", "100", "-y", "30", "-c", Crosscheck.packageRoot, environment + " sh -c \"trap : INT; " + command.replacingOccurrences(of: "\"", with: "\\\"") + "\""])
+    // The pane's shell shares crosscheck's process group, to which libedit passes on the
+    // signals it catches: the traps keep that shell alive to record the exit status.
+    try tmux(["new-session", "-d", "-x", "100", "-y", "30", "-c", Crosscheck.packageRoot, environment + " sh -c \"trap : INT TERM HUP; " + command.replacingOccurrences(of: "\"", with: "\\\"") + "\""])
   }
 
   deinit { _ = try? tmux(["kill-server"]) }

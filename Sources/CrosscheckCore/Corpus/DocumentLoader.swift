@@ -69,6 +69,9 @@ package struct DocumentLoader: Sendable {
   /// Bytes of JSON Lines records in one job, and in one batch of jobs.
   static let recordJobBytes = 256 * 1024
   static let batchBytes = 32 * 1024 * 1024
+  /// Largest text, Markdown or HTML file read: one article. A long book is under 4 MB; a
+  /// larger file is a log or a dump, whose analysis would take minutes and gigabytes.
+  package static let maximumDocumentFileSize = 16 * 1024 * 1024
 
   /// How many threads read and analyse documents.
   package let workers: Int
@@ -208,6 +211,11 @@ package struct DocumentLoader: Sendable {
         return
       }
     }
+    // A device, pipe or socket could block or never end (`/dev/zero`).
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      entries.append(.skip(.init(path: path, reason: "not a regular file (a device, pipe or socket)")))
+      return
+    }
     entries.append(.file(FileEntry(path: path, stem: stem, fileExtension: fileExtension, size: Int(status.st_size))))
   }
 }
@@ -252,8 +260,10 @@ enum Job: Sendable {
   private static func loadFile(_ file: DocumentLoader.FileEntry, into outcomes: inout [LoadOutcome]) {
     let path = file.path
     func skip(_ reason: String) { outcomes.append(.skip(.init(path: path, reason: reason))) }
-    if file.size > DocumentLoader.maximumFileSize {
-      skip("file too large (\(file.size / 1_048_576) MB; the limit is \(DocumentLoader.maximumFileSize / 1_048_576) MB)")
+    let limit = DocumentLoader.jsonExtensions.contains(file.fileExtension)
+      ? DocumentLoader.maximumFileSize : DocumentLoader.maximumDocumentFileSize
+    if file.size > limit {
+      skip("file too large (\(file.size / 1_048_576) MB; the limit is \(limit / 1_048_576) MB)")
       return
     }
     let bytes: [UInt8]
@@ -390,6 +400,9 @@ private struct LoadState {
       }
       for note in document.notes where note.contains("replaced") || note.contains("decoded as") {
         report.warnings.append(.init(path: document.origin, message: note))
+      }
+      if let date = document.metadata.date?.value, let day = CivilDate(iso: date), !day.isValid {
+        report.warnings.append(.init(path: document.origin, message: "date '\(date)' is not a day of the calendar; kept as written, not used to resolve dates"))
       }
       ids.insert(unique)
       textOwners[document.text] = unique

@@ -113,16 +113,28 @@ package struct ReuseAnalysis: Sendable {
   /// - Parameter method: forces a candidate method; by default it follows the corpus size
   ///   (`CandidateFinder.exactLimit`).
   package init(_ documents: [Document], method: CandidateMethod? = nil) {
+    // Never cancelled, so never nil.
+    self.init(documents, method: method, isCancelled: { false })!
+  }
+
+  /// Compares every related pair of `documents`, giving up between stages and pairs once
+  /// `isCancelled` returns true (Ctrl-C).
+  /// - Returns: nil when cancelled.
+  package init?(_ documents: [Document], method: CandidateMethod? = nil, isCancelled: @escaping @Sendable () -> Bool) {
     self.documents = documents
-    let fingerprints = parallelMap(documents) { Fingerprint($0) }
+    let fingerprints = parallelMap(documents) { isCancelled() ? Fingerprint(words: [], wordHashes: []) : Fingerprint($0) }
     self.fingerprints = fingerprints
     let finder = CandidateFinder(documentCount: documents.count, method: method)
     self.method = finder.method
+    guard !isCancelled() else { return nil }
     let scored = finder.pairs(fingerprints)
+    guard !isCancelled() else { return nil }
     let quoted = parallelMap(Array(documents.indices)) { QuotedWords.flags(documents[$0], fingerprints[$0]) }
-    var pairs = parallelMap(scored) { pair in
-      Self.compare(pair, documents: documents, fingerprints: fingerprints, quoted: quoted)
+    let compared = parallelMap(scored) { pair in
+      isCancelled() ? nil : Self.compare(pair, documents: documents, fingerprints: fingerprints, quoted: quoted)
     }
+    var pairs = compared.compactMap { $0 }
+    guard pairs.count == compared.count, !isCancelled() else { return nil }
     Self.addHints(&pairs, documents: documents)
     self.pairs = pairs
   }

@@ -68,6 +68,15 @@ package struct CommandContext {
     return output
   }
 
+  /// Like `cached`, for a computation that gives nil when Ctrl-C cancels it; that nil is
+  /// not kept, so the next command computes afresh.
+  package func cachedUnlessCancelled<Value: Sendable>(_ key: String, _ compute: () -> Value?) -> Value? {
+    if let value = shell.cache[key] as? Value { return value }
+    guard let value = compute() else { return nil }
+    shell.cache[key] = value
+    return value
+  }
+
   /// The commands, for help and completion.
   package var registry: CommandRegistry { shell.registry }
 

@@ -97,11 +97,11 @@ package struct TextRenderer: Renderer {
       case .heading(let text):
         parts.append(TerminalText.escape(text, keepLayout: false))
       case .table(let table):
-        var lines = [table.columns.map(\.title).joined(separator: "\t")]
+        var lines = [table.columns.map { TerminalText.escape($0.title, keepLayout: false) }.joined(separator: "\t")]
         for row in table.rows { lines.append(row.map { TerminalText.escape($0.display, keepLayout: false) }.joined(separator: "\t")) }
         parts.append(lines.joined(separator: "\n"))
       case .fields(let fields):
-        parts.append(fields.map { "\($0.label): \($0.value.plainText(escape: true))" }.joined(separator: "\n"))
+        parts.append(fields.map { "\(TerminalText.escape($0.label, keepLayout: false)): \($0.value.plainText(escape: true))" }.joined(separator: "\n"))
       case .text(let text), .message(let text):
         parts.append(text.plainText(escape: true))
       case .sideBySide(let rows):

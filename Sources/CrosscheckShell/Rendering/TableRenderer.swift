@@ -80,9 +80,10 @@ package struct TableRenderer: Renderer {
   }
 
   func renderFields(_ fields: [Field], options: RenderOptions) -> String {
-    let labelWidth = fields.map { TerminalText.width($0.label) }.max() ?? 0
-    return fields.map { field in
-      let label = ANSI.styled(TerminalText.pad(field.label + ":", to: labelWidth + 1), .bold, color: options.color)
+    let labels = fields.map { TerminalText.escape($0.label, keepLayout: false) }
+    let labelWidth = labels.map(TerminalText.width).max() ?? 0
+    return zip(fields, labels).map { field, label in
+      let label = ANSI.styled(TerminalText.pad(label + ":", to: labelWidth + 1), .bold, color: options.color)
       let indent = String(repeating: " ", count: labelWidth + 2)
       let value = field.value.rendered(color: options.color).replacingOccurrences(of: "\n", with: "\n" + indent)
       return (label + " " + value).trailingSpacesRemoved()

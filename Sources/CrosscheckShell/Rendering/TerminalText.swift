@@ -33,6 +33,11 @@ package enum TerminalText {
     return result
   }
 
+  /// Whether `text` holds a character that `escape` would change (a line feed and a tab too).
+  package static func needsEscaping(_ text: String) -> Bool {
+    text.unicodeScalars.contains(where: needsEscape)
+  }
+
   private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F) || isBidiControl(scalar)
   }
