@@ -33,8 +33,11 @@ package final class Shell {
     return analysis
   }
   package var settings = Settings()
-  /// The session's database: in memory until `--session`, `open` or a file is given.
-  package private(set) var store: Store
+  /// The session's database: in memory until `--session`, `open` or a file is given. Read
+  /// it through `store`, which first writes what is pending.
+  private(set) var openStore: Store
+  /// Loads and unloads not yet written to an in-memory store, in order.
+  private var pendingWrites: [PendingWrite] = []
   package let registry: CommandRegistry
   package let console: any Console
   /// Set by `quit`.
@@ -61,7 +64,7 @@ package final class Shell {
     self.console = console
     self.registry = registry
     do {
-      store = try Store.inMemory()
+      openStore = try Store.inMemory()
     } catch {
       // An in-memory SQLite database fails to open only when memory is exhausted.
       preconditionFailure("cannot create the in-memory session: \(error.message)")
@@ -78,7 +81,7 @@ package final class Shell {
   /// - Returns: the store now in use.
   @discardableResult
   package func openSession(_ path: String, create: Bool) throws(ShellError) -> Store {
-    if let current = store.path, FileManager.default.fileExists(atPath: path), Store.sameFile(current, path) {
+    if let current = openStore.path, FileManager.default.fileExists(atPath: path), Store.sameFile(current, path) {
       throw .failed("'\(path)' is already this session's file")
     }
     let opened: Store
@@ -96,8 +99,10 @@ package final class Shell {
       opened.close()
       throw ShellError(error)
     }
-    store.close()
-    store = opened
+    openStore.close()
+    openStore = opened
+    // What was pending belonged to the in-memory session this file replaces.
+    pendingWrites = []
     // The store keeps each document as analysed alone; what the corpus teaches (an outlet's
     // repeated lines, a dateline's year) is applied again, as after a load.
     corpus = Corpus(CorpusRefiner.refine(restored.documents))
@@ -106,7 +111,74 @@ package final class Shell {
   }
 
   /// Closes the session's store, giving up its file.
-  package func closeSession() { store.close() }
+  package func closeSession() { openStore.close() }
+
+  /// The session file, or nil while the session is in memory.
+  package var sessionPath: String? { openStore.path }
+
+  /// The session's database, with every load and unload written to it.
+  package var store: Store {
+    get throws(StoreError) {
+      try writePending()
+      return openStore
+    }
+  }
+
+  /// Records loaded documents: written at once to a session file (every load is committed
+  /// as it happens); kept pending while the session is in memory, until something reads the
+  /// store.
+  package func storeLoaded(_ documents: [Document]) throws(StoreError) {
+    guard !documents.isEmpty else { return }
+    if openStore.path != nil {
+      try openStore.add(documents)
+    } else {
+      pendingWrites.append(PendingWrite(documents: documents))
+    }
+  }
+
+  /// Records unloaded documents, like `storeLoaded`. While the session is in memory the
+  /// removal waits in line behind the loads, so that writing them later gives the same rows
+  /// and ids as writing each at once.
+  package func storeUnloaded(_ ids: [String]) throws(StoreError) {
+    guard !ids.isEmpty else { return }
+    if openStore.path != nil {
+      try openStore.remove(ids: ids)
+    } else {
+      pendingWrites.append(PendingWrite(removing: ids))
+    }
+  }
+
+  /// The stored counts of quotations, speakers and claims by document id, without writing
+  /// what is pending: a pending document's counts come from the same analysis that writing
+  /// it stores (which then reuses it).
+  package func analysisCounts() throws(StoreError) -> [String: AnalysisCounts] {
+    var counts = try openStore.analysisCounts()
+    for index in pendingWrites.indices {
+      if pendingWrites[index].removed.isEmpty {
+        if pendingWrites[index].analyses == nil {
+          pendingWrites[index].analyses = DocumentAnalysis.of(pendingWrites[index].documents)
+        }
+        for (document, analysis) in zip(pendingWrites[index].documents, pendingWrites[index].analyses ?? []) {
+          counts[document.id] = analysis.counts
+        }
+      } else {
+        for id in pendingWrites[index].removed { counts[id] = nil }
+      }
+    }
+    return counts
+  }
+
+  /// Writes the pending loads and unloads, each in its own transaction as when written at once.
+  private func writePending() throws(StoreError) {
+    while let next = pendingWrites.first {
+      if next.removed.isEmpty {
+        try openStore.add(next.documents, analyses: next.analyses)
+      } else {
+        try openStore.remove(ids: next.removed)
+      }
+      pendingWrites.removeFirst()
+    }
+  }
 
   /// Saves the settings with the session (a failure is only worth a warning).
   func storeSettings() {
@@ -114,7 +186,7 @@ package final class Shell {
       settings.value(of: descriptor.name).map { (name: descriptor.name, value: $0) }
     }
     do {
-      try store.saveSettings(values)
+      try openStore.saveSettings(values)
     } catch {
       warn("settings not saved with the session: \(error.message)")
     }
@@ -413,4 +485,15 @@ package final class Shell {
       execute(line)
     }
   }
+}
+
+/// A load (documents) or an unload (ids) not yet written to the in-memory store.
+private struct PendingWrite {
+  var documents: [Document] = []
+  /// The documents' analyses, once `sources` has needed their counts.
+  var analyses: [DocumentAnalysis]?
+  var removed: [String] = []
+
+  init(documents: [Document]) { self.documents = documents }
+  init(removing ids: [String]) { removed = ids }
 }

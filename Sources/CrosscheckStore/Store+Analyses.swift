@@ -10,19 +10,24 @@ package struct AnalysisCounts: Sendable, Equatable {
 
 /// The per-document analyses the store keeps: each document's quotations with their
 /// attribution, the people it names, and its claims, worked out from the document alone.
-struct DocumentAnalysis: Sendable {
+package struct DocumentAnalysis: Sendable {
   var quotes: [AttributedQuote]
   var people: DocumentPeople
   var claims: [Claim]
 
+  /// The counts stored with the analysis (the `analyses` table's row).
+  package var counts: AnalysisCounts {
+    AnalysisCounts(quotes: quotes.count, speakers: people.people.count, claims: claims.count)
+  }
+
   /// Analyses one document on its own.
-  init(_ document: Document) {
+  package init(_ document: Document) {
     (quotes, people) = QuoteAnalysis.quotes(in: document)
     claims = ClaimExtractor().claims(in: Corpus([document]))
   }
 
   /// Analyses documents on every core.
-  static func of(_ documents: [Document]) -> [DocumentAnalysis] {
+  package static func of(_ documents: [Document]) -> [DocumentAnalysis] {
     parallelMap(documents) { DocumentAnalysis($0) }
   }
 }
@@ -68,8 +73,8 @@ struct AnalysisWriter {
         kind: claim.quantity.kind.rawValue, value: claim.quantity.value.number, display: claim.quantity.value.display,
         unit: claim.quantity.unit, topic: claim.topicText, asserter: claim.asserter, text: claim.text))
     }
-    try countInsert.insert(AnalysisRecord(
-      document: key, quotes: analysis.quotes.count, speakers: analysis.people.people.count, claims: analysis.claims.count))
+    let counts = analysis.counts
+    try countInsert.insert(AnalysisRecord(document: key, quotes: counts.quotes, speakers: counts.speakers, claims: counts.claims))
   }
 }
 

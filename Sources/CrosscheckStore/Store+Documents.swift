@@ -7,12 +7,14 @@ extension Store {
 
   /// Writes loaded documents and their analyses, all in one transaction: after a crash the
   /// session holds either every document of the load or none of them.
+  /// - Parameter analyses: the documents' analyses when already worked out, in the same order.
   /// - Complexity: O(n) in the size of the documents.
-  package func add(_ documents: [Document]) throws(StoreError) {
+  package func add(_ documents: [Document], analyses known: [DocumentAnalysis]? = nil) throws(StoreError) {
     guard !documents.isEmpty else { return }
+    precondition(known == nil || known?.count == documents.count, "one analysis per document")
     defer { invalidateSearchIndex() }
     // Analysed before the transaction, on every core: the write lock is held only to write.
-    let analyses = DocumentAnalysis.of(documents)
+    let analyses = known ?? DocumentAnalysis.of(documents)
     try Self.wrap("cannot write the session") {
       try writer.write { db in
         var key = try Int64.fetchOne(db, sql: "SELECT max(key) FROM documents") ?? 0

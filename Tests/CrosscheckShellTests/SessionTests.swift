@@ -78,6 +78,91 @@ import Testing
     again.closeSession()
   }
 
+  /// Loads, unloads and reads that must give the same rows whether each load is written at
+  /// once (a session file) or only when the store is read (in memory).
+  static let pendingScript = [
+    "load '\(packageRoot)/samples/riverton-flood'",
+    "sources",
+    "unload kvrt-news",
+    "load '\(packageRoot)/Tests/EndToEndTests/Fixtures/corpus'",
+    "sources --format json",
+    "unload coastwire tidewire",
+    "sources",
+    "search levee river --limit 20 --format json",
+    "sql \"SELECT key, id, words FROM documents ORDER BY key\"",
+    "sql \"SELECT id, document, number, text FROM sentences ORDER BY id\"",
+    "sql \"SELECT term, first_sentence, last_sentence, hex(postings) FROM search_terms ORDER BY term, first_sentence\"",
+    "sql \"SELECT * FROM meta WHERE key <> 'schema_version' AND key NOT LIKE 'writer%' ORDER BY key\"",
+    "sql \"SELECT document, quotes, speakers, claims FROM analyses ORDER BY document\"",
+    "load '\(packageRoot)/samples/riverton-flood/kvrt-news.txt'",
+    "search \"Lower Quay\" evacu* --format json",
+    "sql \"SELECT count(*) FROM sentence_search WHERE sentence_search MATCH 'levee'\"",
+    "sql \"SELECT key, id FROM documents ORDER BY key\"",
+  ]
+
+  /// What each line of `pendingScript` printed.
+  func pendingTranscript(_ shell: Shell, _ console: TestConsole) -> String {
+    var transcript = ""
+    for command in Self.pendingScript {
+      console.output = ""
+      #expect(shell.execute(command), "\(command): \(console.errors)")
+      transcript += "$ \(command)\n\(console.output)"
+    }
+    return transcript
+  }
+
+  @Test func anInMemorySessionWritesLoadsWhenReadWithTheSameRows() throws {
+    let fileConsole = TestConsole()
+    let file = Shell(console: fileConsole)
+    try file.openSession(folder + "/written.crosscheck", create: true)
+    #expect(file.execute("set width 200"))
+    let written = pendingTranscript(file, fileConsole)
+    file.closeSession()
+
+    let memoryConsole = TestConsole()
+    let memory = Shell(console: memoryConsole)
+    #expect(memory.execute("set width 200"))
+    let pending = pendingTranscript(memory, memoryConsole)
+    #expect(pending == written, "\(Golden.lineDiff(written, pending))")
+    #expect(written.contains("levee"))
+  }
+
+  @Test func loadingInMemoryWritesNothingUntilTheStoreIsRead() throws {
+    let console = TestConsole()
+    let shell = Shell(console: console)
+    #expect(shell.execute("load '\(Self.packageRoot)/samples/riverton-flood'"))
+    #expect(shell.sessionPath == nil)
+    #expect(try shell.openStore.documentCount() == 0)
+    // The quotation and claim counts come without writing the documents.
+    #expect(shell.execute("sources --format json"))
+    #expect(try shell.openStore.documentCount() == 0)
+    #expect(shell.execute("unload kvrt-news"))
+    #expect(try shell.openStore.documentCount() == 0)
+    console.output = ""
+    #expect(shell.execute("search levee --format json"))
+    #expect(console.output.contains("\"doc\""))
+    #expect(!console.output.contains("kvrt-news"))
+    #expect(try shell.openStore.documentCount() == 4)
+    // Once written, the next load waits again.
+    #expect(shell.execute("load '\(Self.packageRoot)/samples/riverton-flood/kvrt-news.txt'"))
+    #expect(try shell.openStore.documentCount() == 4)
+    console.output = ""
+    #expect(shell.execute("sql 'SELECT count(*) AS n FROM documents'"))
+    #expect(console.output.contains("5"))
+    #expect(try shell.openStore.documentCount() == 5)
+  }
+
+  @Test func aFileSessionWritesEachLoadAtOnce() throws {
+    let console = TestConsole()
+    let shell = Shell(console: console)
+    try shell.openSession(folder + "/at-once.crosscheck", create: true)
+    #expect(shell.execute("load '\(Self.packageRoot)/samples/riverton-flood'"))
+    #expect(try shell.openStore.documentCount() == 5)
+    #expect(shell.execute("unload kvrt-news"))
+    #expect(try shell.openStore.documentCount() == 4)
+    shell.closeSession()
+  }
+
   @Test func refusedSQLLeavesTheSessionUnchanged() throws {
     let console = TestConsole()
     let shell = Shell(console: console)

@@ -26,8 +26,22 @@ package struct CommandContext {
     }
   }
 
-  /// The session's database.
-  package var store: Store { shell.store }
+  /// The session's database, with every load and unload written to it.
+  package var store: Store {
+    get throws(StoreError) { try shell.store }
+  }
+
+  /// The session file, or nil while the session is in memory.
+  package var sessionPath: String? { shell.sessionPath }
+
+  /// Records loaded documents in the store (at once with a session file, else when needed).
+  package func storeLoaded(_ documents: [Document]) throws(StoreError) { try shell.storeLoaded(documents) }
+
+  /// Records unloaded documents in the store, like `storeLoaded`.
+  package func storeUnloaded(_ ids: [String]) throws(StoreError) { try shell.storeUnloaded(ids) }
+
+  /// The stored counts of quotations, speakers and claims by document id.
+  package func analysisCounts() throws(StoreError) -> [String: AnalysisCounts] { try shell.analysisCounts() }
 
   /// The neutral labels that stand for the documents while `blind` is on; nil otherwise.
   package var blinding: Blinding? { shell.blinding }

@@ -46,8 +46,9 @@ package enum LoadCommand: ShellCommand {
       })
     if meter?.shown == true { context.writeProgress("") }
     // Written through first, in one transaction: the session never holds half a load.
+    // An in-memory session writes it only when something reads the store.
     do {
-      try context.store.add(report.loaded)
+      try context.storeLoaded(report.loaded)
     } catch {
       throw ShellError(.failed, "nothing loaded: \(error.message)", hint: error.hint)
     }
@@ -105,7 +106,7 @@ package enum UnloadCommand: ShellCommand {
       ids = resolved
     }
     do {
-      try context.store.remove(ids: Array(Set(ids)))
+      try context.storeUnloaded(Array(Set(ids)))
     } catch {
       throw ShellError(.failed, "nothing unloaded: \(error.message)", hint: error.hint)
     }

@@ -19,7 +19,7 @@ package enum OpenCommand: ShellCommand {
 
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
     let path = context.resolvePath(call.arguments[0])
-    let unsaved = context.store.path == nil ? context.corpus.count : 0
+    let unsaved = context.sessionPath == nil ? context.corpus.count : 0
     let store = try context.openSession(path, create: false)
     let count = context.corpus.count
     var message = "Opened \(call.arguments[0]): \(count) document\(count == 1 ? "" : "s")"

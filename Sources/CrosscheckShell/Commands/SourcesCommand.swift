@@ -24,10 +24,11 @@ package enum SourcesCommand: ShellCommand {
   )
 
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
-    // Quotation and claim counts come from the analyses stored when each document was loaded.
+    // Quotation and claim counts come from the analyses stored when each document was loaded
+    // (or, for a document not yet written to an in-memory store, the analysis kept to store).
     func storedCounts() throws(ShellError) -> [String: AnalysisCounts] {
       do {
-        return try context.store.analysisCounts()
+        return try context.analysisCounts()
       } catch {
         throw ShellError(error)
       }
