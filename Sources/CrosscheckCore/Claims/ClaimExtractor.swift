@@ -64,11 +64,24 @@ package struct ClaimExtractor: Sendable {
     }
   }
 
+  /// Bytes on each side of a quantity read for its topic and asserter. A sentence of news
+  /// prose rarely runs past a few hundred characters; text further off in a longer one (a
+  /// list, a run-on line of a malformed page) says nothing about this figure, and reading it
+  /// for every figure would make such a line cost quadratic time.
+  static let contextLimit = 2_000
+
+  /// The part of `range` within `contextLimit` bytes of `quantity`.
+  static func near(_ quantity: Quantity, within range: Range<Int>) -> Range<Int> {
+    let lower = max(range.lowerBound, min(quantity.range.lowerBound - contextLimit, range.upperBound))
+    let upper = min(range.upperBound, max(quantity.range.upperBound + contextLimit, lower))
+    return lower..<max(lower, upper)
+  }
+
   func claim(_ quantity: Quantity, in document: Document, published: CivilDate?, number: Int, neighbours: (Int?, Int?)) -> Claim {
     let sentence = document.sentences.first { $0.range.contains(quantity.range.lowerBound) }
     let sentenceRange = sentence?.range ?? excludedRange(document, quantity) ?? quantity.range
     let (topic, topicText) = topicWords(quantity, sentence: sentence, in: document, neighbours: neighbours)
-    let (asserter, rule) = asserter(quantity, sentence: sentenceRange, in: document)
+    let (asserter, rule) = asserter(quantity, sentence: Self.near(quantity, within: sentenceRange), in: document)
     var measured: String? = nil
     if quantity.rule.hasSuffix("adjective"), let token = document.tokens.first(where: { $0.start >= quantity.range.upperBound && $0.kind == .word }) {
       measured = TopicLexicon.normalize(document.string(token.range).lowercased())
@@ -89,7 +102,18 @@ package struct ClaimExtractor: Sendable {
   /// quantities are shared out: the nearer half goes to each.
   func topicWords(_ quantity: Quantity, sentence: Sentence?, in document: Document, neighbours: (Int?, Int?) = (nil, nil)) -> ([String], String) {
     guard let sentence else { return ([], "") }
-    let tokens = document.tokens[sentence.tokens]
+    // Only the tokens within reach of the quantity (sorted by offset: found by bisection).
+    let reach = Self.near(quantity, within: sentence.range)
+    var tokens = document.tokens[sentence.tokens]
+    func firstIndex(from offset: Int) -> Int {
+      var (low, high) = (tokens.startIndex, tokens.endIndex)
+      while low < high {
+        let middle = (low + high) / 2
+        if Int(tokens[middle].start) < offset { low = middle + 1 } else { high = middle }
+      }
+      return low
+    }
+    tokens = tokens[firstIndex(from: reach.lowerBound)..<firstIndex(from: reach.upperBound)]
     let bytes = document.buffer.bytes
     let neighbours = (neighbours.0.flatMap { sentence.range.contains($0 - 1) ? $0 : nil }, neighbours.1.flatMap { sentence.range.contains($0) ? $0 : nil })
     func isClauseMark(_ token: Token) -> Bool {
@@ -179,11 +203,12 @@ package struct ClaimExtractor: Sendable {
   /// or reported after a named source and a speech verb ("The sheriff's office said 1,400…").
   func asserter(_ quantity: Quantity, sentence: Range<Int>, in document: Document) -> (String, String) {
     let outlet = document.metadata.outlet?.value ?? document.id
-    guard let paragraph = document.paragraphs.first(where: { $0.range.contains(quantity.range.lowerBound) }) else { return (outlet, "outlet") }
+    guard let whole = document.paragraphs.first(where: { $0.range.contains(quantity.range.lowerBound) }) else { return (outlet, "outlet") }
+    let paragraph = Self.near(quantity, within: whole.range)
     let bytes = document.buffer.bytes
     // Inside quotation marks: count marks from the paragraph start.
     var open = false
-    var index = paragraph.range.lowerBound
+    var index = paragraph.lowerBound
     while index < quantity.range.lowerBound {
       if bytes[index] == 0x22 {
         open.toggle()
@@ -194,9 +219,9 @@ package struct ClaimExtractor: Sendable {
     }
     // A paragraph that opens a quotation and never closes it continues one.
     let opening: [UInt8] = [0xE2, 0x80, 0x9C], closing: [UInt8] = [0xE2, 0x80, 0x9D]
-    let continues = bytes[paragraph.range].starts(with: opening) && Self.find(closing, in: bytes, range: paragraph.range) == nil
+    let continues = bytes[paragraph].starts(with: opening) && Self.find(closing, in: bytes, range: paragraph) == nil
     if open || continues {
-      if let name = Self.speaker(in: document.string(paragraph.range)) { return (name, "quotation") }
+      if let name = Self.speaker(in: document.string(paragraph)) { return (name, "quotation") }
       return ("(unattributed quotation)", "quotation")
     }
     if let found = Self.find(Array("according to ".utf8), in: bytes, range: sentence) {
