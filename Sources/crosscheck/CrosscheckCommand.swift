@@ -209,8 +209,12 @@ struct CrosscheckCommand: ParsableCommand {
 
   /// Ctrl-C sets a flag instead of ending the program; SIGTERM and SIGHUP also ask the
   /// shell to leave once the running command stops, so that the session is closed and the
-  /// terminal restored (a second one ends the program at once). Without SA_RESTART, so
-  /// that a waiting readline returns.
+  /// terminal restored (a second one ends the program at once, and so does the first after
+  /// `terminationGrace` seconds of a command that does not poll for Ctrl-C: a session file
+  /// stays whole either way, every load being one transaction). Without SA_RESTART, so that
+  /// a waiting readline returns.
+  static let terminationGrace: UInt32 = 5
+
   func installInterruptHandler() {
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in Interrupt.raise() }
@@ -224,13 +228,20 @@ struct CrosscheckCommand: ParsableCommand {
         raise(number)
       }
       Interrupt.terminate(by: number)
+      alarm(CrosscheckCommand.terminationGrace)
     }
     sigaction(SIGTERM, &action, nil)
     sigaction(SIGHUP, &action, nil)
+    action.__sigaction_handler.sa_handler = { _ in
+      let number = Interrupt.terminationSignal ?? SIGTERM
+      Glibc.signal(number, SIG_DFL)
+      raise(number)
+    }
+    sigaction(SIGALRM, &action, nil)
     // A blocked signal mask is inherited from whatever started the program; these must arrive.
     var handled = sigset_t()
     sigemptyset(&handled)
-    for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&handled, number) }
+    for number in [SIGINT, SIGTERM, SIGHUP, SIGALRM] { sigaddset(&handled, number) }
     pthread_sigmask(SIG_UNBLOCK, &handled, nil)
     // Past a file-size limit, a write fails with EFBIG (and `save` says so) instead of the
     // signal ending the program.

@@ -224,3 +224,36 @@ extension TmuxSession {
     return nil
   }
 }
+
+@Suite struct TerminationGraceTests {
+  /// SIGTERM while a command runs that never polls for Ctrl-C: the program still ends,
+  /// a few seconds later, with the status of the signal.
+  @Test func aSignalEndsALongCommandAfterTheGrace() throws {
+    let folder = Crosscheck.temporaryFolder()
+    // One run-on line of about 14,000 figures: its claims take far longer than the grace.
+    var line = ""
+    var number = 0
+    while line.utf8.count < 1_048_576 {
+      number += 1
+      line += "Sentence \(number) of the line says that “the levee held” for \(number * 3) hours, "
+    }
+    try line.write(toFile: folder + "/one-line.txt", atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Crosscheck.binary)
+    process.arguments = [folder + "/one-line.txt", "-c", "claims", "-c", "claims --all --format json"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    Thread.sleep(forTimeInterval: 2)
+    let sent = Date()
+    process.terminate()
+    let deadline = Date().addingTimeInterval(60)
+    while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+    let ended = !process.isRunning
+    if !ended { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+    #expect(ended, "still running a minute after SIGTERM")
+    #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus == 128 + SIGTERM)
+    #expect(Date().timeIntervalSince(sent) < 30, "ended \(Date().timeIntervalSince(sent)) s after SIGTERM")
+  }
+}
