@@ -38,21 +38,21 @@ package enum ClaimsCommand: ShellCommand {
     let corpus = context.corpus
     guard !corpus.isEmpty else { throw .failed("no documents are loaded (use 'load PATH')") }
     let rates = context.settings.rates
-    let rateKey = rates.map { "\($0.from)/\($0.to)=\($0.rate)" }.joined(separator: ",")
+    let rateKey = rateKey(rates)
     return try context.cachedOutput(for: call, depending: rateKey) { () throws(ShellError) -> Output in
       try output(call, rates: rates, rateKey: rateKey, in: context)
     }
   }
 
+  /// Names a set of exchange rates in cache keys.
+  static func rateKey(_ rates: [ExchangeRate]) -> String {
+    rates.map { "\($0.from)/\($0.to)=\($0.rate)" }.joined(separator: ",")
+  }
+
   static func output(_ call: CommandCall, rates: [ExchangeRate], rateKey: String, in context: CommandContext) throws(ShellError) -> Output {
     let corpus = context.corpus
-    let claims = context.cached("claims") { ClaimExtractor().claims(in: corpus) }
-    let (groups, groupOf) = context.cached("claim-groups/\(rateKey)") {
-      let groups = ClaimGrouper(rates: rates).groups(of: claims)
-      var groupOf: [Int: String] = [:]
-      for group in groups { for member in group.members { groupOf[member] = group.id } }
-      return (groups, groupOf)
-    }
+    let claims = context.claims
+    let (groups, groupOf) = context.claimGroups(rates: rates, rateKey: rateKey)
     var kind: QuantityKind? = nil
     if let word = call.value("kind") {
       guard let parsed = QuantityKind(rawValue: word) else {

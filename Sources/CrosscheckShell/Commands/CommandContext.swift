@@ -63,6 +63,24 @@ package struct CommandContext {
     return value
   }
 
+  /// Every claim of the loaded documents, in corpus order (cached until they change).
+  package var claims: [Claim] {
+    let corpus = corpus
+    return cached("claims") { ClaimExtractor().claims(in: corpus) }
+  }
+
+  /// The claim groups under the exchange rates `rates` (`rateKey` names them), and the
+  /// group id of each claim index (cached until the corpus changes).
+  package func claimGroups(rates: [ExchangeRate], rateKey: String) -> (groups: [ClaimGroup], groupOf: [Int: String]) {
+    let claims = claims
+    return cached("claim-groups/\(rateKey)") {
+      let groups = ClaimGrouper(rates: rates).groups(of: claims)
+      var groupOf: [Int: String] = [:]
+      for group in groups { for member in group.members { groupOf[member] = group.id } }
+      return (groups, groupOf)
+    }
+  }
+
   /// A command's output for `call`, computed once and kept until the corpus changes, so that
   /// asking again costs only the rendering.
   /// - Parameters:

@@ -21,12 +21,15 @@ struct CorpusAnalyses: Sendable {
       quotes = context.quoteAnalysis
       // The key `compare` caches its default analysis under.
       reuse = context.cached("compare/auto") { ReuseAnalysis(corpus.documents) }
+      claims = context.claims
+      let rates = context.settings.rates
+      claimGroups = context.claimGroups(rates: rates, rateKey: ClaimsCommand.rateKey(rates)).groups
     } else {
       quotes = QuoteAnalysis(corpus: corpus)
       reuse = ReuseAnalysis(corpus.documents)
+      claims = ClaimExtractor().claims(in: corpus)
+      claimGroups = ClaimGrouper(rates: context.settings.rates).groups(of: claims)
     }
-    claims = ClaimExtractor().claims(in: corpus)
-    claimGroups = ClaimGrouper(rates: context.settings.rates).groups(of: claims)
   }
 
   /// The outlet name shown for a document. `report` and `export` read outlet names only
