@@ -64,7 +64,14 @@ enum QuoteRendering {
         }
         return .object(fields)
       })),
-    ])
+    ] + (framing ? [
+      ("inside_longer", .array(longerQuotations(containing: index, analysis: analysis).map { occurrence in
+        .object([
+          ("id", .string(occurrence.id)), ("doc", .string(occurrence.documentID)),
+          ("group", .string(analysis.groups[occurrence.group].id)), ("text", .string(occurrence.text)),
+        ])
+      })),
+    ] : []))
   }
 
   static func occurrences(_ indices: [Int], analysis: QuoteAnalysis, explain: Bool) -> Output {
@@ -138,13 +145,19 @@ enum QuoteRendering {
   static func group(_ index: Int, analysis: QuoteAnalysis, corpus: Corpus, explain: Bool) -> Output {
     let group = analysis.groups[index]
     let canonical = analysis.occurrences[group.canonical]
-    let sources = Set(group.members.map { analysis.occurrences[$0].document }).count
+    let documents = Set(group.members.map { analysis.occurrences[$0].document })
+    let inside = longerQuotations(containing: index, analysis: analysis)
+    let moreDocuments = Set(inside.map(\.document)).subtracting(documents).count
+    var sourcesLine = "\(documents.count) of \(corpus.count)"
+    if moreDocuments > 0 {
+      sourcesLine += "; inside a longer quotation in \(moreDocuments) more (below)"
+    }
     var blocks: [Block] = [
       .fields([
         Field("group", StyledText(group.id)),
         Field("speaker", StyledText(speakerName(group.speaker, analysis) ?? "(unattributed)")),
         Field("kind", StyledText(canonical.kind.rawValue)),
-        Field("sources", StyledText("\(sources) of \(corpus.count)")),
+        Field("sources", StyledText(sourcesLine)),
         Field("fullest", StyledText("“" + canonical.text + "” (" + canonical.documentID + ")")),
       ])
     ]
@@ -162,6 +175,19 @@ enum QuoteRendering {
     if !missing.isEmpty, group.members.count > 1 {
       blocks.append(.message(StyledText("Words of the fullest text some renderings leave out: " + orderedUnique(missing).joined(separator: ", "), .dim)))
     }
+    if !inside.isEmpty {
+      // Another group's longer quotation that carries these words: a rendering too, spliced
+      // into more of the speaker's words, which 'diff quote' collates with the others.
+      blocks.append(.heading("Inside longer quotations"))
+      for occurrence in inside {
+        let container = analysis.groups[occurrence.group].id
+        var runs = [StyledRun("\(occurrence.id)  \(occurrence.documentID)  part of \(container)\n  “")]
+        runs += highlighted(occurrence.text, against: canonicalWords)
+        runs.append(StyledRun("”"))
+        blocks.append(.text(StyledText(runs)))
+      }
+      blocks.append(.message(StyledText("'diff quote \(group.id)' lines these words up with the renderings above.", .dim)))
+    }
     blocks.append(.heading("Framing"))
     blocks.append(.table(Table(
       columns: [Column("id"), Column("doc", truncatable: true), Column("speaker as written"), Column("described as", truncatable: true), Column("verb"), Column("credited to", truncatable: true)],
@@ -174,6 +200,13 @@ enum QuoteRendering {
         ]
       })))
     return Output(blocks, json: groupJSON(index, analysis: analysis, framing: true, explain: explain))
+  }
+
+  /// The quotations of other groups that splice group `index`'s words into a longer
+  /// quotation (the renderings `diff quote` adds to the group's own).
+  static func longerQuotations(containing index: Int, analysis: QuoteAnalysis) -> [QuoteOccurrence] {
+    let collation = QuoteCollation(group: index, in: analysis)
+    return collation.members.filter { collation.spliced.contains($0.id) }
   }
 
   /// The text with words that are not in `reference` highlighted.
