@@ -12,7 +12,8 @@ package enum QuotesCommand: ShellCommand {
       (Q3) or an occurrence (q7): every rendering with the words that differ from the fullest \
       text highlighted, how it differs (verbatim, punctuation, trimmed, reworded, \
       misattributed), and how each source frames the speaker (the words used for them and the \
-      reporting verb). --all lists every occurrence (q1, q2, …). Quotes whose speaker cannot \
+      reporting verb); a group also lists the longer quotations of other groups that carry \
+      its words (renderings 'diff quote' collates too). --all lists every occurrence (q1, q2, …). Quotes whose speaker cannot \
       be determined are listed as unattributed, with the reason under --explain.
       """,
     arguments: [ArgumentSpec("group", "a quote group (Q3) or occurrence (q7)", arity: .optional)],
