@@ -111,7 +111,9 @@ import Testing
     }
     let result = load(corpus)
     #expect(result.ids == ["kept", "report-100000"])
-    #expect(result.output.hasPrefix("Loaded 1 document (9 words); skipped 0; \(count - 1) duplicates"))
+    #expect(result.output.hasPrefix("Loaded 1 document (9 words); skipped 0; \((count - 1).grouped) duplicates"))
+    // The first duplicates are named, the rest counted.
+    #expect(result.output.split(separator: "\n").count == 2 + LoadCommand.detailLines)
   }
 
   @Test func aSymbolicLinkLoopIsReportedOnce() throws {

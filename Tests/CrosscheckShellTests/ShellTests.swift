@@ -133,4 +133,20 @@ import Testing
     #expect(!Shell(console: console).execute("echo 'open"))
     #expect(console.errors == "error: unterminated quote (at column 6)\n")
   }
+
+  @Test func namesTheFirstDuplicatesAndCountsTheRest() {
+    let copies = LoadCommand.detailLines + 7
+    for index in 0...copies { write("copies/copy\(index).txt", "The same story, word for word.") }
+    let console = TestConsole()
+    let shell = Shell(console: console)
+    #expect(shell.execute("load " + folder + "/copies"))
+    let lines = console.output.split(separator: "\n")
+    #expect(lines.filter { $0.hasPrefix("  duplicate ") }.count == LoadCommand.detailLines)
+    #expect(lines.last == "  … and 7 more duplicates (--format json lists them all)")
+    console.output = ""
+    #expect(shell.execute("unload --all"))
+    console.output = ""
+    #expect(shell.execute("load " + folder + "/copies --format json"))
+    #expect(console.output.components(separatedBy: "\"duplicate_of\"").count - 1 == copies)
+  }
 }

@@ -85,12 +85,12 @@ package struct DocumentLoader: Sendable {
   /// - Parameters:
   ///   - paths: files and folders, as the user typed them.
   ///   - existing: documents already loaded (for duplicate texts and unique ids).
-  ///   - isCancelled: polled before each file or batch of records is taken on; when it
-  ///     returns true loading stops, keeping what was read.
+  ///   - isCancelled: polled before each file or batch of records is taken on, from the
+  ///     worker threads too; when it returns true loading stops, keeping what was read.
   ///   - progress: called after each batch with the documents and bytes read so far.
   /// - Complexity: O(n) in the size of the input, spread over `workers` threads.
   package func load(
-    _ paths: [String], existing: Corpus, isCancelled: () -> Bool = { false }, progress: (LoadProgress) -> Void = { _ in }
+    _ paths: [String], existing: Corpus, isCancelled: @escaping @Sendable () -> Bool = { false }, progress: (LoadProgress) -> Void = { _ in }
   ) -> LoadReport {
     var entries: [Entry] = []
     for path in paths {
@@ -104,7 +104,14 @@ package struct DocumentLoader: Sendable {
     func runBatch() {
       guard !batch.isEmpty else { return }
       let jobs = batch
-      for outcomes in parallelMap(jobs, workers: workers, minimumPerWorker: 1, { $0.run() }) {
+      // A job taken on after Ctrl-C is not run; jobs are taken in order, so the ones that
+      // ran are a prefix of the batch and what is kept is everything read before a point.
+      let results = parallelMap(jobs, workers: workers, minimumPerWorker: 1) { job in isCancelled() ? nil : job.run() }
+      for outcomes in results {
+        guard let outcomes else {
+          state.report.cancelled = true
+          break
+        }
         for outcome in outcomes { state.take(outcome) }
       }
       status.documents = state.report.loaded.count

@@ -40,13 +40,20 @@ package enum LoadCommand: ShellCommand {
     let format = call.value("format").flatMap(OutputFormat.init(rawValue:)) ?? context.settings.format
     var meter = context.showsProgress && format != .json ? ProgressMeter() : nil
     let report = DocumentLoader(workers: workers).load(
-      paths, existing: context.corpus, isCancelled: { context.isCancelled },
+      paths, existing: context.corpus, isCancelled: { Interrupt.isRaised },
       progress: { status in
         if let line = meter?.line(for: status) { context.writeProgress(line) }
       })
     if meter?.shown == true { context.writeProgress("") }
     // Written through first, in one transaction: the session never holds half a load.
     // An in-memory session writes it only when something reads the store.
+    // Writing a session file analyses each document's quotes and claims first, which takes
+    // a while for a large load (or after Ctrl-C, for what was read): say so meanwhile.
+    let writing = meter != nil && context.sessionPath != nil && report.loaded.count >= Self.writingNoticeDocuments
+    if writing {
+      context.writeProgress("writing \(report.loaded.count.grouped) documents to the session file (quotes, claims, search index)…")
+    }
+    defer { if writing { context.writeProgress("") } }
     do {
       try context.storeLoaded(report.loaded)
     } catch {
@@ -61,18 +68,30 @@ package enum LoadCommand: ShellCommand {
     return output(for: report)
   }
 
+  /// The smallest load for which writing to a session file is announced at a terminal.
+  static let writingNoticeDocuments = 200
+
+  /// How many skipped files, duplicates and notes are named one by one, of each kind.
+  static let detailLines = 20
+
   /// The summary line and the details of what was not loaded.
   static func output(for report: LoadReport) -> Output {
     let words = report.loaded.reduce(0) { $0 + $1.wordCount }
-    var summary = "Loaded \(report.loaded.count) document\(report.loaded.count == 1 ? "" : "s") (\(words.grouped) words)"
-    summary += "; skipped \(report.skipped.count); \(report.duplicates.count) duplicate\(report.duplicates.count == 1 ? "" : "s")"
+    var summary = "Loaded \(report.loaded.count.grouped) document\(report.loaded.count == 1 ? "" : "s") (\(words.grouped) words)"
+    summary += "; skipped \(report.skipped.count.grouped); \(report.duplicates.count.grouped) duplicate\(report.duplicates.count == 1 ? "" : "s")"
     if report.cancelled { summary += "; cancelled before the end" }
     var details: [StyledRun] = [StyledRun(summary + ".")]
-    for skip in report.skipped { details.append(StyledRun("\n  skipped \(skip.path): \(skip.reason)", .warning)) }
-    for duplicate in report.duplicates {
-      details.append(StyledRun("\n  duplicate \(duplicate.path): same text as \(duplicate.duplicateOf)", .warning))
+    // A folder of thousands of copies would otherwise print thousands of lines: the first
+    // few of each kind, then how many more (the JSON output lists every one).
+    func list(_ lines: [String], _ kind: String, _ style: TextStyle) {
+      for line in lines.prefix(detailLines) { details.append(StyledRun("\n  " + line, style)) }
+      if lines.count > detailLines {
+        details.append(StyledRun("\n  … and \((lines.count - detailLines).grouped) more \(kind) (--format json lists them all)", .dim))
+      }
     }
-    for warning in report.warnings { details.append(StyledRun("\n  note \(warning.path): \(warning.message)", .dim)) }
+    list(report.skipped.map { "skipped \($0.path): \($0.reason)" }, "skipped", .warning)
+    list(report.duplicates.map { "duplicate \($0.path): same text as \($0.duplicateOf)" }, "duplicates", .warning)
+    list(report.warnings.map { "note \($0.path): \($0.message)" }, "notes", .dim)
     let blocks: [Block] = [.message(StyledText(details))]
     let json: JSONValue = .object([
       ("loaded", .array(report.loaded.map { .object([("id", .string($0.id)), ("path", .string($0.origin)), ("words", .int($0.wordCount))]) })),

@@ -160,8 +160,19 @@ final class TemporaryFolder {
   @Test func stopsWhenCancelledKeepingWhatWasRead() {
     let a = folder.write("c/a.txt", "Story A.")
     let b = folder.write("c/b.txt", "Story B.")
-    var calls = 0
-    let report = DocumentLoader().load([a, b], existing: Corpus(), isCancelled: { calls += 1; return calls > 1 })
+    let calls = CallCounter()
+    let report = DocumentLoader().load([a, b], existing: Corpus(), isCancelled: { calls.next() > 1 })
+    #expect(report.loaded.isEmpty)
+    #expect(report.cancelled)
+  }
+
+  /// Ctrl-C in the middle of a batch: the jobs not yet taken on are not run, and what was
+  /// read is a prefix of the input.
+  @Test func stopsInTheMiddleOfABatch() {
+    let paths = ["a", "b", "c"].map { folder.write("m/\($0).txt", "Story \($0).") }
+    // One poll per file while scheduling, then one per job as it is taken on.
+    let calls = CallCounter()
+    let report = DocumentLoader(workers: 1).load(paths, existing: Corpus(), isCancelled: { calls.next() > 4 })
     #expect(report.loaded.map(\.id) == ["a"])
     #expect(report.cancelled)
   }
@@ -201,5 +212,19 @@ extension String {
   func distance(of target: String) -> Int? {
     guard let range = range(of: target) else { return nil }
     return unicodeScalars.distance(from: unicodeScalars.startIndex, to: range.lowerBound)
+  }
+}
+
+/// Counts calls from any thread.
+final class CallCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+
+  /// The number of this call, from 1.
+  func next() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    count += 1
+    return count
   }
 }
