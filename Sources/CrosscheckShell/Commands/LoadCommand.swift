@@ -19,7 +19,8 @@ package enum LoadCommand: ShellCommand {
       folders named "gold". Text is read as UTF-8 (a byte order mark is dropped, invalid bytes \
       are replaced and reported; UTF-16 with a byte order mark is read too) and CRLF line \
       endings as LF. Binary and empty files are skipped with the reason, and so is a file whose \
-      text equals a document already loaded. A document's id is its file stem (or the JSONL "id").
+      text equals a document already loaded; the first 20 of each kind are named and the \
+      rest counted (--format json lists them all). A document's id is its file stem (or the JSONL "id").
       Inside a command file, relative paths are relative to the command file's folder.
       Files (and JSON Lines records, read a batch at a time) are read and analysed on every \
       core; the environment variable CROSSCHECK_WORKERS caps the number of threads, and the \
