@@ -24,6 +24,8 @@ package enum DocumentLookupError: Error, Sendable, Equatable {
 package struct Corpus: Sendable {
   package private(set) var documents: [Document] = []
   private var positions: [String: Int] = [:]
+  /// The documents' ids in load order, scanned for prefixes without touching the documents.
+  private var ids: [String] = []
 
   package init(_ documents: [Document] = []) {
     for document in documents { append(document) }
@@ -37,12 +39,14 @@ package struct Corpus: Sendable {
     precondition(positions[document.id] == nil, "document ids are unique by construction in DocumentLoader")
     positions[document.id] = documents.count
     documents.append(document)
+    ids.append(document.id)
   }
 
   /// Removes the documents with these ids.
   package mutating func remove(ids: Set<String>) {
     documents.removeAll { ids.contains($0.id) }
-    positions = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
+    self.ids = documents.map(\.id)
+    positions = Dictionary(uniqueKeysWithValues: self.ids.enumerated().map { ($1, $0) })
   }
 
   /// The document with this exact id.
@@ -55,11 +59,11 @@ package struct Corpus: Sendable {
   package func resolve(_ word: String) throws(DocumentLookupError) -> Document {
     guard !documents.isEmpty else { throw .empty }
     if let index = positions[word] { return documents[index] }
-    let prefixed = documents.filter { $0.id.hasPrefix(word) }
-    if prefixed.count == 1 { return prefixed[0] }
-    if prefixed.count > 1 { throw .ambiguous(word, candidates: prefixed.map(\.id)) }
+    let prefixed = ids.indices.filter { ids[$0].hasPrefix(word) }
+    if prefixed.count == 1 { return documents[prefixed[0]] }
+    if prefixed.count > 1 { throw .ambiguous(word, candidates: prefixed.map { ids[$0] }) }
     if let number = Int(word), number >= 1, number <= documents.count { return documents[number - 1] }
-    let suggestion = EditDistance.closest(to: word, among: documents.map(\.id))
+    let suggestion = EditDistance.closest(to: word, among: ids)
     throw .notFound(word, suggestion: suggestion)
   }
 }
