@@ -1,9 +1,26 @@
 /// A sentence: a byte range and the range of its tokens in the paragraph's token array.
+///
+/// Stored as four 32-bit offsets (16 bytes rather than 32), since a session keeps every
+/// sentence of every document; token offsets already fit in 32 bits.
 package struct Sentence: Sendable, Equatable {
+  private var byteBounds: CompactRange
+  private var tokenBounds: CompactRange
+
+  package init(range: Range<Int>, tokens: Range<Int>) {
+    byteBounds = CompactRange(range)
+    tokenBounds = CompactRange(tokens)
+  }
+
   /// Bytes of the sentence, from its first token to its last.
-  package var range: Range<Int>
+  package var range: Range<Int> {
+    get { byteBounds.range }
+    set { byteBounds = CompactRange(newValue) }
+  }
   /// Indices into the document's token array.
-  package var tokens: Range<Int>
+  package var tokens: Range<Int> {
+    get { tokenBounds.range }
+    set { tokenBounds = CompactRange(newValue) }
+  }
 }
 
 /// Splits a paragraph's tokens into sentences, following the conventions of news writing.
