@@ -139,7 +139,8 @@ package struct Document: Sendable {
     metadata: DocumentMetadata = DocumentMetadata(), excluded: [ExcludedSpan] = [], notes: [String] = []
   ) {
     self.id = id
-    self.storage = Storage(origin: origin, text: text, format: format, metadata: metadata, excluded: excluded, notes: notes)
+    self.storage = Storage(
+      origin: origin, buffer: TextBuffer(text), format: format, metadata: metadata, excluded: excluded, notes: notes)
   }
 
   init(id: String, storage: Storage) {
@@ -154,7 +155,10 @@ package struct Document: Sendable {
   package func reanalysed(excluding spans: [ExcludedSpan], metadata replacement: DocumentMetadata? = nil) -> Document {
     // Spans an earlier corpus pass added are replaced, not kept: `spans` says what holds now.
     let loaded = given.filter { $0.reason != .boilerplate(.outletRepeated) }
-    return Document(id: id, origin: origin, text: text, format: format, metadata: replacement ?? stated, excluded: loaded + spans, notes: notes)
+    // The text is the same: its bytes are shared, not copied.
+    let storage = Storage(
+      origin: origin, buffer: buffer, format: format, metadata: replacement ?? stated, excluded: loaded + spans, notes: notes)
+    return Document(id: id, storage: storage)
   }
 
   /// The same document under another id (when its own is taken).
@@ -194,14 +198,14 @@ extension Document {
     /// Reads and analyses a document.
     /// - Parameters:
     ///   - origin: where it came from, for messages.
-    ///   - text: its text as decoded.
+    ///   - buffer: its text as decoded.
     ///   - format: the kind of file; Markdown paragraphs are blank-line separated.
     ///   - metadata: what the file or record states; the rest is inferred from the text.
     ///   - excluded: spans that are not article text (front matter, boilerplate known from
     ///     the corpus).
     ///   - notes: remarks from loading.
     init(
-      origin: String, text: String, format: DocumentFormat,
+      origin: String, buffer: TextBuffer, format: DocumentFormat,
       metadata: DocumentMetadata = DocumentMetadata(), excluded: [ExcludedSpan] = [], notes: [String] = []
     ) {
       self.origin = origin
@@ -209,7 +213,6 @@ extension Document {
       self.notes = notes
       self.stated = metadata
       self.given = excluded
-      let buffer = TextBuffer(text)
       self.buffer = buffer
       let bytes = buffer.bytes
 

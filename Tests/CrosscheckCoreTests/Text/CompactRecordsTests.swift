@@ -69,4 +69,13 @@ import Testing
     let renamed = document.renamed("b")
     #expect(renamed.id == "b" && document.id == "a" && renamed.text == document.text)
   }
+
+  @Test func analysingAgainSharesTheText() {
+    let document = Document(id: "a", origin: "a.txt", text: "Headline here\n\nA body paragraph.\n\nRead more at our site", format: .text)
+    let again = document.reanalysed(excluding: [ExcludedSpan(range: 34..<55, reason: .boilerplate(.outletRepeated))])
+    #expect(again.text == document.text)
+    #expect(again.tokens.count < document.tokens.count)
+    let original = document.buffer.bytes.withUnsafeBufferPointer { $0.baseAddress }
+    #expect(again.buffer.bytes.withUnsafeBufferPointer { $0.baseAddress } == original)
+  }
 }
