@@ -54,28 +54,15 @@ package struct ExcludedSpan: Sendable, Equatable {
 ///
 /// Stored as 32-bit offsets, like `Sentence`.
 package struct Paragraph: Sendable, Equatable {
-  private var byteBounds: CompactRange
-  private var tokenBounds: CompactRange
-  private var sentenceBounds: CompactRange
+  @CompactRange package var range: Range<Int>
+  @CompactRange package var tokens: Range<Int>
+  /// The indices of its sentences in the document's sentence array.
+  @CompactRange package var sentences: Range<Int>
 
   package init(range: Range<Int>, tokens: Range<Int>, sentences: Range<Int>) {
-    byteBounds = CompactRange(range)
-    tokenBounds = CompactRange(tokens)
-    sentenceBounds = CompactRange(sentences)
-  }
-
-  package var range: Range<Int> {
-    get { byteBounds.range }
-    set { byteBounds = CompactRange(newValue) }
-  }
-  package var tokens: Range<Int> {
-    get { tokenBounds.range }
-    set { tokenBounds = CompactRange(newValue) }
-  }
-  /// The indices of its sentences in the document's sentence array.
-  package var sentences: Range<Int> {
-    get { sentenceBounds.range }
-    set { sentenceBounds = CompactRange(newValue) }
+    self.range = range
+    self.tokens = tokens
+    self.sentences = sentences
   }
 }
 

@@ -3,23 +3,14 @@
 /// Stored as four 32-bit offsets (16 bytes rather than 32), since a session keeps every
 /// sentence of every document; token offsets already fit in 32 bits.
 package struct Sentence: Sendable, Equatable {
-  private var byteBounds: CompactRange
-  private var tokenBounds: CompactRange
+  /// Bytes of the sentence, from its first token to its last.
+  @CompactRange package var range: Range<Int>
+  /// Indices into the document's token array.
+  @CompactRange package var tokens: Range<Int>
 
   package init(range: Range<Int>, tokens: Range<Int>) {
-    byteBounds = CompactRange(range)
-    tokenBounds = CompactRange(tokens)
-  }
-
-  /// Bytes of the sentence, from its first token to its last.
-  package var range: Range<Int> {
-    get { byteBounds.range }
-    set { byteBounds = CompactRange(newValue) }
-  }
-  /// Indices into the document's token array.
-  package var tokens: Range<Int> {
-    get { tokenBounds.range }
-    set { tokenBounds = CompactRange(newValue) }
+    self.range = range
+    self.tokens = tokens
   }
 }
 
