@@ -24,7 +24,7 @@ extension Document {
   ) {
     // What the file stated is what was not inferred; front matter is what the loader gave.
     func stated(_ value: MetadataValue?) -> MetadataValue? { value?.inferred == false ? value : nil }
-    let storage = Storage(
+    let storage = DocumentStorage(
       origin: origin, format: format, buffer: TextBuffer(text), metadata: metadata, excluded: excluded, tokens: tokens,
       paragraphs: paragraphs, sentences: sentences, wordCount: wordCount, notes: notes, truncated: truncated,
       internalTruncations: internalTruncations,

@@ -78,7 +78,7 @@ package struct Paragraph: Sendable, Equatable {
 package struct Document: Sendable {
   /// The document's id: its file stem, or its JSONL `id`.
   package internal(set) var id: String
-  private var storage: Storage
+  private var storage: DocumentStorage
 
   /// Where it was loaded from (`path`, or `path:LINE` for a JSONL record).
   package var origin: String { storage.origin }
@@ -86,7 +86,7 @@ package struct Document: Sendable {
   package var buffer: TextBuffer { storage.buffer }
   package var metadata: DocumentMetadata {
     get { storage.metadata }
-    set { storage = Storage(copying: storage, metadata: newValue) }
+    set { storage = DocumentStorage(copying: storage, metadata: newValue) }
   }
   /// Spans left out of analyses, in text order.
   package var excluded: [ExcludedSpan] { storage.excluded }
@@ -126,15 +126,14 @@ package struct Document: Sendable {
     metadata: DocumentMetadata = DocumentMetadata(), excluded: [ExcludedSpan] = [], notes: [String] = []
   ) {
     self.id = id
-    self.storage = Storage(
+    self.storage = DocumentStorage(
       origin: origin, buffer: TextBuffer(text), format: format, metadata: metadata, excluded: excluded, notes: notes)
   }
 
-  init(id: String, storage: Storage) {
+  init(id: String, storage: DocumentStorage) {
     self.id = id
     self.storage = storage
   }
-
 
   /// The same document analysed again with `spans` known to be boilerplate from the corpus
   /// (lines repeated across one outlet's articles, replacing those of an earlier pass), or
@@ -143,7 +142,7 @@ package struct Document: Sendable {
     // Spans an earlier corpus pass added are replaced, not kept: `spans` says what holds now.
     let loaded = given.filter { $0.reason != .boilerplate(.outletRepeated) }
     // The text is the same: its bytes are shared, not copied.
-    let storage = Storage(
+    let storage = DocumentStorage(
       origin: origin, buffer: buffer, format: format, metadata: replacement ?? stated, excluded: loaded + spans, notes: notes)
     return Document(id: id, storage: storage)
   }
@@ -164,134 +163,133 @@ package struct Document: Sendable {
   }
 }
 
-extension Document {
-  /// A document's text and analyses, never changed once made.
-  final class Storage: Sendable {
-    let origin: String
-    let format: DocumentFormat
-    let buffer: TextBuffer
-    let metadata: DocumentMetadata
-    let excluded: [ExcludedSpan]
-    let tokens: [Token]
-    let paragraphs: [Paragraph]
-    let sentences: [Sentence]
-    let wordCount: Int
-    let notes: [String]
-    let truncated: Bool
-    let internalTruncations: [Range<Int>]
-    let stated: DocumentMetadata
-    let given: [ExcludedSpan]
+/// A document's text and analyses, never changed once made: what a `Document` and its copies
+/// share.
+final class DocumentStorage: Sendable {
+  let origin: String
+  let format: DocumentFormat
+  let buffer: TextBuffer
+  let metadata: DocumentMetadata
+  let excluded: [ExcludedSpan]
+  let tokens: [Token]
+  let paragraphs: [Paragraph]
+  let sentences: [Sentence]
+  let wordCount: Int
+  let notes: [String]
+  let truncated: Bool
+  let internalTruncations: [Range<Int>]
+  let stated: DocumentMetadata
+  let given: [ExcludedSpan]
 
-    /// Reads and analyses a document.
-    /// - Parameters:
-    ///   - origin: where it came from, for messages.
-    ///   - buffer: its text as decoded.
-    ///   - format: the kind of file; Markdown paragraphs are blank-line separated.
-    ///   - metadata: what the file or record states; the rest is inferred from the text.
-    ///   - excluded: spans that are not article text (front matter, boilerplate known from
-    ///     the corpus).
-    ///   - notes: remarks from loading.
-    init(
-      origin: String, buffer: TextBuffer, format: DocumentFormat,
-      metadata: DocumentMetadata = DocumentMetadata(), excluded: [ExcludedSpan] = [], notes: [String] = []
-    ) {
-      self.origin = origin
-      self.format = format
-      self.notes = notes
-      self.stated = metadata
-      self.given = excluded
-      self.buffer = buffer
-      let bytes = buffer.bytes
+  /// Reads and analyses a document.
+  /// - Parameters:
+  ///   - origin: where it came from, for messages.
+  ///   - buffer: its text as decoded.
+  ///   - format: the kind of file; Markdown paragraphs are blank-line separated.
+  ///   - metadata: what the file or record states; the rest is inferred from the text.
+  ///   - excluded: spans that are not article text (front matter, boilerplate known from
+  ///     the corpus).
+  ///   - notes: remarks from loading.
+  init(
+    origin: String, buffer: TextBuffer, format: DocumentFormat,
+    metadata: DocumentMetadata = DocumentMetadata(), excluded: [ExcludedSpan] = [], notes: [String] = []
+  ) {
+    self.origin = origin
+    self.format = format
+    self.notes = notes
+    self.stated = metadata
+    self.given = excluded
+    self.buffer = buffer
+    let bytes = buffer.bytes
 
-      var excluded = excluded
-      let bodyStart = excluded.filter { $0.reason == .frontMatter }.map(\.range.upperBound).max() ?? 0
-      let style: ParagraphStyle =
-        format == .markdown || format == .html ? .blankLineSeparated : ParagraphSplitter.style(ofPlainText: bytes)
-      var paragraphRanges = ParagraphSplitter.paragraphs(in: bytes, range: bodyStart..<bytes.count, style: style)
-        .filter { !ParagraphSplitter.isBlank(bytes, $0) }
-      // Spans the loader already knows to be boilerplate.
-      let known = excluded.filter(\.reason.isBoilerplate)
-      if !known.isEmpty {
-        paragraphRanges.removeAll { range in known.contains { $0.range.overlaps(range) } }
-      }
-
-      var inferredTitle: MetadataValue? = nil
-      if let headline = MetadataInference.headline(buffer: buffer, paragraphs: paragraphRanges, format: format),
-        metadata.title == nil || metadata.title?.value == headline.title.value
-      {
-        excluded.append(ExcludedSpan(range: paragraphRanges[headline.index], reason: .headline))
-        paragraphRanges.remove(at: headline.index)
-        inferredTitle = headline.title
-      }
-      let title = metadata.title?.value ?? inferredTitle?.value
-      let findings = BoilerplateDetector().boilerplate(in: buffer, paragraphs: paragraphRanges, title: title)
-      if !findings.isEmpty {
-        var skip = Set<Int>()
-        for finding in findings {
-          excluded.append(ExcludedSpan(range: finding.range, reason: .boilerplate(finding.kind)))
-          skip.insert(finding.range.lowerBound)
-        }
-        paragraphRanges.removeAll { skip.contains($0.lowerBound) }
-      }
-      var inferred = MetadataInference.infer(buffer: buffer, body: paragraphRanges, boilerplate: findings)
-      inferred.title = inferredTitle
-      self.metadata = metadata.filling(from: inferred)
-      self.excluded = excluded.sorted { $0.range.lowerBound < $1.range.lowerBound }
-
-      let tokenizer = Tokenizer()
-      let splitter = SentenceSplitter()
-      var tokens: [Token] = []
-      var paragraphs: [Paragraph] = []
-      var sentences: [Sentence] = []
-      bytes.withUnsafeBufferPointer { pointer in
-        for range in paragraphRanges {
-          let first = tokens.count
-          tokens.append(contentsOf: tokenizer.tokens(in: pointer, range: range))
-          let firstSentence = sentences.count
-          sentences.append(contentsOf: splitter.sentences(bytes: bytes, tokens: tokens, range: first..<tokens.count))
-          paragraphs.append(Paragraph(range: range, tokens: first..<tokens.count, sentences: firstSentence..<sentences.count))
-        }
-      }
-      self.tokens = tokens.trimmed()
-      self.paragraphs = paragraphs.trimmed()
-      self.sentences = sentences.trimmed()
-      self.wordCount = tokens.reduce(0) { $0 + ($1.isWordLike ? 1 : 0) }
-      let detector = TruncationDetector()
-      let cut = paragraphs.indices.filter { detector.isCutOff(buffer: buffer, paragraph: paragraphs[$0], tokens: tokens, isLast: $0 == paragraphs.count - 1) }
-      self.truncated = cut.last == paragraphs.count - 1 && !paragraphs.isEmpty
-      self.internalTruncations = cut.filter { $0 != paragraphs.count - 1 }.map { paragraphs[$0].range }
+    var excluded = excluded
+    let bodyStart = excluded.filter { $0.reason == .frontMatter }.map(\.range.upperBound).max() ?? 0
+    let style: ParagraphStyle =
+      format == .markdown || format == .html ? .blankLineSeparated : ParagraphSplitter.style(ofPlainText: bytes)
+    var paragraphRanges = ParagraphSplitter.paragraphs(in: bytes, range: bodyStart..<bytes.count, style: style)
+      .filter { !ParagraphSplitter.isBlank(bytes, $0) }
+    // Spans the loader already knows to be boilerplate.
+    let known = excluded.filter(\.reason.isBoilerplate)
+    if !known.isEmpty {
+      paragraphRanges.removeAll { range in known.contains { $0.range.overlaps(range) } }
     }
 
-    /// The same parts with other metadata.
-    convenience init(copying other: Storage, metadata: DocumentMetadata) {
-      self.init(
-        origin: other.origin, format: other.format, buffer: other.buffer, metadata: metadata, excluded: other.excluded,
-        tokens: other.tokens, paragraphs: other.paragraphs, sentences: other.sentences, wordCount: other.wordCount,
-        notes: other.notes, truncated: other.truncated, internalTruncations: other.internalTruncations,
-        stated: other.stated, given: other.given)
+    var inferredTitle: MetadataValue? = nil
+    if let headline = MetadataInference.headline(buffer: buffer, paragraphs: paragraphRanges, format: format),
+      metadata.title == nil || metadata.title?.value == headline.title.value
+    {
+      excluded.append(ExcludedSpan(range: paragraphRanges[headline.index], reason: .headline))
+      paragraphRanges.remove(at: headline.index)
+      inferredTitle = headline.title
     }
+    let title = metadata.title?.value ?? inferredTitle?.value
+    let findings = BoilerplateDetector().boilerplate(in: buffer, paragraphs: paragraphRanges, title: title)
+    if !findings.isEmpty {
+      var skip = Set<Int>()
+      for finding in findings {
+        excluded.append(ExcludedSpan(range: finding.range, reason: .boilerplate(finding.kind)))
+        skip.insert(finding.range.lowerBound)
+      }
+      paragraphRanges.removeAll { skip.contains($0.lowerBound) }
+    }
+    var inferred = MetadataInference.infer(buffer: buffer, body: paragraphRanges, boilerplate: findings)
+    inferred.title = inferredTitle
+    self.metadata = metadata.filling(from: inferred)
+    self.excluded = excluded.sorted { $0.range.lowerBound < $1.range.lowerBound }
 
-    /// Parts computed elsewhere (an earlier analysis, or a saved session), taken as given.
-    init(
-      origin: String, format: DocumentFormat, buffer: TextBuffer, metadata: DocumentMetadata, excluded: [ExcludedSpan],
-      tokens: [Token], paragraphs: [Paragraph], sentences: [Sentence], wordCount: Int, notes: [String], truncated: Bool,
-      internalTruncations: [Range<Int>], stated: DocumentMetadata, given: [ExcludedSpan]
-    ) {
-      self.origin = origin
-      self.format = format
-      self.buffer = buffer
-      self.metadata = metadata
-      self.excluded = excluded
-      self.tokens = tokens
-      self.paragraphs = paragraphs
-      self.sentences = sentences
-      self.wordCount = wordCount
-      self.notes = notes
-      self.truncated = truncated
-      self.internalTruncations = internalTruncations
-      self.stated = stated
-      self.given = given
+    let tokenizer = Tokenizer()
+    let splitter = SentenceSplitter()
+    var tokens: [Token] = []
+    var paragraphs: [Paragraph] = []
+    var sentences: [Sentence] = []
+    bytes.withUnsafeBufferPointer { pointer in
+      for range in paragraphRanges {
+        let first = tokens.count
+        tokens.append(contentsOf: tokenizer.tokens(in: pointer, range: range))
+        let firstSentence = sentences.count
+        sentences.append(contentsOf: splitter.sentences(bytes: bytes, tokens: tokens, range: first..<tokens.count))
+        paragraphs.append(Paragraph(range: range, tokens: first..<tokens.count, sentences: firstSentence..<sentences.count))
+      }
     }
+    self.tokens = tokens.trimmed()
+    self.paragraphs = paragraphs.trimmed()
+    self.sentences = sentences.trimmed()
+    self.wordCount = tokens.reduce(0) { $0 + ($1.isWordLike ? 1 : 0) }
+    let detector = TruncationDetector()
+    let cut = paragraphs.indices.filter { detector.isCutOff(buffer: buffer, paragraph: paragraphs[$0], tokens: tokens, isLast: $0 == paragraphs.count - 1) }
+    self.truncated = cut.last == paragraphs.count - 1 && !paragraphs.isEmpty
+    self.internalTruncations = cut.filter { $0 != paragraphs.count - 1 }.map { paragraphs[$0].range }
+  }
+
+  /// The same parts with other metadata.
+  convenience init(copying other: DocumentStorage, metadata: DocumentMetadata) {
+    self.init(
+      origin: other.origin, format: other.format, buffer: other.buffer, metadata: metadata, excluded: other.excluded,
+      tokens: other.tokens, paragraphs: other.paragraphs, sentences: other.sentences, wordCount: other.wordCount,
+      notes: other.notes, truncated: other.truncated, internalTruncations: other.internalTruncations,
+      stated: other.stated, given: other.given)
+  }
+
+  /// Parts computed elsewhere (an earlier analysis, or a saved session), taken as given.
+  init(
+    origin: String, format: DocumentFormat, buffer: TextBuffer, metadata: DocumentMetadata, excluded: [ExcludedSpan],
+    tokens: [Token], paragraphs: [Paragraph], sentences: [Sentence], wordCount: Int, notes: [String], truncated: Bool,
+    internalTruncations: [Range<Int>], stated: DocumentMetadata, given: [ExcludedSpan]
+  ) {
+    self.origin = origin
+    self.format = format
+    self.buffer = buffer
+    self.metadata = metadata
+    self.excluded = excluded
+    self.tokens = tokens
+    self.paragraphs = paragraphs
+    self.sentences = sentences
+    self.wordCount = wordCount
+    self.notes = notes
+    self.truncated = truncated
+    self.internalTruncations = internalTruncations
+    self.stated = stated
+    self.given = given
   }
 }
 
