@@ -413,7 +413,7 @@ private struct LoadState {
 
 /// A document's text as a dictionary key: its bytes, shared with the document rather than
 /// copied, hashed as one block.
-private struct TextKey: Hashable {
+struct TextKey: Hashable {
   let bytes: [UInt8]
 
   init(_ document: Document) { bytes = document.buffer.bytes }
