@@ -257,7 +257,7 @@ private struct StoredParts {
   private static func range(_ row: Row, _ index: Int) -> Range<Int>? {
     let lower: Int = row[index]
     let upper: Int = row[index + 1]
-    return lower >= 0 && lower <= upper ? lower..<upper : nil
+    return lower >= 0 && lower <= upper && upper <= Int(Int32.max) ? lower..<upper : nil
   }
 }
 

@@ -107,6 +107,8 @@ enum SentenceBlob {
       else { return nil }
       let bytes = (byteEnd + byteGap)..<(byteEnd + byteGap + byteCount)
       let tokens = (tokenEnd + tokenGap)..<(tokenEnd + tokenGap + tokenCount)
+      // A session holds offsets in 32 bits.
+      guard bytes.upperBound <= Int(Int32.max), tokens.upperBound <= Int(Int32.max) else { return nil }
       sentences.append((bytes, tokens))
       byteEnd = bytes.upperBound
       tokenEnd = tokens.upperBound

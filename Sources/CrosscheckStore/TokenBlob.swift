@@ -33,7 +33,7 @@ package enum TokenBlob {
       guard let gap = reader.next(), let length = reader.next() else { return nil }
       let start = previousEnd + gap
       let end = start + length
-      guard end <= Int(Int32.max) else { return nil }
+      guard end <= Int(Int32.max), length <= Token.maximumLength else { return nil }
       tokens.append(Token(kind: kind, start: start, end: end))
       previousEnd = end
     }

@@ -22,25 +22,17 @@ extension Document {
     excluded: [ExcludedSpan], tokens: [Token], paragraphs: [Paragraph], sentences: [Sentence], wordCount: Int,
     notes: [String], truncated: Bool, internalTruncations: [Range<Int>]
   ) {
-    self.id = id
-    self.origin = origin
-    self.format = format
-    self.buffer = TextBuffer(text)
-    self.metadata = metadata
-    self.excluded = excluded
-    self.tokens = tokens
-    self.paragraphs = paragraphs
-    self.sentences = sentences
-    self.wordCount = wordCount
-    self.notes = notes
-    self.truncated = truncated
-    self.internalTruncations = internalTruncations
     // What the file stated is what was not inferred; front matter is what the loader gave.
     func stated(_ value: MetadataValue?) -> MetadataValue? { value?.inferred == false ? value : nil }
-    self.stated = DocumentMetadata(
-      title: stated(metadata.title), outlet: stated(metadata.outlet), date: stated(metadata.date),
-      author: stated(metadata.author), url: stated(metadata.url), credit: stated(metadata.credit))
-    self.given = excluded.filter { $0.reason == .frontMatter }
+    let storage = DocumentStorage(
+      origin: origin, format: format, buffer: TextBuffer(text), metadata: metadata, excluded: excluded, tokens: tokens,
+      paragraphs: paragraphs, sentences: sentences, wordCount: wordCount, notes: notes, truncated: truncated,
+      internalTruncations: internalTruncations,
+      stated: DocumentMetadata(
+        title: stated(metadata.title), outlet: stated(metadata.outlet), date: stated(metadata.date),
+        author: stated(metadata.author), url: stated(metadata.url), credit: stated(metadata.credit)),
+      given: excluded.filter { $0.reason == .frontMatter })
+    self.init(id: id, storage: storage)
   }
 }
 
@@ -68,16 +60,13 @@ extension ExcludedSpan {
 extension Paragraph {
   /// A paragraph, as read back from a saved session.
   package init(restoring range: Range<Int>, tokens: Range<Int>, sentences: Range<Int>) {
-    self.range = range
-    self.tokens = tokens
-    self.sentences = sentences
+    self.init(range: range, tokens: tokens, sentences: sentences)
   }
 }
 
 extension Sentence {
   /// A sentence, as read back from a saved session.
   package init(restoring range: Range<Int>, tokens: Range<Int>) {
-    self.range = range
-    self.tokens = tokens
+    self.init(range: range, tokens: tokens)
   }
 }

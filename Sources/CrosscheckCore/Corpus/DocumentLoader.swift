@@ -378,12 +378,12 @@ enum Job: Sendable {
 private struct LoadState {
   var report = LoadReport()
   var ids: Set<String>
-  var textOwners: [String: String]
+  var textOwners: [TextKey: String]
 
   init(existing: Corpus) {
     ids = Set(existing.documents.map(\.id))
     textOwners = [:]
-    for document in existing.documents { textOwners[document.text] = document.id }
+    for document in existing.documents { textOwners[TextKey(document)] = document.id }
   }
 
   /// Takes one outcome: a skip is reported; a document is kept unless its text is already
@@ -394,7 +394,7 @@ private struct LoadState {
       report.skipped.append(skip)
     case .document(let document):
       let id = document.id
-      if let owner = textOwners[document.text] {
+      if let owner = textOwners[TextKey(document)] {
         report.duplicates.append(.init(path: document.origin, duplicateOf: owner))
         return
       }
@@ -412,8 +412,20 @@ private struct LoadState {
         report.warnings.append(.init(path: document.origin, message: "date '\(date)' is not a day of the calendar; kept as written, not used to resolve dates"))
       }
       ids.insert(unique)
-      textOwners[document.text] = unique
+      textOwners[TextKey(document)] = unique
       report.loaded.append(unique == id ? document : document.renamed(unique))
     }
+  }
+}
+
+/// A document's text as a dictionary key: its bytes, shared with the document rather than
+/// copied, hashed as one block.
+struct TextKey: Hashable {
+  let bytes: [UInt8]
+
+  init(_ document: Document) { bytes = document.buffer.bytes }
+
+  func hash(into hasher: inout Hasher) {
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
   }
 }

@@ -1,9 +1,17 @@
 /// A sentence: a byte range and the range of its tokens in the paragraph's token array.
+///
+/// Stored as four 32-bit offsets (16 bytes rather than 32), since a session keeps every
+/// sentence of every document; token offsets already fit in 32 bits.
 package struct Sentence: Sendable, Equatable {
   /// Bytes of the sentence, from its first token to its last.
-  package var range: Range<Int>
+  @CompactRange package var range: Range<Int>
   /// Indices into the document's token array.
-  package var tokens: Range<Int>
+  @CompactRange package var tokens: Range<Int>
+
+  package init(range: Range<Int>, tokens: Range<Int>) {
+    self.range = range
+    self.tokens = tokens
+  }
 }
 
 /// Splits a paragraph's tokens into sentences, following the conventions of news writing.

@@ -2,11 +2,11 @@
 /// Unicode scalar (code point) offsets that every public result uses.
 ///
 /// Analyses scan `bytes`; results are converted with `scalarOffset(ofByte:)`
-/// at the edge, as the design asks (offsets equal Python `str` indices).
+/// at the edge, as the design asks (offsets equal Python `str` indices). Only the bytes are
+/// kept: a session holds every document's text, and a second copy as a `String` would
+/// double it.
 package struct TextBuffer: Sendable {
-  /// The text as decoded.
-  package let text: String
-  /// The text's UTF-8 encoding.
+  /// The text's UTF-8 encoding, exactly as long as the text.
   package let bytes: [UInt8]
   /// Scalar count before every `stride`-th byte.
   private let checkpoints: [Int32]
@@ -15,7 +15,6 @@ package struct TextBuffer: Sendable {
   /// Creates a buffer over `text`.
   /// - Complexity: O(n) in the length of `text`.
   package init(_ text: String) {
-    self.text = text
     let bytes = Array(text.utf8)
     self.bytes = bytes
     var checkpoints: [Int32] = []
@@ -28,6 +27,9 @@ package struct TextBuffer: Sendable {
     if bytes.count % Self.stride == 0 { checkpoints.append(scalars) }
     self.checkpoints = checkpoints
   }
+
+  /// The text as decoded (made from the bytes on each call).
+  package var text: String { String(decoding: bytes, as: UTF8.self) }
 
   /// The number of Unicode scalars in the text.
   package var scalarCount: Int { scalarOffset(ofByte: bytes.count) }
