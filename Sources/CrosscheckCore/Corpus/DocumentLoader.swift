@@ -104,8 +104,10 @@ package struct DocumentLoader: Sendable {
     func runBatch() {
       guard !batch.isEmpty else { return }
       let jobs = batch
-      for outcomes in parallelMap(jobs, workers: workers, minimumPerWorker: 1, { $0.run() }) {
-        for outcome in outcomes { state.take(outcome) }
+      // Texts are hashed on the workers too: hashing every text on this thread would hold up the load.
+      let results = parallelMap(jobs, workers: workers, minimumPerWorker: 1) { job in job.run().map { ($0, $0.textKey) } }
+      for outcomes in results {
+        for (outcome, key) in outcomes { state.take(outcome, key: key) }
       }
       status.documents = state.report.loaded.count
       status.bytes += pendingBytes
@@ -227,6 +229,28 @@ package struct DocumentLoader: Sendable {
 enum LoadOutcome: Sendable {
   case skip(LoadReport.Skip)
   case document(Document)
+
+  /// The document's text as a key for finding duplicates, or nil for a skip.
+  var textKey: TextKey? {
+    if case .document(let document) = self { return TextKey(document.text) }
+    return nil
+  }
+}
+
+/// A text as a dictionary key, hashed once (the same hash as the `String`'s, so equal texts
+/// still meet).
+struct TextKey: Hashable, Sendable {
+  let text: String
+  let hash: Int
+
+  init(_ text: String) {
+    self.text = text
+    self.hash = text.hashValue
+  }
+
+  static func == (a: TextKey, b: TextKey) -> Bool { a.hash == b.hash && a.text == b.text }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }
 
 /// A piece of loading work that runs on any thread and touches no shared state.
@@ -371,23 +395,25 @@ enum Job: Sendable {
 private struct LoadState {
   var report = LoadReport()
   var ids: Set<String>
-  var textOwners: [String: String]
+  var textOwners: [TextKey: String]
 
   init(existing: Corpus) {
     ids = Set(existing.documents.map(\.id))
     textOwners = [:]
-    for document in existing.documents { textOwners[document.text] = document.id }
+    for document in existing.documents { textOwners[TextKey(document.text)] = document.id }
   }
 
   /// Takes one outcome: a skip is reported; a document is kept unless its text is already
   /// loaded, under a new id when its own is taken.
-  mutating func take(_ outcome: LoadOutcome) {
+  /// - Parameter key: the document's `textKey`.
+  mutating func take(_ outcome: LoadOutcome, key: TextKey?) {
     switch outcome {
     case .skip(let skip):
       report.skipped.append(skip)
     case .document(let document):
       let id = document.id
-      if let owner = textOwners[document.text] {
+      let key = key ?? TextKey(document.text)
+      if let owner = textOwners[key] {
         report.duplicates.append(.init(path: document.origin, duplicateOf: owner))
         return
       }
@@ -405,7 +431,7 @@ private struct LoadState {
         report.warnings.append(.init(path: document.origin, message: "date '\(date)' is not a day of the calendar; kept as written, not used to resolve dates"))
       }
       ids.insert(unique)
-      textOwners[document.text] = unique
+      textOwners[key] = unique
       report.loaded.append(unique == id ? document : document.renamed(unique))
     }
   }

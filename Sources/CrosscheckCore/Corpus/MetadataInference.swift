@@ -18,10 +18,9 @@ package enum MetadataInference {
     {
       index += 1
     }
-    let first = LineText(buffer.string(paragraphs[0]))
     let text = buffer.string(paragraphs[index])
     guard isHeadline(text, format: format) else { return nil }
-    let evidence = index == 0 ? text : "\(text) (after the lines \(first.text) …)"
+    let evidence = index == 0 ? text : "\(text) (after the lines \(LineText(buffer.string(paragraphs[0])).text) …)"
     return (index, MetadataValue(text.strippingMarkdownHeading(), inferred: true, evidence: evidence))
   }
 
@@ -79,7 +78,7 @@ package enum MetadataInference {
   /// not a navigation trail, not a byline.
   static func isHeadline(_ text: String, format: DocumentFormat) -> Bool {
     if format == .markdown, text.hasPrefix("# ") { return true }
-    let words = text.split(maxSplits: maximumHeadlineWords + 1, whereSeparator: { $0 == " " })
+    let words = text.split(atAny: [" "], maxSplits: maximumHeadlineWords + 1)
     guard words.count >= 2, words.count <= maximumHeadlineWords, let last = text.unicodeScalars.last else { return false }
     if ".:;,".unicodeScalars.contains(last) { return false }
     // Navigation trails and menus ("Home » World", "News | Politics").
@@ -98,10 +97,12 @@ package enum MetadataInference {
   /// - Returns: the agency and the dateline text, or nil.
   package static func datelineAgency(in text: String) -> (String, String)? {
     let window = 120
+    // No bracket, no dateline: most paragraphs are settled without decoding a scalar.
+    guard text.includes("(") else { return nil }
     let scalars = Array(text.unicodeScalars.prefix(window))
     guard let open = scalars.firstIndex(of: "("), let close = scalars[open...].firstIndex(of: ")") else { return nil }
     let inside = String(String.UnicodeScalarView(scalars[(open + 1)..<close])).trimmingSpaces()
-    let insideWords = inside.split(separator: " ")
+    let insideWords = inside.split(atAny: [" "])
     guard !inside.isEmpty, insideWords.count <= 4, inside.unicodeScalars.first.map(Characters.isUppercase) == true,
       !inside.unicodeScalars.contains(where: Characters.isDigit)
     else { return nil }
@@ -111,7 +112,7 @@ package enum MetadataInference {
     guard index < scalars.count, ["\u{2014}", "\u{2013}", "-"].contains(scalars[index]) else { return nil }
     // The dateline before the bracket is short: a place and/or a date.
     let before = String(String.UnicodeScalarView(scalars[..<open])).trimmingSpaces()
-    guard before.split(separator: " ").count <= 6 else { return nil }
+    guard before.split(atAny: [" "]).count <= 6 else { return nil }
     let evidence = String(String.UnicodeScalarView(scalars[...index]))
     return (inside, evidence)
   }

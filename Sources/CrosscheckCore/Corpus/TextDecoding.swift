@@ -58,7 +58,8 @@ package enum TextDecoder {
       replaced = invalidSequenceCount(body)
       text = String(decoding: body, as: UTF8.self)
     }
-    let hadCRLF = text.utf8.contains(0x0D)
+    // Decoding keeps every ASCII byte, so the text has a CR exactly when the bytes do (as UTF-8).
+    let hadCRLF = text.utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: 0x0D) != nil } ?? text.utf8.contains(0x0D)
     if hadCRLF {
       text = text.replacingCRLF()
     }
@@ -70,17 +71,26 @@ package enum TextDecoder {
   /// Why the bytes look binary, or nil when they look like text.
   static func binaryReason(_ bytes: [UInt8]) -> String? {
     let sample = bytes.prefix(sniffLength)
-    if sample.contains(0) { return "contains NUL bytes" }
-    // Control characters other than tab, line feed, form feed, carriage return and escape.
-    let controls = sample.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0C && $0 != 0x0D && $0 != 0x1B }
-    if sample.count >= 32, controls.count * 10 > sample.count { return "mostly control bytes" }
+    // One pass: NUL bytes, and control characters other than tab, line feed, form feed,
+    // carriage return and escape.
+    var hasNUL = false
+    var controls = 0
+    for byte in sample where byte < 0x20 {
+      if byte == 0 { hasNUL = true }
+      if byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D && byte != 0x1B { controls += 1 }
+    }
+    if hasNUL { return "contains NUL bytes" }
+    if sample.count >= 32, controls * 10 > sample.count { return "mostly control bytes" }
     return nil
   }
 
   /// The number of maximal invalid UTF-8 subsequences (each becomes one U+FFFD).
   static func invalidSequenceCount(_ bytes: [UInt8]) -> Int {
+    // ASCII bytes are always valid and end any sequence before them: decode from the first
+    // byte that is not ASCII.
+    guard let start = bytes.firstIndex(where: { $0 >= 0x80 }) else { return 0 }
     var count = 0
-    var iterator = bytes.makeIterator()
+    var iterator = bytes[start...].makeIterator()
     var decoder = UTF8()
     while true {
       switch decoder.decode(&iterator) {
