@@ -249,14 +249,15 @@ package struct BoilerplateDetector: Sendable {
   /// politics for …") author biography.
   static func isAuthorBio(_ line: LineText) -> Bool {
     let lower = line.lower
-    guard journalismWords.contains(where: { lower.includes($0) }) else { return false }
+    // The opening is cheaper to read than a search for the journalism words, and rules out
+    // most paragraphs.
     let firstPerson = lower.hasPrefix("i am ") || lower.hasPrefix("i'm ") || lower.hasPrefix("i’m ") || lower.hasPrefix("hi, i'm ")
     if !firstPerson {
       guard let name = leadingName(line.text), name.count >= 2 else { return false }
       let rest = line.text.dropFirst(name.joined(separator: " ").count).trimmingSpaces().lowercased()
       guard bioVerbs.contains(where: { rest.hasPrefix($0) }) else { return false }
     }
-    return true
+    return journalismWords.contains(where: { lower.includes($0) })
   }
 
   /// The capitalized words that open `text` (a name), or nil.
@@ -304,7 +305,7 @@ package struct BoilerplateDetector: Sendable {
   static func isCaption(_ line: LineText) -> Bool {
     let lower = line.lower
     if startsWithLabel(lower, openingCaptionLabels) { return true }
-    if captionOpenings.contains(where: { lower.hasPrefix($0) }) { return true }
+    if opens(lower, withAnyOf: captionOpenings) { return true }
     // A caption ends with its credit: "… (Gazette photo/Lena Ruiz)", "… | Getty Images".
     guard line.wordCount <= 60 else { return false }
     // Credits sit in the last few dozen characters.
@@ -344,7 +345,7 @@ package struct BoilerplateDetector: Sendable {
     if lower.includes("newsletter") && newsletterWords.contains(where: { lower.includes($0) }) {
       return true
     }
-    return newsletterOpenings.contains { lower.hasPrefix($0) }
+    return opens(lower, withAnyOf: newsletterOpenings)
   }
 
   /// "Reading time: 3 minutes", "4 min read".
@@ -360,7 +361,7 @@ package struct BoilerplateDetector: Sendable {
   ]
 
   static func isMediaPrompt(_ lower: String) -> Bool {
-    if mediaOpenings.contains(where: { lower.hasPrefix($0) }) { return true }
+    if opens(lower, withAnyOf: mediaOpenings) { return true }
     return lower.hasPrefix("watch ") && (lower.includes("video") || lower.includes("above") || lower.includes("below"))
   }
 
@@ -372,7 +373,7 @@ package struct BoilerplateDetector: Sendable {
 
   static func isContact(_ line: LineText) -> Bool {
     let lower = line.lower
-    if contactOpenings.contains(where: { lower.hasPrefix($0) }) { return true }
+    if opens(lower, withAnyOf: contactOpenings) { return true }
     // An e-mail address with a call to write: "Email the newsroom at tips@…".
     guard line.wordCount <= 30, lower.includes("@"), lower.split(atAny: [" "]).contains(where: isEmailAddress) else { return false }
     return contactWords.contains { lower.includes($0) }
@@ -389,6 +390,14 @@ package struct BoilerplateDetector: Sendable {
     "advertisement", "advertisements", "sponsored", "sponsored content", "ad", "ads", "story continues below advertisement",
     "article continues below", "continue reading below", "scroll to continue", "story continues below", "paid content", "promoted",
   ]
+
+  /// Whether `lower` opens with one of `openings` (lower-case, each starting with an ASCII
+  /// character other than ";" and "`", the only ones a non-ASCII character is canonically
+  /// equivalent to in lower-case text): an opening can match only where the first bytes agree.
+  static func opens(_ lower: String, withAnyOf openings: [String]) -> Bool {
+    guard let initial = lower.utf8.first else { return openings.contains { $0.isEmpty } }
+    return openings.contains { $0.utf8.first == initial && lower.hasPrefix($0) }
+  }
 
   /// Whether `lower` opens with one of `labels` followed by a separator (":", "»", a dash)
   /// or nothing at all.

@@ -175,16 +175,24 @@ package struct DocumentLoader: Sendable {
     }
   }
 
+  /// What one path is: a folder to read, an entry, or nothing to list.
+  enum Probe: Sendable {
+    case folder(name: String)
+    case entry(Entry)
+    case passedOver
+  }
+
   private func enumerate(_ path: String, explicit: Bool, into entries: inout [Entry], visited: inout Set<String>) {
-    var status = stat()
-    guard stat(path, &status) == 0 else {
-      var link = stat()
-      let exists = lstat(path, &link) == 0
-      entries.append(.skip(.init(path: path, reason: exists ? "broken symbolic link" : "no such file or folder")))
+    enumerate(path, probe: Self.probe(path, explicit: explicit), explicit: explicit, into: &entries, visited: &visited)
+  }
+
+  private func enumerate(_ path: String, probe: Probe, explicit: Bool, into entries: inout [Entry], visited: inout Set<String>) {
+    switch probe {
+    case .passedOver:
       return
-    }
-    let name = (path as NSString).lastPathComponent
-    if status.st_mode & S_IFMT == S_IFDIR {
+    case .entry(let entry):
+      entries.append(entry)
+    case .folder(let name):
       let real = (path as NSString).resolvingSymlinksInPath
       guard visited.insert(real).inserted else {
         entries.append(.skip(.init(path: path, reason: "symbolic link loop (already visited \(real))")))
@@ -199,26 +207,43 @@ package struct DocumentLoader: Sendable {
         entries.append(.skip(.init(path: path, reason: "cannot read folder (permission denied or unreadable)")))
         return
       }
-      for entry in names {
-        enumerate((path as NSString).appendingPathComponent(entry), explicit: false, into: &entries, visited: &visited)
+      // A folder of thousands of articles: its entries are looked at on the workers, and
+      // taken (and subfolders entered) here in name order.
+      let children = names.map { (path as NSString).appendingPathComponent($0) }
+      let probes = parallelMap(children, workers: workers, minimumPerWorker: Self.probesPerWorker) { Self.probe($0, explicit: false) }
+      for (child, probe) in zip(children, probes) {
+        enumerate(child, probe: probe, explicit: false, into: &entries, visited: &visited)
       }
-      return
     }
+  }
+
+  /// Entries of one folder a worker should have before the folder is looked at on several threads.
+  static let probesPerWorker = 256
+
+  /// Looks at one path: whether it exists, is a folder, or is a file to read (a file that is
+  /// not an article, found in a folder, is passed over).
+  static func probe(_ path: String, explicit: Bool) -> Probe {
+    var status = stat()
+    guard stat(path, &status) == 0 else {
+      var link = stat()
+      let exists = lstat(path, &link) == 0
+      return .entry(.skip(.init(path: path, reason: exists ? "broken symbolic link" : "no such file or folder")))
+    }
+    let name = (path as NSString).lastPathComponent
+    if status.st_mode & S_IFMT == S_IFDIR { return .folder(name: name) }
     let fileExtension = (name as NSString).pathExtension.lowercased()
     let stem = (name as NSString).deletingPathExtension
     if !explicit {
-      if name.hasPrefix(".") || Self.documentationStems.contains(stem.lowercased()) { return }
-      guard Self.knownExtensions.contains(fileExtension) else {
-        entries.append(.skip(.init(path: path, reason: "not a supported file type (.txt, .md, .jsonl, .json, .html, .htm)")))
-        return
+      if name.hasPrefix(".") || documentationStems.contains(stem.lowercased()) { return .passedOver }
+      guard knownExtensions.contains(fileExtension) else {
+        return .entry(.skip(.init(path: path, reason: "not a supported file type (.txt, .md, .jsonl, .json, .html, .htm)")))
       }
     }
     // A device, pipe or socket could block or never end (`/dev/zero`).
     guard status.st_mode & S_IFMT == S_IFREG else {
-      entries.append(.skip(.init(path: path, reason: "not a regular file (a device, pipe or socket)")))
-      return
+      return .entry(.skip(.init(path: path, reason: "not a regular file (a device, pipe or socket)")))
     }
-    entries.append(.file(FileEntry(path: path, stem: stem, fileExtension: fileExtension, size: Int(status.st_size))))
+    return .entry(.file(FileEntry(path: path, stem: stem, fileExtension: fileExtension, size: Int(status.st_size))))
   }
 }
 

@@ -13,13 +13,19 @@ package enum MetadataInference {
     guard paragraphs.count > 1 else { return nil }
     // Page furniture may come first: a navigation trail, share buttons, a date line.
     var index = 0
-    while index < min(maximumLeadingWidgets, paragraphs.count - 2),
-      BoilerplateDetector.kind(of: LineText(buffer.string(paragraphs[index])), index: index, count: paragraphs.count, previous: nil) != nil
-    {
+    // Whether the line at `index` was read as it would be as the first of two lines, and is not page furniture.
+    var isPlain = false
+    while index < min(maximumLeadingWidgets, paragraphs.count - 2) {
+      let kind = BoilerplateDetector.kind(of: LineText(buffer.string(paragraphs[index])), index: index, count: paragraphs.count, previous: nil)
+      if kind == nil {
+        // Near either end a line is read exactly as `isHeadline` reads it.
+        isPlain = index < BoilerplateDetector.bioWindow || index >= paragraphs.count - BoilerplateDetector.bioWindow
+        break
+      }
       index += 1
     }
     let text = buffer.string(paragraphs[index])
-    guard isHeadline(text, format: format) else { return nil }
+    guard isHeadline(text, format: format, isPlain: isPlain) else { return nil }
     let evidence = index == 0 ? text : "\(text) (after the lines \(LineText(buffer.string(paragraphs[0])).text) …)"
     return (index, MetadataValue(text.strippingMarkdownHeading(), inferred: true, evidence: evidence))
   }
@@ -76,7 +82,8 @@ package enum MetadataInference {
 
   /// Whether a paragraph reads as a headline: short, no final full stop, no dateline,
   /// not a navigation trail, not a byline.
-  static func isHeadline(_ text: String, format: DocumentFormat) -> Bool {
+  /// - Parameter isPlain: whether the line is already known not to be page furniture on its own.
+  static func isHeadline(_ text: String, format: DocumentFormat, isPlain: Bool = false) -> Bool {
     if format == .markdown, text.hasPrefix("# ") { return true }
     let words = text.split(atAny: [" "], maxSplits: maximumHeadlineWords + 1)
     guard words.count >= 2, words.count <= maximumHeadlineWords, let last = text.unicodeScalars.last else { return false }
@@ -84,8 +91,7 @@ package enum MetadataInference {
     // Navigation trails and menus ("Home » World", "News | Politics").
     if text.includes("»") || text.includes(" | ") || text.includes(" > ") { return false }
     if datelineAgency(in: text) != nil || Byline.parse(text) != nil { return false }
-    let line = LineText(text)
-    if BoilerplateDetector.kind(of: line, index: 0, count: 2, previous: nil) != nil { return false }
+    if !isPlain, BoilerplateDetector.kind(of: LineText(text), index: 0, count: 2, previous: nil) != nil { return false }
     // A headline starts with a capital letter or a digit.
     guard let head = text.unicodeScalars.first, Characters.isUppercase(head) || Characters.isDigit(head) || head == "‘" || head == "“" || head == "\"" || head == "'"
     else { return false }

@@ -75,35 +75,41 @@ package struct Fingerprint: Sendable {
     guard values.count >= bucketSortThreshold else { return values.sorted() }
     let bits = min(16, Int.bitWidth - (values.count - 1).leadingZeroBitCount)
     let shift = UInt64(64 - bits)
-    var starts = [Int](repeating: 0, count: (1 << bits) + 1)
-    for value in values { starts[Int(truncatingIfNeeded: value >> shift) + 1] += 1 }
-    for bucket in 0..<(1 << bits) { starts[bucket + 1] += starts[bucket] }
-    var next = starts
-    var result = [UInt64](repeating: 0, count: values.count)
-    for value in values {
-      let bucket = Int(truncatingIfNeeded: value >> shift)
-      result[next[bucket]] = value
-      next[bucket] += 1
-    }
-    result.withUnsafeMutableBufferPointer { buffer in
-      for bucket in 0..<(1 << bits) where starts[bucket + 1] - starts[bucket] > 1 {
-        let range = starts[bucket]..<starts[bucket + 1]
-        if range.count > longestInsertionSort {
-          buffer[range].sort()
-          continue
+    let buckets = 1 << bits
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets + 1) { bounds in
+      // Counts per bucket, then where each bucket starts.
+      bounds.initialize(repeating: 0)
+      for value in values { bounds[Int(truncatingIfNeeded: value >> shift) + 1] += 1 }
+      for bucket in 0..<buckets { bounds[bucket + 1] += bounds[bucket] }
+      return [UInt64](unsafeUninitializedCapacity: values.count) { result, initialized in
+        // Dealing moves each bucket's start to its end.
+        for value in values {
+          let bucket = Int(truncatingIfNeeded: value >> shift)
+          result.initializeElement(at: bounds[bucket], to: value)
+          bounds[bucket] += 1
         }
-        for index in range.dropFirst() {
-          let value = buffer[index]
-          var position = index
-          while position > range.lowerBound, buffer[position - 1] > value {
-            buffer[position] = buffer[position - 1]
-            position -= 1
+        initialized = values.count
+        var lower = 0
+        for bucket in 0..<buckets {
+          let upper = bounds[bucket]
+          defer { lower = upper }
+          guard upper - lower > 1 else { continue }
+          if upper - lower > longestInsertionSort {
+            result[lower..<upper].sort()
+            continue
           }
-          buffer[position] = value
+          for index in (lower + 1)..<upper {
+            let value = result[index]
+            var position = index
+            while position > lower, result[position - 1] > value {
+              result[position] = result[position - 1]
+              position -= 1
+            }
+            result[position] = value
+          }
         }
       }
     }
-    return result
   }
 
   /// The hash of a word after normalization.

@@ -154,16 +154,17 @@ extension StringProtocol {
 
   /// The same substrings as `split(maxSplits:omittingEmptySubsequences:whereSeparator:)` with
   /// the separator any of `separators` (which must not be line breaks), found on the bytes
-  /// when the text is ASCII: there every character is one byte, apart from a CR LF pair that
-  /// no such separator matches, and no non-ASCII separator can occur. Other text is split
-  /// by comparing characters.
+  /// when the text is ASCII up to the last split: there every character is one byte, apart
+  /// from a CR LF pair that no such separator matches, and no non-ASCII separator can occur.
+  /// Other text is split by comparing characters.
   /// - Complexity: O(n).
   package func split(atAny separators: [Character], maxSplits: Int = Int.max) -> [SubSequence] {
     let split = utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>]? in
       // The ASCII separators as a set of bits, one per byte value below 128.
       var isSeparator = (UInt64(0), UInt64(0))
       for separator in separators {
-        guard let ascii = separator.asciiValue else { continue }
+        // One UTF-8 byte: an ASCII character (`asciiValue` would also compare with CR LF).
+        guard separator.utf8.count == 1, let ascii = separator.utf8.first else { continue }
         if ascii < 64 { isSeparator.0 |= 1 << UInt64(ascii) } else { isSeparator.1 |= 1 << UInt64(ascii - 64) }
       }
       var ranges: [Range<Int>] = []
@@ -182,11 +183,9 @@ extension StringProtocol {
           if appended && ranges.count == maxSplits { break }
         }
       }
-      // The rest is one piece, but it must be ASCII too for the pieces before it to be right.
-      while index < bytes.count {
-        if bytes[index] >= 0x80 { return nil }
-        index += 1
-      }
+      // The rest is one piece, whatever it holds, but the separator before it is a character
+      // of its own only if an ASCII byte (or the end) follows it.
+      if index < bytes.count, bytes[index] >= 0x80 { return nil }
       if start != bytes.count { ranges.append(start..<bytes.count) }
       return ranges
     }
