@@ -51,7 +51,7 @@ package struct Fingerprint: Sendable {
       }
     }
     self.shingles = shingles
-    var set = Self.sorted(shingles)
+    var set = bucketSorted(shingles, key: { $0 }, by: <)
     var unique = 0
     for value in set where unique == 0 || set[unique - 1] != value {
       set[unique] = value
@@ -59,57 +59,6 @@ package struct Fingerprint: Sendable {
     }
     set.removeLast(set.count - unique)
     self.set = set
-  }
-
-  /// Fewest values worth a bucket sort; shorter arrays are sorted by comparison.
-  static let bucketSortThreshold = 64
-  /// Longest bucket sorted by insertion; a longer one (many values alike) is sorted by comparison.
-  static let longestInsertionSort = 32
-
-  /// `values` in ascending order. Shingle hashes are spread evenly, so they are dealt into
-  /// about as many buckets as values by their top bits (one counting pass), and each bucket,
-  /// mostly of zero to three values, is sorted on its own: linear in practice, where a
-  /// comparison sort of a document's shingles cost more than hashing them.
-  /// - Complexity: O(n) for evenly spread values; O(n log n) at worst.
-  static func sorted(_ values: [UInt64]) -> [UInt64] {
-    guard values.count >= bucketSortThreshold else { return values.sorted() }
-    let bits = min(16, Int.bitWidth - (values.count - 1).leadingZeroBitCount)
-    let shift = UInt64(64 - bits)
-    let buckets = 1 << bits
-    return withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets + 1) { bounds in
-      // Counts per bucket, then where each bucket starts.
-      bounds.initialize(repeating: 0)
-      for value in values { bounds[Int(truncatingIfNeeded: value >> shift) + 1] += 1 }
-      for bucket in 0..<buckets { bounds[bucket + 1] += bounds[bucket] }
-      return [UInt64](unsafeUninitializedCapacity: values.count) { result, initialized in
-        // Dealing moves each bucket's start to its end.
-        for value in values {
-          let bucket = Int(truncatingIfNeeded: value >> shift)
-          result.initializeElement(at: bounds[bucket], to: value)
-          bounds[bucket] += 1
-        }
-        initialized = values.count
-        var lower = 0
-        for bucket in 0..<buckets {
-          let upper = bounds[bucket]
-          defer { lower = upper }
-          guard upper - lower > 1 else { continue }
-          if upper - lower > longestInsertionSort {
-            result[lower..<upper].sort()
-            continue
-          }
-          for index in (lower + 1)..<upper {
-            let value = result[index]
-            var position = index
-            while position > lower, result[position - 1] > value {
-              result[position] = result[position - 1]
-              position -= 1
-            }
-            result[position] = value
-          }
-        }
-      }
-    }
   }
 
   /// The hash of a word after normalization.

@@ -63,18 +63,6 @@ enum RandomTexts {
     #expect(fingerprint("alpha beta gamma delta epsilon").shingles == [6_079_671_668_767_828_777])
   }
 
-  @Test(arguments: [0, 1, 63, 64, 65, 600, 5_000])
-  func sortingShinglesGivesTheirAscendingOrder(count: Int) {
-    var generator = SeededGenerator(seed: UInt64(count) + 1)
-    // Evenly spread hashes, repeats, and values that share their top bits (one crowded bucket).
-    let spread = (0..<count).map { _ in generator.next() }
-    let repeated = (0..<count).map { _ in UInt64(generator.below(max(1, count / 4))) &* 0x9E37_79B9_7F4A_7C15 }
-    let crowded = (0..<count).map { _ in 0xABCD_0000_0000_0000 | generator.next() >> 20 }
-    for values in [spread, repeated, crowded, spread.sorted(), spread.sorted().reversed()] {
-      #expect(Fingerprint.sorted(values) == values.sorted())
-    }
-  }
-
   @Test func tooShortTextsHaveNoShingles() {
     #expect(fingerprint("four words only here").shingles.isEmpty)
     #expect(SimilarityScore(fingerprint("a b c"), fingerprint("a b c")).jaccard == 0)
