@@ -253,11 +253,46 @@ package struct BoilerplateDetector: Sendable {
     // most paragraphs.
     let firstPerson = lower.hasPrefix("i am ") || lower.hasPrefix("i'm ") || lower.hasPrefix("i’m ") || lower.hasPrefix("hi, i'm ")
     if !firstPerson {
-      guard let name = leadingName(line.text), name.count >= 2 else { return false }
+      guard mayOpenWithTwoNameWords(line.text), let name = leadingName(line.text), name.count >= 2 else { return false }
       let rest = line.text.dropFirst(name.joined(separator: " ").count).trimmingSpaces().lowercased()
       guard bioVerbs.contains(where: { rest.hasPrefix($0) }) else { return false }
     }
     return journalismWords.contains(where: { lower.includes($0) })
+  }
+
+  /// Whether `leadingName(text)` can hold two words or more, read from the opening bytes:
+  /// false when the first or second word (past leading commas) starts with an ASCII byte
+  /// that is not a capital, or the first ends with a comma. Text that is not ASCII that far
+  /// is left to `leadingName`, since a character there may join the bytes around it.
+  static func mayOpenWithTwoNameWords(_ text: String) -> Bool {
+    let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      let space = UInt8(ascii: " ")
+      let comma = UInt8(ascii: ",")
+      var index = 0
+      func skip(_ byte: UInt8) { while index < bytes.count, bytes[index] == byte { index += 1 } }
+      /// Whether the byte at `index` (after any commas) can start a word of a name: nil when
+      /// it is not ASCII.
+      func opensCapitalized() -> Bool? {
+        skip(comma)
+        guard index < bytes.count else { return false }
+        let byte = bytes[index]
+        guard byte < 0x80 else { return nil }
+        return byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+      }
+      skip(space)
+      guard let first = opensCapitalized() else { return true }
+      guard first else { return false }
+      // The first word runs to the first space, all of it ASCII for the bytes to be characters.
+      while index < bytes.count, bytes[index] != space {
+        guard bytes[index] < 0x80 else { return true }
+        index += 1
+      }
+      guard index < bytes.count else { return false }  // one word
+      if bytes[index - 1] == comma { return false }  // "Doe, …" ends the name at one word
+      skip(space)
+      return opensCapitalized() ?? true
+    }
+    return answer ?? true
   }
 
   /// The capitalized words that open `text` (a name), or nil.

@@ -223,3 +223,24 @@ struct GoldCorpus: CustomStringConvertible, Sendable {
     for opening in Self.openings { #expect(BoilerplateDetector.opens(opening + " and more", withAnyOf: Self.openings)) }
   }
 }
+
+@Suite struct LeadingNameTests {
+  static let pieces = ["Jane", "Doe", "jane", "doe", ",", " ", "  ", "J.", "\u{301}", "É", "é", "\u{600}", "’", "is a reporter", "\"The", "I"]
+
+  /// The byte test never rules out a name of two words that `leadingName` would find.
+  @Test func byteTestRulesOutOnlyWhatLeadingNameRulesOut() {
+    var generator = SeededGenerator(seed: 17)
+    var ruledOut = 0
+    for _ in 0..<20_000 {
+      let text = (0..<generator.inRange(0...6)).map { _ in Self.pieces[generator.below(Self.pieces.count)] }.joined()
+      let twoWords = (BoilerplateDetector.leadingName(text)?.count ?? 0) >= 2
+      if !BoilerplateDetector.mayOpenWithTwoNameWords(text) {
+        ruledOut += 1
+        #expect(!twoWords, "\(text.debugDescription)")
+      }
+    }
+    #expect(ruledOut > 5_000)
+    #expect(BoilerplateDetector.mayOpenWithTwoNameWords("Jane Doe is a reporter for the Ledger."))
+    #expect(!BoilerplateDetector.mayOpenWithTwoNameWords("The council said on Tuesday that it would act."))
+  }
+}
