@@ -68,13 +68,14 @@ package struct BoilerplateDetector: Sendable {
     var shortLines: [String: [Int]] = [:]
     // Paragraphs keyed by their first words, to find teasers without comparing every pair.
     var byOpening: [String: [Int]] = [:]
+    let openings = lines.map { $0.wordCount >= Self.minimumTeaserWords ? $0.opening : "" }
     for (index, line) in lines.enumerated() {
       if line.wordCount <= Self.maximumShortLineWords, !line.endsLikeSentence { shortLines[line.text, default: []].append(index) }
-      if line.wordCount >= Self.minimumTeaserWords { byOpening[line.opening, default: []].append(index) }
+      if line.wordCount >= Self.minimumTeaserWords { byOpening[openings[index], default: []].append(index) }
     }
     for (index, line) in lines.enumerated() where kinds[index] == nil {
       if titleWords.count >= 3, line.wordCount >= 3, line.wordCount <= titleWords.count, !line.endsWithFullStop,
-        let first = line.text.split(separator: " ", maxSplits: 1).first, titleVocabulary.contains(Self.foldedWords(String(first)).first ?? "")
+        let first = line.text.split(atAny: [" "], maxSplits: 1).first, titleVocabulary.contains(Self.foldedWords(String(first)).first ?? "")
       {
         let words = Self.foldedWords(line.text)
         if words.count * 2 >= titleWords.count, Self.isSubsequence(words, of: titleWords) {
@@ -82,11 +83,12 @@ package struct BoilerplateDetector: Sendable {
           continue
         }
       }
-      if let repeats = shortLines[line.text], repeats.count > 1 {
+      // Equal texts have equal word counts, so only a short line can repeat one.
+      if line.wordCount <= Self.maximumShortLineWords, let repeats = shortLines[line.text], repeats.count > 1 {
         kinds[index] = .repeatedLine
         continue
       }
-      if line.wordCount >= Self.minimumTeaserWords, let candidates = byOpening[line.opening] {
+      if line.wordCount >= Self.minimumTeaserWords, let candidates = byOpening[openings[index]] {
         for later in candidates where later > index && kinds[later] == nil {
           let longer = lines[later].text
           if longer.utf8.count > line.text.utf8.count, longer.hasPrefix(line.text),
@@ -119,18 +121,22 @@ package struct BoilerplateDetector: Sendable {
     if short, isMediaPrompt(lower) { return .media }
     if short, isContact(line) { return .contact }
     if line.wordCount <= 6, advertisementLines.contains(lower.trimmingTrailingPunctuation()) { return .advertisement }
-    if short, startsWithLabel(lower, ["disclaimer", "note to readers", "legal notice", "terms of use", "privacy policy"]) { return .notice }
+    if short, startsWithLabel(lower, noticeLabels) { return .notice }
     if line.wordCount <= 8, isReadingTime(lower) { return .byline }
     return nil
   }
 
   // MARK: Cues
 
+  static let noticeLabels = ["disclaimer", "note to readers", "legal notice", "terms of use", "privacy policy"]
+
   static let navigationSeparators = ["»", "›", " > ", " / ", " | ", "→"]
+
+  static let navigationLabels = ["tags", "topics", "filed under", "categories", "category", "posted in"]
 
   static func isNavigation(_ line: LineText) -> Bool {
     let lower = line.lower
-    if startsWithLabel(lower, ["tags", "topics", "filed under", "categories", "category", "posted in"]) { return true }
+    if startsWithLabel(lower, navigationLabels) { return true }
     // A breadcrumb: "Home » News » Local » Headline".
     if lower.hasPrefix("home"), line.wordCount <= 40 {
       let rest = lower.dropFirst(4).trimmingSpaces()
@@ -140,12 +146,12 @@ package struct BoilerplateDetector: Sendable {
     // («Nous restons,» said the minister), and a line that opens one is text.
     if line.text.includes(" » ") || line.text.includes(" › "), !line.text.includes("«") {
       let parts = breadcrumbParts(line.text)
-      if parts.count >= 2, parts.dropLast().allSatisfy({ $0.split(separator: " ").count <= 4 }) { return true }
+      if parts.count >= 2, parts.dropLast().allSatisfy({ $0.split(atAny: [" "]).count <= 4 }) { return true }
     }
     // A menu: "News | Sport | Weather | Opinion".
     guard line.wordCount <= maximumWidgetWords, line.text.includes("|") else { return false }
     let pieces = line.text.split(separator: "|").map { $0.trimmingSpaces() }
-    if pieces.count >= 3, pieces.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 3 }), !line.endsLikeSentence {
+    if pieces.count >= 3, pieces.allSatisfy({ !$0.isEmpty && $0.split(atAny: [" "]).count <= 3 }), !line.endsLikeSentence {
       return true
     }
     return false
@@ -171,21 +177,25 @@ package struct BoilerplateDetector: Sendable {
     "reddit", "telegram", "print this article", "print this page", "print article", "email this article", "share article",
   ]
 
+  static let shareLabels = [
+    "share this", "share this article", "share this story", "share", "share on", "share via", "share article", "follow us", "follow us on",
+  ]
+
   static func isShare(_ line: LineText) -> Bool {
     let lower = line.lower
     if line.wordCount <= 3, shareWords.contains(lower.trimmingTrailingPunctuation()) { return true }
     // "Follow Jane Doe on X @janedoe", "Follow us on Instagram".
     if lower.hasPrefix("follow "), line.wordCount <= 12, lower.includes("@") || lower.includes(" on ") {
-      let words = lower.split(separator: " ").map { $0.trimmingCharacters(".,:@") }
+      let words = lower.split(atAny: [" "]).map { $0.trimmingCharacters(".,:@") }
       if words.contains(where: { socialNetworks.contains(String($0)) }) || lower.includes("@") { return true }
     }
-    if startsWithLabel(lower, ["share this", "share this article", "share this story", "share", "share on", "share via", "share article", "follow us", "follow us on"]) {
+    if startsWithLabel(lower, shareLabels) {
       return true
     }
     if lower.hasPrefix("share on ") || lower.hasPrefix("follow us on ") || lower.hasPrefix("click to share") { return true }
     // A row of network names: "Facebook | Twitter | Email".
     guard line.wordCount <= 8 else { return false }
-    let names = lower.split(whereSeparator: { " |,·•/".contains($0) }).map(String.init)
+    let names = lower.split(atAny: [" ", "|", ",", "·", "•", "/"]).map(String.init)
     let networks = names.filter { socialNetworks.contains($0) }.count
     return names.count <= 8 && networks >= 2 && networks * 2 >= names.count
   }
@@ -201,7 +211,7 @@ package struct BoilerplateDetector: Sendable {
     if commentLines.contains(lower) { return true }
     if lower.hasPrefix("leave a comment") || lower.hasPrefix("leave a reply") || lower.hasPrefix("you must be logged in to") { return true }
     // "0 Comment", "12 comments", "Comments (3)".
-    let words = lower.split(separator: " ")
+    let words = lower.split(atAny: [" "])
     if words.count == 2, words[0].allSatisfy(\.isNumber), words[1].hasPrefix("comment") { return true }
     if words.count <= 3, words.first?.hasPrefix("comments") == true, lower.includes("(") { return true }
     if lower.includes("email") && (lower.includes("will not be published") || lower.includes("required fields")) { return true }
@@ -233,25 +243,62 @@ package struct BoilerplateDetector: Sendable {
     "writes about", "reported on", "freelance", "producer", "reporting", "news desk", "newsroom", "blogger",
   ]
 
+  static let bioVerbs = ["is a ", "is an ", "is the ", "covers ", "writes ", "reports ", "has covered ", "has been ", "joined ", "was a ", "is our ", "works as "]
+
   /// A first-person ("I am Jane Doe, a journalist for …") or third-person ("Jane Doe covers
   /// politics for …") author biography.
   static func isAuthorBio(_ line: LineText) -> Bool {
     let lower = line.lower
-    guard journalismWords.contains(where: { lower.includes($0) }) else { return false }
+    // The opening is cheaper to read than a search for the journalism words, and rules out
+    // most paragraphs.
     let firstPerson = lower.hasPrefix("i am ") || lower.hasPrefix("i'm ") || lower.hasPrefix("i’m ") || lower.hasPrefix("hi, i'm ")
     if !firstPerson {
-      guard let name = leadingName(line.text), name.count >= 2 else { return false }
+      guard mayOpenWithTwoNameWords(line.text), let name = leadingName(line.text), name.count >= 2 else { return false }
       let rest = line.text.dropFirst(name.joined(separator: " ").count).trimmingSpaces().lowercased()
-      let verbs = ["is a ", "is an ", "is the ", "covers ", "writes ", "reports ", "has covered ", "has been ", "joined ", "was a ", "is our ", "works as "]
-      guard verbs.contains(where: { rest.hasPrefix($0) }) else { return false }
+      guard bioVerbs.contains(where: { rest.hasPrefix($0) }) else { return false }
     }
-    return true
+    return journalismWords.contains(where: { lower.includes($0) })
+  }
+
+  /// Whether `leadingName(text)` can hold two words or more, read from the opening bytes:
+  /// false when the first or second word (past leading commas) starts with an ASCII byte
+  /// that is not a capital, or the first ends with a comma. Text that is not ASCII that far
+  /// is left to `leadingName`, since a character there may join the bytes around it.
+  static func mayOpenWithTwoNameWords(_ text: String) -> Bool {
+    let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      let space = UInt8(ascii: " ")
+      let comma = UInt8(ascii: ",")
+      var index = 0
+      func skip(_ byte: UInt8) { while index < bytes.count, bytes[index] == byte { index += 1 } }
+      /// Whether the byte at `index` (after any commas) can start a word of a name: nil when
+      /// it is not ASCII.
+      func opensCapitalized() -> Bool? {
+        skip(comma)
+        guard index < bytes.count else { return false }
+        let byte = bytes[index]
+        guard byte < 0x80 else { return nil }
+        return byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+      }
+      skip(space)
+      guard let first = opensCapitalized() else { return true }
+      guard first else { return false }
+      // The first word runs to the first space, all of it ASCII for the bytes to be characters.
+      while index < bytes.count, bytes[index] != space {
+        guard bytes[index] < 0x80 else { return true }
+        index += 1
+      }
+      guard index < bytes.count else { return false }  // one word
+      if bytes[index - 1] == comma { return false }  // "Doe, …" ends the name at one word
+      skip(space)
+      return opensCapitalized() ?? true
+    }
+    return answer ?? true
   }
 
   /// The capitalized words that open `text` (a name), or nil.
   static func leadingName(_ text: String) -> [String]? {
     var name: [String] = []
-    for word in text.split(separator: " ", maxSplits: 4).prefix(4) {
+    for word in text.split(atAny: [" "], maxSplits: 4).prefix(4) {
       let cleaned = word.trimmingCharacters(",")
       guard let first = cleaned.unicodeScalars.first, Characters.isUppercase(first), cleaned.count > 1 || cleaned.hasSuffix(".") else { break }
       name.append(String(cleaned))
@@ -285,15 +332,23 @@ package struct BoilerplateDetector: Sendable {
   static let captionLabels = ["photo", "photos", "image", "picture", "pictured", "caption", "photograph", "illustration", "file photo", "above", "top"]
   static let creditWords = ["photo", "getty", "reuters", "afp", "file", "image", "shutterstock", "ap ", "courtesy", "credit", "epa"]
 
+  /// Caption labels that open a caption line ("Photo: …"); "above" and "top" only point at one.
+  static let openingCaptionLabels = captionLabels.filter { $0 != "above" && $0 != "top" }
+  static let captionOpenings = ["(photo", "[photo", "photo by ", "photo credit", "image caption", "media caption", "image source", "caption,"]
+  static let captionCreditLabels = ["credit:", "photo:", "photograph:", "image:", "photo credit:"]
+
   static func isCaption(_ line: LineText) -> Bool {
     let lower = line.lower
-    if startsWithLabel(lower, captionLabels.filter { $0 != "above" && $0 != "top" }) { return true }
-    let openings = ["(photo", "[photo", "photo by ", "photo credit", "image caption", "media caption", "image source", "caption,"]
-    if openings.contains(where: { lower.hasPrefix($0) }) { return true }
+    if startsWithLabel(lower, openingCaptionLabels) { return true }
+    if opens(lower, withAnyOf: captionOpenings) { return true }
     // A caption ends with its credit: "… (Gazette photo/Lena Ruiz)", "… | Getty Images".
     guard line.wordCount <= 60 else { return false }
     // Credits sit in the last few dozen characters.
     let tailLength = 80
+    // Each credit form needs a ")", ":" or "|" there; lower-casing neither adds nor removes one.
+    guard line.text.utf8.suffix(tailLength).contains(where: { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "|") }) else {
+      return false
+    }
     let tail = String(decoding: line.text.utf8.suffix(tailLength), as: UTF8.self).lowercased()
     if tail.hasSuffix(")"), let open = tail.lastIndex(of: "(") {
       let credit = tail[open...]
@@ -302,7 +357,7 @@ package struct BoilerplateDetector: Sendable {
       }
     }
     // "… Credit: Valley Tech/Jonas Berg", "… Photo: Jane Roe/Agency".
-    for label in ["credit:", "photo:", "photograph:", "image:", "photo credit:"] {
+    for label in captionCreditLabels {
       if let end = tail.byteOffset(afterLast: label), tail.utf8.count - end <= 50 {
         let credit = String(decoding: Array(tail.utf8)[end...], as: UTF8.self)
         if !credit.includes(".") || credit.includes("/") { return true }
@@ -315,34 +370,48 @@ package struct BoilerplateDetector: Sendable {
     return false
   }
 
+  static let newsletterWords = ["subscribe", "sign up", "sign-up", "inbox", "delivered", "get the", "join"]
+  static let newsletterOpenings = [
+    "join our ", "download our app", "get the app", "get our app", "subscribe to ", "subscribe now", "sign up for ", "sign up to ", "get our ",
+    "get the latest ", "get breaking news", "become a subscriber", "already a subscriber", "support our journalism", "support independent journalism",
+  ]
+
   static func isNewsletter(_ lower: String) -> Bool {
-    if lower.includes("newsletter") && ["subscribe", "sign up", "sign-up", "inbox", "delivered", "get the", "join"].contains(where: { lower.includes($0) }) {
+    if lower.includes("newsletter") && newsletterWords.contains(where: { lower.includes($0) }) {
       return true
     }
-    let openings = ["join our ", "download our app", "get the app", "get our app", "subscribe to ", "subscribe now", "sign up for ", "sign up to ", "get our ", "get the latest ", "get breaking news", "become a subscriber", "already a subscriber", "support our journalism", "support independent journalism"]
-    return openings.contains { lower.hasPrefix($0) }
+    return opens(lower, withAnyOf: newsletterOpenings)
   }
 
   /// "Reading time: 3 minutes", "4 min read".
   static func isReadingTime(_ lower: String) -> Bool {
     if lower.hasPrefix("reading time") || lower.hasPrefix("read time") || lower.hasPrefix("estimated reading time") { return true }
-    let words = lower.split(separator: " ")
+    let words = lower.split(atAny: [" "])
     return words.count <= 4 && words.first?.allSatisfy(\.isNumber) == true && (lower.hasSuffix("min read") || lower.hasSuffix("minute read") || lower.hasSuffix("minutes read"))
   }
 
+  static let mediaOpenings = [
+    "watch the video", "watch video", "watch:", "watch now", "watch live", "listen:", "listen to this", "listen to the", "play video", "click here",
+    "click to play", "video:", "audio:", "podcast:", "watch the full", "listen now",
+  ]
+
   static func isMediaPrompt(_ lower: String) -> Bool {
-    let openings = ["watch the video", "watch video", "watch:", "watch now", "watch live", "listen:", "listen to this", "listen to the", "play video", "click here", "click to play", "video:", "audio:", "podcast:", "watch the full", "listen now"]
-    if openings.contains(where: { lower.hasPrefix($0) }) { return true }
+    if opens(lower, withAnyOf: mediaOpenings) { return true }
     return lower.hasPrefix("watch ") && (lower.includes("video") || lower.includes("above") || lower.includes("below"))
   }
 
+  static let contactOpenings = [
+    "have a story tip", "have a news tip", "have a tip", "got a tip", "got a news tip", "got a story", "contact us", "tips:", "send us your",
+    "do you have a story", "share your story", "know something", "email us",
+  ]
+  static let contactWords = ["tip", "contact", "email", "e-mail", "write to", "reach", "send"]
+
   static func isContact(_ line: LineText) -> Bool {
     let lower = line.lower
-    let openings = ["have a story tip", "have a news tip", "have a tip", "got a tip", "got a news tip", "got a story", "contact us", "tips:", "send us your", "do you have a story", "share your story", "know something", "email us"]
-    if openings.contains(where: { lower.hasPrefix($0) }) { return true }
+    if opens(lower, withAnyOf: contactOpenings) { return true }
     // An e-mail address with a call to write: "Email the newsroom at tips@…".
-    guard line.wordCount <= 30, lower.includes("@"), lower.split(separator: " ").contains(where: isEmailAddress) else { return false }
-    return ["tip", "contact", "email", "e-mail", "write to", "reach", "send"].contains { lower.includes($0) }
+    guard line.wordCount <= 30, lower.includes("@"), lower.split(atAny: [" "]).contains(where: isEmailAddress) else { return false }
+    return contactWords.contains { lower.includes($0) }
   }
 
   static func isEmailAddress(_ word: Substring) -> Bool {
@@ -356,6 +425,14 @@ package struct BoilerplateDetector: Sendable {
     "advertisement", "advertisements", "sponsored", "sponsored content", "ad", "ads", "story continues below advertisement",
     "article continues below", "continue reading below", "scroll to continue", "story continues below", "paid content", "promoted",
   ]
+
+  /// Whether `lower` opens with one of `openings` (lower-case, each starting with an ASCII
+  /// character other than ";" and "`", the only ones a non-ASCII character is canonically
+  /// equivalent to in lower-case text): an opening can match only where the first bytes agree.
+  static func opens(_ lower: String, withAnyOf openings: [String]) -> Bool {
+    guard let initial = lower.utf8.first else { return openings.contains { $0.isEmpty } }
+    return openings.contains { $0.utf8.first == initial && lower.hasPrefix($0) }
+  }
 
   /// Whether `lower` opens with one of `labels` followed by a separator (":", "»", a dash)
   /// or nothing at all.
@@ -438,14 +515,22 @@ struct LineText {
   /// Whether the line is a list item ("- …", "• …").
   let isListItem: Bool
 
+  /// List and quote markers, tried in this order.
+  static let markers = ["- ", "* ", "• ", "· ", "+ ", "> "]
+  static let markerInitials: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ">")]
+
   /// Reads a line, setting aside Markdown emphasis, quote and list markers around it.
   init(_ raw: String) {
     var bare = Substring(raw)
     var isListItem = false
-    for marker in ["- ", "* ", "• ", "· ", "+ ", "> "] where bare.hasPrefix(marker) {
-      bare = bare.dropFirst(marker.count)
-      isListItem = marker != "> "
-      break
+    // A line that opens with any other ASCII byte has no marker (the bullets are not ASCII).
+    let initial = raw.utf8.first ?? 0
+    if initial >= 0x80 || Self.markerInitials.contains(initial) {
+      for marker in Self.markers where bare.hasPrefix(marker) {
+        bare = bare.dropFirst(marker.count)
+        isListItem = marker != "> "
+        break
+      }
     }
     while let first = bare.first, first == "*" || first == "_" { bare = bare.dropFirst() }
     while let last = bare.last, last == "*" || last == "_" { bare = bare.dropLast() }

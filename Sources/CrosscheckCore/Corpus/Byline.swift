@@ -14,16 +14,24 @@ package struct Byline: Sendable, Equatable {
   static let nameParticles: Set<String> = ["de", "van", "von", "der", "da", "del", "la", "le", "di", "bin", "al"]
   static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "noon", "midnight", "then", "now", "law", "contrast", "comparison"]
   static let metaOpenings = ["posted on", "posted", "published on", "published", "updated on", "updated", "last updated", "first published", "posted at", "published at"]
+  /// Each meta opening followed by a space or a colon, in the order tried.
+  static let metaOpeningsWithSeparator = metaOpenings.flatMap { [$0 + " ", $0 + ":"] }
+  /// The first bytes of every opening ("by", "written by", "words by" and the meta openings), lower-case.
+  static let openingInitials = Set((["by ", "written by ", "words by "] + metaOpenings).compactMap(\.utf8.first))
 
   /// Reads a byline from a whole line.
   /// - Returns: what the line states, or nil when it is not a byline or date line.
   package static func parse(_ text: String) -> Byline? {
+    // Cheap tests first: most lines are neither bylines nor short enough to be a date line.
+    // Every opening starts with one of a few letters; a line that opens with another ASCII
+    // byte cannot open as a byline, whatever its case.
+    let initial = text.utf8.first ?? 0
+    if initial < 0x80, !openingInitials.contains(initial | 0x20), text.utf8.count > 60 { return nil }
     let head = text.utf8.count > 24 ? String(decoding: Array(text.utf8.prefix(24)), as: UTF8.self).lowercased() : text.lowercased()
     let opensAsByline = head.hasPrefix("by ") || head.hasPrefix("written by ") || head.hasPrefix("words by ")
-      || metaOpenings.contains { head.hasPrefix($0 + " ") || head.hasPrefix($0 + ":") }
-    // Cheap tests first: most lines are neither bylines nor short enough to be a date line.
+      || metaOpeningsWithSeparator.contains { head.hasPrefix($0) }
     guard opensAsByline || text.utf8.count <= 60 else { return nil }
-    let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+    let words = text.split(atAny: [" ", "\u{A0}"])
     guard !words.isEmpty, words.count <= 30 else { return nil }
     let lower = text.lowercased()
     var byline = Byline()
@@ -31,7 +39,7 @@ package struct Byline: Sendable, Equatable {
       let start = lower.hasPrefix("by ") ? 1 : 2
       guard let (name, next) = name(in: Array(words), from: start) else { return nil }
       // "By Thursday, the river had …" opens a sentence, not a byline.
-      let nameWords = name.split(separator: " ")
+      let nameWords = name.split(atAny: [" "])
       if nameWords.contains(where: { StatedDate.months[String($0.lowercased().trimmingCharacters("."))] != nil || weekdays.contains($0.lowercased()) }) {
         return nil
       }
@@ -42,7 +50,7 @@ package struct Byline: Sendable, Equatable {
         let segment = words[next...].prefix { !["|", "—", "–", "-", "·", "•"].contains($0) }.joined(separator: " ")
         let outlet = segment.split(separator: "|").first.map { $0.trimmingSpaces() } ?? ""
         let outletLower = outlet.lowercased()
-        if !outlet.isEmpty, outlet.split(separator: " ").count <= 6, StatedDate.first(in: outlet) == nil,
+        if !outlet.isEmpty, outlet.split(atAny: [" "]).count <= 6, StatedDate.first(in: outlet) == nil,
           !roleWords.contains(where: { outletLower.includes($0) }), outlet.unicodeScalars.first.map(Characters.isUppercase) == true
         {
           byline.outlet = outlet.trimmingTrailingPunctuation()
@@ -51,7 +59,7 @@ package struct Byline: Sendable, Equatable {
       byline.date = StatedDate.first(in: text)
       return byline
     }
-    if metaOpenings.contains(where: { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") }) {
+    if metaOpeningsWithSeparator.contains(where: { lower.hasPrefix($0) }) {
       guard let date = StatedDate.first(in: text) else { return nil }
       byline.date = date
       if let by = words.lastIndex(where: { $0.lowercased() == "by" }), let (name, _) = name(in: Array(words), from: by + 1) {
@@ -131,7 +139,7 @@ package struct StatedDate: Sendable, Equatable {
 
   /// The first date in `text`: "November 15, 2024", "Nov. 15", "15 November 2024", "2024-11-15".
   package static func first(in text: String) -> StatedDate? {
-    let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "|" })
+    let words = text.split(atAny: [" ", "\u{A0}", "|"])
     func month(_ word: Substring) -> Int? {
       let bare = word.lowercased().trimmingCharacters(".,")
       return months[String(bare)]

@@ -106,13 +106,16 @@ package struct DocumentLoader: Sendable {
       let jobs = batch
       // A job taken on after Ctrl-C is not run; jobs are taken in order, so the ones that
       // ran are a prefix of the batch and what is kept is everything read before a point.
-      let results = parallelMap(jobs, workers: workers, minimumPerWorker: 1) { job in isCancelled() ? nil : job.run() }
+      // Texts are hashed on the workers too: hashing every text on this thread would hold up the load.
+      let results = parallelMap(jobs, workers: workers, minimumPerWorker: 1) { job in
+        isCancelled() ? nil : job.run().map { ($0, $0.textKey) }
+      }
       for outcomes in results {
         guard let outcomes else {
           state.report.cancelled = true
           break
         }
-        for outcome in outcomes { state.take(outcome) }
+        for (outcome, key) in outcomes { state.take(outcome, key: key) }
       }
       status.documents = state.report.loaded.count
       status.bytes += pendingBytes
@@ -180,16 +183,24 @@ package struct DocumentLoader: Sendable {
     }
   }
 
+  /// What one path is: a folder to read, an entry, or nothing to list.
+  enum Probe: Sendable {
+    case folder(name: String)
+    case entry(Entry)
+    case passedOver
+  }
+
   private func enumerate(_ path: String, explicit: Bool, into entries: inout [Entry], visited: inout Set<String>) {
-    var status = stat()
-    guard stat(path, &status) == 0 else {
-      var link = stat()
-      let exists = lstat(path, &link) == 0
-      entries.append(.skip(.init(path: path, reason: exists ? "broken symbolic link" : "no such file or folder")))
+    enumerate(path, probe: Self.probe(path, explicit: explicit), explicit: explicit, into: &entries, visited: &visited)
+  }
+
+  private func enumerate(_ path: String, probe: Probe, explicit: Bool, into entries: inout [Entry], visited: inout Set<String>) {
+    switch probe {
+    case .passedOver:
       return
-    }
-    let name = (path as NSString).lastPathComponent
-    if status.st_mode & S_IFMT == S_IFDIR {
+    case .entry(let entry):
+      entries.append(entry)
+    case .folder(let name):
       let real = (path as NSString).resolvingSymlinksInPath
       guard visited.insert(real).inserted else {
         entries.append(.skip(.init(path: path, reason: "symbolic link loop (already visited \(real))")))
@@ -204,26 +215,43 @@ package struct DocumentLoader: Sendable {
         entries.append(.skip(.init(path: path, reason: "cannot read folder (permission denied or unreadable)")))
         return
       }
-      for entry in names {
-        enumerate((path as NSString).appendingPathComponent(entry), explicit: false, into: &entries, visited: &visited)
+      // A folder of thousands of articles: its entries are looked at on the workers, and
+      // taken (and subfolders entered) here in name order.
+      let children = names.map { (path as NSString).appendingPathComponent($0) }
+      let probes = parallelMap(children, workers: workers, minimumPerWorker: Self.probesPerWorker) { Self.probe($0, explicit: false) }
+      for (child, probe) in zip(children, probes) {
+        enumerate(child, probe: probe, explicit: false, into: &entries, visited: &visited)
       }
-      return
     }
+  }
+
+  /// Entries of one folder a worker should have before the folder is looked at on several threads.
+  static let probesPerWorker = 256
+
+  /// Looks at one path: whether it exists, is a folder, or is a file to read (a file that is
+  /// not an article, found in a folder, is passed over).
+  static func probe(_ path: String, explicit: Bool) -> Probe {
+    var status = stat()
+    guard stat(path, &status) == 0 else {
+      var link = stat()
+      let exists = lstat(path, &link) == 0
+      return .entry(.skip(.init(path: path, reason: exists ? "broken symbolic link" : "no such file or folder")))
+    }
+    let name = (path as NSString).lastPathComponent
+    if status.st_mode & S_IFMT == S_IFDIR { return .folder(name: name) }
     let fileExtension = (name as NSString).pathExtension.lowercased()
     let stem = (name as NSString).deletingPathExtension
     if !explicit {
-      if name.hasPrefix(".") || Self.documentationStems.contains(stem.lowercased()) { return }
-      guard Self.knownExtensions.contains(fileExtension) else {
-        entries.append(.skip(.init(path: path, reason: "not a supported file type (.txt, .md, .jsonl, .json, .html, .htm)")))
-        return
+      if name.hasPrefix(".") || documentationStems.contains(stem.lowercased()) { return .passedOver }
+      guard knownExtensions.contains(fileExtension) else {
+        return .entry(.skip(.init(path: path, reason: "not a supported file type (.txt, .md, .jsonl, .json, .html, .htm)")))
       }
     }
     // A device, pipe or socket could block or never end (`/dev/zero`).
     guard status.st_mode & S_IFMT == S_IFREG else {
-      entries.append(.skip(.init(path: path, reason: "not a regular file (a device, pipe or socket)")))
-      return
+      return .entry(.skip(.init(path: path, reason: "not a regular file (a device, pipe or socket)")))
     }
-    entries.append(.file(FileEntry(path: path, stem: stem, fileExtension: fileExtension, size: Int(status.st_size))))
+    return .entry(.file(FileEntry(path: path, stem: stem, fileExtension: fileExtension, size: Int(status.st_size))))
   }
 }
 
@@ -234,6 +262,30 @@ package struct DocumentLoader: Sendable {
 enum LoadOutcome: Sendable {
   case skip(LoadReport.Skip)
   case document(Document)
+
+  /// The document's text as a key for finding duplicates, or nil for a skip.
+  var textKey: TextKey? {
+    if case .document(let document) = self { return TextKey(document) }
+    return nil
+  }
+}
+
+/// A document's text as a dictionary key: its bytes, shared with the document rather than
+/// copied, hashed once as one block (on the worker that read it).
+struct TextKey: Hashable, Sendable {
+  let bytes: [UInt8]
+  let hash: Int
+
+  init(_ document: Document) {
+    bytes = document.buffer.bytes
+    var hasher = Hasher()
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    hash = hasher.finalize()
+  }
+
+  static func == (a: TextKey, b: TextKey) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }
 
 /// A piece of loading work that runs on any thread and touches no shared state.
@@ -388,13 +440,15 @@ private struct LoadState {
 
   /// Takes one outcome: a skip is reported; a document is kept unless its text is already
   /// loaded, under a new id when its own is taken.
-  mutating func take(_ outcome: LoadOutcome) {
+  /// - Parameter key: the document's `textKey`.
+  mutating func take(_ outcome: LoadOutcome, key: TextKey?) {
     switch outcome {
     case .skip(let skip):
       report.skipped.append(skip)
     case .document(let document):
       let id = document.id
-      if let owner = textOwners[TextKey(document)] {
+      let key = key ?? TextKey(document)
+      if let owner = textOwners[key] {
         report.duplicates.append(.init(path: document.origin, duplicateOf: owner))
         return
       }
@@ -412,20 +466,8 @@ private struct LoadState {
         report.warnings.append(.init(path: document.origin, message: "date '\(date)' is not a day of the calendar; kept as written, not used to resolve dates"))
       }
       ids.insert(unique)
-      textOwners[TextKey(document)] = unique
+      textOwners[key] = unique
       report.loaded.append(unique == id ? document : document.renamed(unique))
     }
-  }
-}
-
-/// A document's text as a dictionary key: its bytes, shared with the document rather than
-/// copied, hashed as one block.
-struct TextKey: Hashable {
-  let bytes: [UInt8]
-
-  init(_ document: Document) { bytes = document.buffer.bytes }
-
-  func hash(into hasher: inout Hasher) {
-    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
   }
 }

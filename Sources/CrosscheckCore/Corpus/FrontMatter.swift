@@ -58,6 +58,7 @@ extension StringProtocol {
     let scalars = unicodeScalars
     guard let first = scalars.firstIndex(where: { !Characters.isSpace($0) }) else { return "" }
     let last = scalars.lastIndex(where: { !Characters.isSpace($0) }) ?? first
-    return String(String.UnicodeScalarView(scalars[first...last]))
+    // The same scalars, copied as bytes rather than appended one by one.
+    return String(self[first..<scalars.index(after: last)])
   }
 }

@@ -13,15 +13,20 @@ package enum MetadataInference {
     guard paragraphs.count > 1 else { return nil }
     // Page furniture may come first: a navigation trail, share buttons, a date line.
     var index = 0
-    while index < min(maximumLeadingWidgets, paragraphs.count - 2),
-      BoilerplateDetector.kind(of: LineText(buffer.string(paragraphs[index])), index: index, count: paragraphs.count, previous: nil) != nil
-    {
+    // Whether the line at `index` was read as it would be as the first of two lines, and is not page furniture.
+    var isPlain = false
+    while index < min(maximumLeadingWidgets, paragraphs.count - 2) {
+      let kind = BoilerplateDetector.kind(of: LineText(buffer.string(paragraphs[index])), index: index, count: paragraphs.count, previous: nil)
+      if kind == nil {
+        // Near either end a line is read exactly as `isHeadline` reads it.
+        isPlain = index < BoilerplateDetector.bioWindow || index >= paragraphs.count - BoilerplateDetector.bioWindow
+        break
+      }
       index += 1
     }
-    let first = LineText(buffer.string(paragraphs[0]))
     let text = buffer.string(paragraphs[index])
-    guard isHeadline(text, format: format) else { return nil }
-    let evidence = index == 0 ? text : "\(text) (after the lines \(first.text) …)"
+    guard isHeadline(text, format: format, isPlain: isPlain) else { return nil }
+    let evidence = index == 0 ? text : "\(text) (after the lines \(LineText(buffer.string(paragraphs[0])).text) …)"
     return (index, MetadataValue(text.strippingMarkdownHeading(), inferred: true, evidence: evidence))
   }
 
@@ -77,16 +82,16 @@ package enum MetadataInference {
 
   /// Whether a paragraph reads as a headline: short, no final full stop, no dateline,
   /// not a navigation trail, not a byline.
-  static func isHeadline(_ text: String, format: DocumentFormat) -> Bool {
+  /// - Parameter isPlain: whether the line is already known not to be page furniture on its own.
+  static func isHeadline(_ text: String, format: DocumentFormat, isPlain: Bool = false) -> Bool {
     if format == .markdown, text.hasPrefix("# ") { return true }
-    let words = text.split(maxSplits: maximumHeadlineWords + 1, whereSeparator: { $0 == " " })
+    let words = text.split(atAny: [" "], maxSplits: maximumHeadlineWords + 1)
     guard words.count >= 2, words.count <= maximumHeadlineWords, let last = text.unicodeScalars.last else { return false }
     if ".:;,".unicodeScalars.contains(last) { return false }
     // Navigation trails and menus ("Home » World", "News | Politics").
     if text.includes("»") || text.includes(" | ") || text.includes(" > ") { return false }
     if datelineAgency(in: text) != nil || Byline.parse(text) != nil { return false }
-    let line = LineText(text)
-    if BoilerplateDetector.kind(of: line, index: 0, count: 2, previous: nil) != nil { return false }
+    if !isPlain, BoilerplateDetector.kind(of: LineText(text), index: 0, count: 2, previous: nil) != nil { return false }
     // A headline starts with a capital letter or a digit.
     guard let head = text.unicodeScalars.first, Characters.isUppercase(head) || Characters.isDigit(head) || head == "‘" || head == "“" || head == "\"" || head == "'"
     else { return false }
@@ -98,10 +103,12 @@ package enum MetadataInference {
   /// - Returns: the agency and the dateline text, or nil.
   package static func datelineAgency(in text: String) -> (String, String)? {
     let window = 120
+    // No bracket, no dateline: most paragraphs are settled without decoding a scalar.
+    guard text.includes("(") else { return nil }
     let scalars = Array(text.unicodeScalars.prefix(window))
     guard let open = scalars.firstIndex(of: "("), let close = scalars[open...].firstIndex(of: ")") else { return nil }
     let inside = String(String.UnicodeScalarView(scalars[(open + 1)..<close])).trimmingSpaces()
-    let insideWords = inside.split(separator: " ")
+    let insideWords = inside.split(atAny: [" "])
     guard !inside.isEmpty, insideWords.count <= 4, inside.unicodeScalars.first.map(Characters.isUppercase) == true,
       !inside.unicodeScalars.contains(where: Characters.isDigit)
     else { return nil }
@@ -111,7 +118,7 @@ package enum MetadataInference {
     guard index < scalars.count, ["\u{2014}", "\u{2013}", "-"].contains(scalars[index]) else { return nil }
     // The dateline before the bracket is short: a place and/or a date.
     let before = String(String.UnicodeScalarView(scalars[..<open])).trimmingSpaces()
-    guard before.split(separator: " ").count <= 6 else { return nil }
+    guard before.split(atAny: [" "]).count <= 6 else { return nil }
     let evidence = String(String.UnicodeScalarView(scalars[...index]))
     return (inside, evidence)
   }

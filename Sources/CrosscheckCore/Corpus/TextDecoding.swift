@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The result of decoding a file's bytes as text.
 package struct DecodedText: Sendable, Equatable {
   /// The text, without a byte order mark, with CRLF and lone CR turned into LF.
@@ -58,7 +64,9 @@ package enum TextDecoder {
       replaced = invalidSequenceCount(body)
       text = String(decoding: body, as: UTF8.self)
     }
-    let hadCRLF = text.utf8.contains(0x0D)
+    let hadCRLF = text.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+    } ?? text.utf8.contains(0x0D)
     if hadCRLF {
       text = text.replacingCRLF()
     }
@@ -70,17 +78,47 @@ package enum TextDecoder {
   /// Why the bytes look binary, or nil when they look like text.
   static func binaryReason(_ bytes: [UInt8]) -> String? {
     let sample = bytes.prefix(sniffLength)
-    if sample.contains(0) { return "contains NUL bytes" }
-    // Control characters other than tab, line feed, form feed, carriage return and escape.
-    let controls = sample.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0C && $0 != 0x0D && $0 != 0x1B }
-    if sample.count >= 32, controls.count * 10 > sample.count { return "mostly control bytes" }
+    // One pass: NUL bytes, and control characters other than tab, line feed, form feed,
+    // carriage return and escape.
+    var hasNUL = false
+    var controls = 0
+    sample.withUnsafeBytes { raw in
+      var index = 0
+      while index < raw.count {
+        // Eight bytes at a time: skip a word none of whose bytes is below 0x20 (a test
+        // that is exact for the word as a whole).
+        if index + 8 <= raw.count {
+          let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
+            index += 8
+            continue
+          }
+        }
+        let end = min(index + 8, raw.count)
+        for byte in raw[index..<end] where byte < 0x20 {
+          if byte == 0 { hasNUL = true }
+          if byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D && byte != 0x1B { controls += 1 }
+        }
+        index = end
+      }
+    }
+    if hasNUL { return "contains NUL bytes" }
+    if sample.count >= 32, controls * 10 > sample.count { return "mostly control bytes" }
     return nil
   }
 
   /// The number of maximal invalid UTF-8 subsequences (each becomes one U+FFFD).
   static func invalidSequenceCount(_ bytes: [UInt8]) -> Int {
+    // ASCII bytes are always valid and end any sequence before them: decode from the first
+    // byte that is not ASCII.
+    let firstNonASCII = bytes.withUnsafeBytes { raw -> Int? in
+      var index = 0
+      while index + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { index += 8 }
+      return raw[index...].firstIndex { $0 >= 0x80 }
+    }
+    guard let start = firstNonASCII else { return 0 }
     var count = 0
-    var iterator = bytes.makeIterator()
+    var iterator = bytes[start...].makeIterator()
     var decoder = UTF8()
     while true {
       switch decoder.decode(&iterator) {

@@ -79,7 +79,7 @@ package struct CandidateFinder: Sendable {
     for (document, fingerprint) in fingerprints.enumerated() {
       for value in fingerprint.set { postings.append((value, Int32(document))) }
     }
-    postings.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    postings = bucketSorted(postings, key: { $0.0 }, by: isInKeyOrder)
     return pairsOfRuns(postings, limit: maximumPostings(documentCount: fingerprints.count))
   }
 
@@ -96,9 +96,12 @@ package struct CandidateFinder: Sendable {
         buckets.append((key, Int32(document)))
       }
     }
-    buckets.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    buckets = bucketSorted(buckets, key: { $0.0 }, by: isInKeyOrder)
     return pairsOfRuns(buckets, limit: maximumBucket)
   }
+
+  /// The order of (hash, document) entries: by hash, then by document.
+  static func isInKeyOrder(_ x: (UInt64, Int32), _ y: (UInt64, Int32)) -> Bool { x.0 != y.0 ? x.0 < y.0 : x.1 < y.1 }
 
   /// Every pair of documents within each run of equal keys (runs longer than `limit`
   /// skipped; a run listing the same documents as an earlier one adds nothing),

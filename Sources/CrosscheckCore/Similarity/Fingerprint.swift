@@ -51,8 +51,7 @@ package struct Fingerprint: Sendable {
       }
     }
     self.shingles = shingles
-    var set = shingles
-    set.sort()
+    var set = bucketSorted(shingles, key: { $0 }, by: <)
     var unique = 0
     for value in set where unique == 0 || set[unique - 1] != value {
       set[unique] = value

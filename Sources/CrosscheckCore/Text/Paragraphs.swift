@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How line breaks delimit paragraphs.
 package enum ParagraphStyle: Sendable {
   /// Every non-blank line is a paragraph (news text saved from the web).
@@ -14,13 +20,14 @@ package enum ParagraphSplitter {
     let range = range ?? 0..<bytes.count
     var lines: [Range<Int>] = []
     var start = range.lowerBound
-    var index = range.lowerBound
-    while index < range.upperBound {
-      if bytes[index] == 0x0A {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      // Lines run to hundreds of bytes: memchr finds each break far faster than a byte loop.
+      while start < range.upperBound, let hit = memchr(base + start, 0x0A, range.upperBound - start) {
+        let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         lines.append(start..<index)
         start = index + 1
       }
-      index += 1
     }
     lines.append(start..<range.upperBound)
     return lines

@@ -13,6 +13,13 @@ package struct Tokenizer: Sendable {
     buffer.bytes.withUnsafeBufferPointer { tokens(in: $0, range: range ?? 0..<$0.count) }
   }
 
+  /// Whether `byte` is an ASCII letter or digit: a scalar that `Characters.isLetter` or
+  /// `Characters.isDigit` accepts, read without decoding.
+  @inline(__always)
+  static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+    (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
+  }
+
   /// The tokens of `bytes[range]`.
   package func tokens(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Token] {
     var result: [Token] = []
@@ -20,6 +27,10 @@ package struct Tokenizer: Sendable {
     var index = range.lowerBound
     let end = range.upperBound
     while index < end {
+      if bytes[index] == 0x20 {
+        index += 1
+        continue
+      }
       let (scalar, length) = Characters.scalar(in: bytes, at: index)
       if Characters.isSpace(scalar) {
         index += length
@@ -30,6 +41,13 @@ package struct Tokenizer: Sendable {
         let kind: TokenKind = Characters.isDigit(scalar) ? .number : .word
         index += length
         while index < end {
+          // ASCII letters and digits continue the token without decoding; a space ends it.
+          let byte = bytes[index]
+          if Self.isASCIILetterOrDigit(byte) {
+            index += 1
+            continue
+          }
+          if byte == 0x20 { break }
           let (next, nextLength) = Characters.scalar(in: bytes, at: index)
           if Characters.isLetter(next) || Characters.isDigit(next) {
             index += nextLength

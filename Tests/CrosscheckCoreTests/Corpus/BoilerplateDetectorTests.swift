@@ -207,3 +207,40 @@ struct GoldCorpus: CustomStringConvertible, Sendable {
     _ = Normalizer().normalized(text)
   }
 }
+
+@Suite struct BoilerplateOpeningTests {
+  static let openings = BoilerplateDetector.captionOpenings + BoilerplateDetector.newsletterOpenings + BoilerplateDetector.mediaOpenings
+    + BoilerplateDetector.contactOpenings
+  static let pieces = ["photo", "(photo", "[", "join our ", "watch", ":", " ", "k", "\u{212A}", "\u{301}", "é", ";", "\u{37E}", "`", "\u{1FEF}", "", "İ", "tips:"]
+
+  /// Reading only openings that share the first byte finds what comparing every opening finds.
+  @Test func firstByteFilterFindsEveryOpening() {
+    var generator = SeededGenerator(seed: 5)
+    for _ in 0..<5_000 {
+      let lower = (0..<generator.inRange(0...4)).map { _ in Self.pieces[generator.below(Self.pieces.count)] }.joined().lowercased()
+      #expect(BoilerplateDetector.opens(lower, withAnyOf: Self.openings) == Self.openings.contains { lower.hasPrefix($0) }, "\(lower.debugDescription)")
+    }
+    for opening in Self.openings { #expect(BoilerplateDetector.opens(opening + " and more", withAnyOf: Self.openings)) }
+  }
+}
+
+@Suite struct LeadingNameTests {
+  static let pieces = ["Jane", "Doe", "jane", "doe", ",", " ", "  ", "J.", "\u{301}", "É", "é", "\u{600}", "’", "is a reporter", "\"The", "I"]
+
+  /// The byte test never rules out a name of two words that `leadingName` would find.
+  @Test func byteTestRulesOutOnlyWhatLeadingNameRulesOut() {
+    var generator = SeededGenerator(seed: 17)
+    var ruledOut = 0
+    for _ in 0..<20_000 {
+      let text = (0..<generator.inRange(0...6)).map { _ in Self.pieces[generator.below(Self.pieces.count)] }.joined()
+      let twoWords = (BoilerplateDetector.leadingName(text)?.count ?? 0) >= 2
+      if !BoilerplateDetector.mayOpenWithTwoNameWords(text) {
+        ruledOut += 1
+        #expect(!twoWords, "\(text.debugDescription)")
+      }
+    }
+    #expect(ruledOut > 5_000)
+    #expect(BoilerplateDetector.mayOpenWithTwoNameWords("Jane Doe is a reporter for the Ledger."))
+    #expect(!BoilerplateDetector.mayOpenWithTwoNameWords("The council said on Tuesday that it would act."))
+  }
+}
