@@ -23,6 +23,7 @@ package enum SaveCommand: ShellCommand {
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
     let path = context.resolvePath(call.arguments[0])
     let report: Store.SaveReport
+    context.storeUnsavedResults()
     do {
       report = try context.store.save(to: path)
     } catch {
