@@ -147,4 +147,20 @@ import Testing
     #expect(try store.claims(of: corpus.documents, fingerprint: fingerprint) == nil)
     #expect(try store.storedResults(for: fingerprint).isEmpty)
   }
+
+  @Test func aSessionOfVersion5GainsEmptyResultTablesThatFill() throws {
+    let path = Corpora.temporaryFolder() + "/v5.crosscheck"
+    try FileManager.default.copyItem(atPath: Corpora.fixtures + "/session-v5.crosscheck", toPath: path)
+    let store = try Store.open(path, create: false)
+    defer { store.close() }
+    #expect(store.openedVersion == 5)
+    let restored = try store.restoreCorpus()
+    #expect(restored.count == 5)
+    let fingerprint = CorpusFingerprint(restored)
+    #expect(try store.storedResults(for: fingerprint).isEmpty)
+    let reuse = ReuseAnalysis(restored.documents)
+    try store.saveComparison(reuse, method: "auto", of: fingerprint)
+    let stored = try #require(try store.comparison(of: restored.documents, method: "auto", fingerprint: fingerprint))
+    #expect(described(stored.pairs) == described(reuse.pairs))
+  }
 }

@@ -23,23 +23,15 @@ struct ResultRecord: StoredRecord, Equatable {
 
   static let insertedColumns = ["id", "kind", "variant", "corpus", "version", "documents"]
   var insertedValues: [(any DatabaseValueConvertible)?] { [id, kind, variant, corpus, version, documents] }
+}
 
+extension ResultRecord {
   init(id: Int64, kind: String, variant: String, fingerprint: CorpusFingerprint, documents: Int) {
-    self.id = id
-    self.kind = kind
-    self.variant = variant
-    corpus = fingerprint.digest
-    version = fingerprint.version
-    self.documents = documents
+    self.init(id: id, kind: kind, variant: variant, corpus: fingerprint.digest, version: fingerprint.version, documents: documents)
   }
 
   init(row: Row) throws {
-    id = row[0]
-    kind = row[1]
-    variant = row[2]
-    corpus = row[3]
-    version = row[4]
-    documents = row[5]
+    self.init(id: row[0], kind: row[1], variant: row[2], corpus: row[3], version: row[4], documents: row[5])
   }
 }
 
@@ -140,21 +132,15 @@ struct QuoteGroupRecord: StoredRecord {
 
   static let insertedColumns = ["result", "number", "id", "canonical", "speaker"]
   var insertedValues: [(any DatabaseValueConvertible)?] { [result, number, id, canonical, speaker] }
+}
 
+extension QuoteGroupRecord {
   init(_ group: QuoteGroup, result: Int64, number: Int) {
-    self.result = result
-    self.number = number
-    id = group.id
-    canonical = group.canonical
-    speaker = group.speaker
+    self.init(result: result, number: number, id: group.id, canonical: group.canonical, speaker: group.speaker)
   }
 
   init(row: Row) throws {
-    result = row[0]
-    number = row[1]
-    id = row[2]
-    canonical = row[3]
-    speaker = row[4]
+    self.init(result: row[0], number: row[1], id: row[2], canonical: row[3], speaker: row[4])
   }
 }
 
@@ -172,26 +158,18 @@ struct QuoteSpeakerRecord: StoredRecord {
 
   static let insertedColumns = ["result", "number", "id", "name", "aliases", "roles"]
   var insertedValues: [(any DatabaseValueConvertible)?] { [result, number, id, name, aliases, roles] }
+}
 
+extension QuoteSpeakerRecord {
   init(_ summary: SpeakerSummary, result: Int64, number: Int) throws {
     guard let aliases = LineList.encode(summary.speaker.aliases), let roles = LineList.encode(summary.speaker.roles) else {
       throw UnstorableResult()
     }
-    self.result = result
-    self.number = number
-    id = summary.id
-    name = summary.speaker.name
-    self.aliases = aliases
-    self.roles = roles
+    self.init(result: result, number: number, id: summary.id, name: summary.speaker.name, aliases: aliases, roles: roles)
   }
 
   init(row: Row) throws {
-    result = row[0]
-    number = row[1]
-    id = row[2]
-    name = row[3]
-    aliases = row[4]
-    roles = row[5]
+    self.init(result: row[0], number: row[1], id: row[2], name: row[3], aliases: row[4], roles: row[5])
   }
 
   /// The speaker's id and person, given the joins of its names.
@@ -212,23 +190,15 @@ struct QuoteSpeakerJoinRecord: StoredRecord {
 
   static let insertedColumns = ["result", "speaker", "number", "doc", "name", "reason"]
   var insertedValues: [(any DatabaseValueConvertible)?] { [result, speaker, number, doc, name, reason] }
+}
 
+extension QuoteSpeakerJoinRecord {
   init(_ join: SpeakerJoin, result: Int64, speaker: Int, number: Int) {
-    self.result = result
-    self.speaker = speaker
-    self.number = number
-    doc = join.document + 1
-    name = join.name
-    reason = join.reason
+    self.init(result: result, speaker: speaker, number: number, doc: join.document + 1, name: join.name, reason: join.reason)
   }
 
   init(row: Row) throws {
-    result = row[0]
-    speaker = row[1]
-    number = row[2]
-    doc = row[3]
-    name = row[4]
-    reason = row[5]
+    self.init(result: row[0], speaker: row[1], number: row[2], doc: row[3], name: row[4], reason: row[5])
   }
 
   var join: SpeakerJoin { SpeakerJoin(restoringDocument: doc - 1, name: name, reason: reason) }
@@ -322,25 +292,17 @@ struct ClaimGroupRecord: StoredRecord {
 
   static let insertedColumns = ["result", "number", "id", "members", "topic", "agreement", "reason"]
   var insertedValues: [(any DatabaseValueConvertible)?] { [result, number, id, members, topic, agreement, reason] }
+}
 
+extension ClaimGroupRecord {
   init(_ group: ClaimGroup, result: Int64, number: Int) {
-    self.result = result
-    self.number = number
-    id = group.id
-    members = group.members.map(String.init).joined(separator: " ")
-    topic = group.topic
-    agreement = group.agreement.rawValue
-    reason = group.reason
+    self.init(
+      result: result, number: number, id: group.id, members: group.members.map(String.init).joined(separator: " "),
+      topic: group.topic, agreement: group.agreement.rawValue, reason: group.reason)
   }
 
   init(row: Row) throws {
-    result = row[0]
-    number = row[1]
-    id = row[2]
-    members = row[3]
-    topic = row[4]
-    agreement = row[5]
-    reason = row[6]
+    self.init(result: row[0], number: row[1], id: row[2], members: row[3], topic: row[4], agreement: row[5], reason: row[6])
   }
 
   /// The group this row holds.
