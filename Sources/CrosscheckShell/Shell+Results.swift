@@ -85,14 +85,18 @@ extension Shell {
   package var quoteAnalysis: QuoteAnalysis {
     let documents = corpus.documents
     // Never cancelled, so never nil.
-    return result(.quotes, restore: { store, fingerprint throws(StoreError) in try store.quotes(of: documents, fingerprint: fingerprint) }, compute: { QuoteAnalysis(documents: documents) })!
+    return result(
+      .quotes, restore: { store, fingerprint throws(StoreError) in try store.quotes(of: documents, fingerprint: fingerprint) },
+      compute: { QuoteAnalysis(documents: documents) })!
   }
 
   /// Every claim of the corpus, in corpus order.
   var claims: [Claim] {
     let corpus = corpus
     // Never cancelled, so never nil.
-    return result(.claims, restore: { store, fingerprint throws(StoreError) in try store.claims(of: corpus.documents, fingerprint: fingerprint) }, compute: { ClaimExtractor().claims(in: corpus) })!
+    return result(
+      .claims, restore: { store, fingerprint throws(StoreError) in try store.claims(of: corpus.documents, fingerprint: fingerprint) },
+      compute: { ClaimExtractor().claims(in: corpus) })!
   }
 
   /// The claim groups under the exchange rates `rates` (`rateKey` names them).

@@ -154,15 +154,27 @@ extension Store {
     let ids = documents.map(\.id)
     return try readResult(.quotes, fingerprint: fingerprint) { db, result in
       var occurrences: [QuoteOccurrence] = []
-      let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.columns(QuoteOccurrenceRecord.self)) FROM quote_occurrences WHERE result = ? ORDER BY number", arguments: [result])
+      let rows = try Self.rows(QuoteOccurrenceRecord.self, of: result, db)
       while let row = try rows.next() { occurrences.append(try QuoteOccurrenceRecord.occurrence(row, documentIDs: ids)) }
       var joins: [Int: [SpeakerJoin]] = [:]
-      let joinRows = try QuoteSpeakerJoinRecord.fetchCursor(db, sql: "SELECT \(Self.columns(QuoteSpeakerJoinRecord.self)) FROM quote_speaker_joins WHERE result = ? ORDER BY speaker, number", arguments: [result])
-      while let join = try joinRows.next() { joins[join.speaker, default: []].append(join.join) }
-      let speakers = try QuoteSpeakerRecord.fetchAll(db, sql: "SELECT \(Self.columns(QuoteSpeakerRecord.self)) FROM quote_speakers WHERE result = ? ORDER BY number", arguments: [result])
-        .map { $0.speaker(joins: joins[$0.number] ?? []) }
-      let groups = try QuoteGroupRecord.fetchAll(db, sql: "SELECT \(Self.columns(QuoteGroupRecord.self)) FROM quote_groups WHERE result = ? ORDER BY number", arguments: [result])
-        .map { (id: $0.id, canonical: $0.canonical, speaker: $0.speaker) }
+      let joinRows = try Self.rows(QuoteSpeakerJoinRecord.self, of: result, orderedBy: "speaker, number", db)
+      while let row = try joinRows.next() {
+        let join = try QuoteSpeakerJoinRecord(row: row)
+        joins[join.speaker, default: []].append(join.join)
+      }
+      // A cursor's row is overwritten by the next: each is converted as it is read.
+      var speakers: [(id: String, speaker: CanonicalSpeaker)] = []
+      let speakerRows = try Self.rows(QuoteSpeakerRecord.self, of: result, db)
+      while let row = try speakerRows.next() {
+        let record = try QuoteSpeakerRecord(row: row)
+        speakers.append(record.speaker(joins: joins[record.number] ?? []))
+      }
+      var groups: [(id: String, canonical: Int, speaker: Int?)] = []
+      let groupRows = try Self.rows(QuoteGroupRecord.self, of: result, db)
+      while let row = try groupRows.next() {
+        let record = try QuoteGroupRecord(row: row)
+        groups.append((record.id, record.canonical, record.speaker))
+      }
       let analysis = QuoteAnalysis(restoring: occurrences, groups: groups, speakers: speakers)
       guard Self.fits(analysis, documents: documents) else { throw UnstorableResult() }
       return analysis
@@ -174,11 +186,12 @@ extension Store {
     let ids = documents.map(\.id)
     return try readResult(.claims, fingerprint: fingerprint) { db, result in
       var claims: [Claim] = []
-      let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.columns(CorpusClaimRecord.self)) FROM corpus_claims WHERE result = ? ORDER BY number", arguments: [result])
+      let rows = try Self.rows(CorpusClaimRecord.self, of: result, db)
       while let row = try rows.next() { claims.append(try CorpusClaimRecord.claim(row, documentIDs: ids)) }
       let sizes = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0.text.utf8.count) })
       for claim in claims {
-        guard claim.quantity.range.upperBound <= sizes[claim.document] ?? 0, claim.sentence.upperBound <= sizes[claim.document] ?? 0,
+        let size = sizes[claim.document] ?? 0
+        guard claim.quantity.range.upperBound <= size, claim.sentence.upperBound <= size,
           claim.frameOf.map({ claims.indices.contains($0) }) ?? true
         else { throw UnstorableResult() }
       }
@@ -191,8 +204,9 @@ extension Store {
   /// - Parameter claims: how many claims the groups' members index.
   package func claimGroups(rates: String, claims: Int, fingerprint: CorpusFingerprint) throws(StoreError) -> [ClaimGroup]? {
     try readResult(.claimGroups(rates: rates), fingerprint: fingerprint) { db, result in
-      let groups = try ClaimGroupRecord.fetchAll(db, sql: "SELECT \(Self.columns(ClaimGroupRecord.self)) FROM claim_groups WHERE result = ? ORDER BY number", arguments: [result])
-        .map { try $0.group() }
+      var groups: [ClaimGroup] = []
+      let rows = try Self.rows(ClaimGroupRecord.self, of: result, db)
+      while let row = try rows.next() { groups.append(try ClaimGroupRecord(row: row).group()) }
       guard groups.allSatisfy({ $0.members.allSatisfy { (0..<claims).contains($0) } }) else { throw UnstorableResult() }
       return groups
     }
@@ -200,14 +214,16 @@ extension Store {
 
   /// The stored comparison of `documents` by `method` (as asked), or nil when none was
   /// stored for them.
-  package func comparison(of documents: [Document], method: String, fingerprint: CorpusFingerprint) throws(StoreError) -> ReuseAnalysis? {
+  package func comparison(
+    of documents: [Document], method: String, fingerprint: CorpusFingerprint
+  ) throws(StoreError) -> ReuseAnalysis? {
     let asked: CandidateMethod? = CandidateMethod(rawValue: method)
     return try readResult(.similarity(method: method), fingerprint: fingerprint) { db, result in
       var passages: [Int: [PassageSpan]] = [:]
-      let passageRows = try Row.fetchCursor(db, sql: "SELECT \(Self.columns(SharedPassageRecord.self)) FROM shared_passages WHERE result = ? ORDER BY pair, number", arguments: [result])
+      let passageRows = try Self.rows(SharedPassageRecord.self, of: result, orderedBy: "pair, number", db)
       while let row = try passageRows.next() { passages[row[1], default: []].append(try SharedPassageRecord.passage(row)) }
       var pairs: [PairComparison] = []
-      let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.columns(SimilarPairRecord.self)) FROM similar_pairs WHERE result = ? ORDER BY number", arguments: [result])
+      let rows = try Self.rows(SimilarPairRecord.self, of: result, db)
       while let row = try rows.next() { pairs.append(try SimilarPairRecord.pair(row, passages: passages[row[1]] ?? [])) }
       let method = CandidateFinder(documentCount: documents.count, method: asked).method
       let analysis = ReuseAnalysis(restoring: documents, method: method, pairs: pairs)
@@ -218,7 +234,9 @@ extension Store {
 
   /// Reads the result of `kind` stored for `fingerprint` with `read`; nil when there is
   /// none, or when it does not read back (a damaged file), so that it is computed again.
-  private func readResult<T>(_ kind: StoredResult, fingerprint: CorpusFingerprint, _ read: (Database, Int64) throws -> T) throws(StoreError) -> T? {
+  private func readResult<T>(
+    _ kind: StoredResult, fingerprint: CorpusFingerprint, _ read: (Database, Int64) throws -> T
+  ) throws(StoreError) -> T? {
     try Self.wrap("cannot read the session's results") {
       try writer.read { db in
         guard
@@ -235,9 +253,14 @@ extension Store {
     }
   }
 
-  /// The record type's columns, in the order its rows are read by position.
-  private static func columns<Record: StoredRecord>(_ type: Record.Type) -> String {
-    Record.insertedColumns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+  /// The rows of one result in a record type's table, in `order`, with the columns in the
+  /// order the record writes them (it reads them by position).
+  private static func rows<Record: StoredRecord>(
+    _ type: Record.Type, of result: Int64, orderedBy order: String = "number", _ db: Database
+  ) throws -> RowCursor {
+    let columns = Record.insertedColumns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+    return try Row.fetchCursor(
+      db, sql: "SELECT \(columns) FROM \(Record.databaseTableName) WHERE result = ? ORDER BY \(order)", arguments: [result])
   }
 
   /// Whether every index of a restored quote analysis points inside it and its documents.
