@@ -132,7 +132,7 @@ package enum StoreSchema {
       ("members", "corpus_claims.number of each member, space-separated"), ("topic", "what the claims measure"),
       ("agreement", "conflict, updated, consistent, rounded, converted or single"), ("reason", "the values compared and the rule that decided"),
     ]),
-    Table(name: "similar_pairs", summary: "pairs of documents that share text (a similarity result)", columns: [
+    Table(name: "similar_pairs", summary: "pairs of documents that share at least one shingle (a similarity result)", columns: [
       ("result", "results.id (variant: the candidate method)"), ("number", "0-based"), ("a, b", "the documents' numbers in `sources` (a < b)"),
       ("shared, count_a, count_b", "shingles in both, in a, in b (Jaccard = shared / (count_a + count_b - shared))"),
       ("judgement", "independent, shares quotes only, shares text"), ("derived, source", "which looks derived from which (document numbers)"),
