@@ -17,21 +17,20 @@ package final class Shell {
   package var corpus = Corpus() {
     didSet {
       cache.removeAll()
-      quoteAnalysisCache = nil
+      results.removeAll()
+      unsavedResults.removeAll()
+      fingerprintCache = nil
     }
   }
-  /// Cross-document results computed on demand, kept until the corpus changes.
+  /// Outputs and other values computed on demand, kept until the corpus changes.
   var cache: [String: any Sendable] = [:]
-  /// Quotes, speakers and quote groups of the corpus, kept until the corpus changes.
-  private var quoteAnalysisCache: QuoteAnalysis?
-
-  /// The quote analysis of the current corpus, computed on first use.
-  package var quoteAnalysis: QuoteAnalysis {
-    if let cached = quoteAnalysisCache { return cached }
-    let analysis = QuoteAnalysis(corpus: corpus)
-    quoteAnalysisCache = analysis
-    return analysis
-  }
+  /// The cross-document results the store keeps (see `Shell+Results.swift`), kept in memory
+  /// until the corpus changes.
+  var results: [StoredResult: any Sendable] = [:]
+  /// Results computed in an in-memory session, written to its store by `save`.
+  var unsavedResults: Set<StoredResult> = []
+  /// The fingerprint of the corpus, worked out on first use.
+  var fingerprintCache: CorpusFingerprint?
   package var settings = Settings()
   /// The session's database: in memory until `--session`, `open` or a file is given. Read
   /// it through `store`, which first writes what is pending.

@@ -81,6 +81,8 @@ extension Store {
           arguments: [firstSentence])
         try postings.write(db)
         try MetaRecord(key: MetaRecord.lastSentenceID, value: String(sentenceID)).upsert(db)
+        // Every cross-document result depends on the whole corpus.
+        try Self.deleteResults(db)
       }
     }
   }
@@ -93,6 +95,7 @@ extension Store {
       try writer.write { db in
         let statement = try db.makeStatement(sql: "DELETE FROM documents WHERE id = ?")
         for id in ids { try statement.execute(arguments: [id]) }
+        try Self.deleteResults(db)
         // Term postings are kept per load: those of a load with no sentence left go.
         try db.execute(sql: """
           DELETE FROM search_terms WHERE NOT EXISTS (

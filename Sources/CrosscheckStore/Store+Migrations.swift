@@ -22,6 +22,7 @@ extension Store {
     Migration(version: 3, identifier: "v3-credit-truncation", migrate: addCreditAndTruncation),
     Migration(version: 4, identifier: "v4-search-terms", migrate: addSearchTerms),
     Migration(version: 5, identifier: "v5-analyses", migrate: addAnalyses),
+    Migration(version: 6, identifier: "v6-results", migrate: addResults),
   ]
 
   /// The schema version this build writes and the newest it reads.

@@ -81,11 +81,9 @@ package struct SpeakerSummary: Sendable, Equatable {
 /// Containment over shingles is Broder's measure ("On the resemblance and containment of
 /// documents", 1997), here over word bigrams because quotations are short.
 package struct QuoteAnalysis: Sendable {
-  package private(set) var occurrences: [QuoteOccurrence] = []
-  package private(set) var groups: [QuoteGroup] = []
-  package private(set) var speakers: [SpeakerSummary] = []
-  /// The people of every document.
-  package private(set) var people: [DocumentPeople] = []
+  package internal(set) var occurrences: [QuoteOccurrence] = []
+  package internal(set) var groups: [QuoteGroup] = []
+  package internal(set) var speakers: [SpeakerSummary] = []
 
   /// Shared bigrams over the smaller set needed to join a group.
   static let joinThreshold = 0.5
@@ -112,7 +110,6 @@ package struct QuoteAnalysis: Sendable {
   /// The cross-document part: speakers across the corpus, ids and quote groups, from each
   /// document's attributed quotes and people (as `quotes(in:)` gives them).
   package init(documents: [Document], quotes perDocument: [[AttributedQuote]], people: [DocumentPeople]) {
-    self.people = people
     let speaking = perDocument.map { quotes in Set(quotes.compactMap { $0.attribution?.person }) }
     let directory = SpeakerDirectory(people.map(\.people), speaking: speaking)
     for (documentIndex, document) in documents.enumerated() {

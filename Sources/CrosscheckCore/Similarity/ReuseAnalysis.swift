@@ -294,16 +294,19 @@ package struct ReuseAnalysis: Sendable {
   func uniqueSentences(_ index: Int, covered: [Bool]) -> [Int] {
     let document = documents[index]
     let fingerprint = fingerprints[index]
-    var wordOfToken: [Int32: Int] = [:]
-    for (position, token) in fingerprint.words.enumerated() { wordOfToken[token] = position }
+    // Token index to word position (-1: not a shingled word), as an array: a dictionary
+    // here cost more than the rest of lineage on a large corpus.
+    var wordOfToken = [Int32](repeating: -1, count: document.tokens.count)
+    for (position, token) in fingerprint.words.enumerated() where Int(token) < wordOfToken.count {
+      wordOfToken[Int(token)] = Int32(position)
+    }
     var unique: [Int] = []
     for (number, sentence) in document.sentences.enumerated() {
       var words = 0
       var shared = 0
-      for token in sentence.tokens {
-        guard let position = wordOfToken[Int32(token)] else { continue }
+      for token in sentence.tokens where token < wordOfToken.count && wordOfToken[token] >= 0 {
         words += 1
-        if covered[position] { shared += 1 }
+        if covered[Int(wordOfToken[token])] { shared += 1 }
       }
       if words > 0, Double(shared) < Double(words) * Self.sharedSentenceShare { unique.append(number) }
     }

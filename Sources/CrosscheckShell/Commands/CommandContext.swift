@@ -14,7 +14,8 @@ package struct CommandContext {
     nonmutating set { shell.corpus = newValue }
   }
 
-  /// Quotes, speakers and quote groups of the loaded documents (cached until they change).
+  /// Quotes, speakers and quote groups of the loaded documents (kept until they change, and
+  /// with the session).
   package var quoteAnalysis: QuoteAnalysis { shell.quoteAnalysis }
 
   /// The settings; changes are saved with the session.
@@ -46,6 +47,9 @@ package struct CommandContext {
   /// The neutral labels that stand for the documents while `blind` is on; nil otherwise.
   package var blinding: Blinding? { shell.blinding }
 
+  /// Writes the cross-document results computed in memory to the store, for `save`.
+  package func storeUnsavedResults() { shell.storeUnsavedResults() }
+
   /// Replaces the session with a session file's (see `Shell.openSession`).
   @discardableResult
   package func openSession(_ path: String, create: Bool) throws(ShellError) -> Store {
@@ -63,22 +67,27 @@ package struct CommandContext {
     return value
   }
 
-  /// Every claim of the loaded documents, in corpus order (cached until they change).
-  package var claims: [Claim] {
-    let corpus = corpus
-    return cached("claims") { ClaimExtractor().claims(in: corpus) }
-  }
+  /// Every claim of the loaded documents, in corpus order (kept until they change, and with
+  /// the session).
+  package var claims: [Claim] { shell.claims }
 
   /// The claim groups under the exchange rates `rates` (`rateKey` names them), and the
-  /// group id of each claim index (cached until the corpus changes).
+  /// group id of each claim index (kept until the corpus changes, and with the session).
   package func claimGroups(rates: [ExchangeRate], rateKey: String) -> (groups: [ClaimGroup], groupOf: [Int: String]) {
-    let claims = claims
-    return cached("claim-groups/\(rateKey)") {
-      let groups = ClaimGrouper(rates: rates).groups(of: claims)
+    let groups = shell.claimGroups(rates: rates, rateKey: rateKey)
+    let groupOf = cached("claim-group-of/\(rateKey)") {
       var groupOf: [Int: String] = [:]
       for group in groups { for member in group.members { groupOf[member] = group.id } }
-      return (groups, groupOf)
+      return groupOf
     }
+    return (groups, groupOf)
+  }
+
+  /// The comparison of the loaded documents by `method` (by default the one the corpus's
+  /// size calls for), kept until they change and with the session; nil when Ctrl-C stopped it.
+  package func comparison(method: CandidateMethod?, cancellable: Bool = true) -> ReuseAnalysis? {
+    if cancellable { return shell.comparison(method: method, isCancelled: { Interrupt.isRaised }) }
+    return shell.comparison(method: method, isCancelled: { false })
   }
 
   /// A command's output for `call`, computed once and kept until the corpus changes, so that
@@ -98,15 +107,6 @@ package struct CommandContext {
     let output = try compute()
     shell.cache[key] = output
     return output
-  }
-
-  /// Like `cached`, for a computation that gives nil when Ctrl-C cancels it; that nil is
-  /// not kept, so the next command computes afresh.
-  package func cachedUnlessCancelled<Value: Sendable>(_ key: String, _ compute: () -> Value?) -> Value? {
-    if let value = shell.cache[key] as? Value { return value }
-    guard let value = compute() else { return nil }
-    shell.cache[key] = value
-    return value
   }
 
   /// The commands, for help and completion.

@@ -60,11 +60,7 @@ package enum CompareCommand: ShellCommand {
     var keyed = call
     keyed.arguments = pinned.map(\.id)
     return try context.cachedOutput(for: keyed, depending: format == .table ? "heat map" : "") { () throws(ShellError) -> Output in
-      guard
-        let analysis = context.cachedUnlessCancelled("compare/\(method?.rawValue ?? "auto")", {
-          ReuseAnalysis(corpus.documents, method: method, isCancelled: { Interrupt.isRaised })
-        })
-      else { throw .cancelled }
+      guard let analysis = context.comparison(method: method) else { throw .cancelled }
       if pinned.count == 2 {
         let positions = pinned.map { document in corpus.documents.firstIndex { $0.id == document.id } ?? 0 }
         return CompareRendering.pair(analysis, positions[0], positions[1], explain: call.flag("explain"))

@@ -7,9 +7,11 @@ package enum OpenCommand: ShellCommand {
     abstract: "open a saved session",
     discussion: """
       Replaces the documents and settings of this session with those of a session file, \
-      without analysing the documents again. From then on the session works on the file: \
-      every load and unload is written to it as it happens, so there is nothing to save \
-      before quitting. A file saved by an older crosscheck is brought up to date as it opens. \
+      without analysing the documents again; quote groups, claims and comparisons stored \
+      with it are read back by the first command that needs them, when they were computed \
+      from the same documents by the same version of the analyses. From then on the session \
+      works on the file: every load and unload, and every such result once computed, is \
+      written to it as it happens, so there is nothing to save before quitting. A file saved by an older crosscheck is brought up to date as it opens. \
       One crosscheck at a time can have a session file open; a second is told which process \
       has it.
       """,

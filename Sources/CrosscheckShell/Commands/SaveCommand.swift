@@ -6,7 +6,8 @@ package enum SaveCommand: ShellCommand {
     name: "save",
     abstract: "save this session to a file",
     discussion: """
-      Writes the documents, their analyses and the settings to a session file that 'open' \
+      Writes the documents, their analyses, the quote groups, claims and comparisons \
+      computed so far, and the settings to a session file that 'open' \
       and '--session' read back. Saving is atomic: a complete copy is written beside the \
       file and then renamed over it, so the file is never half-written, even if crosscheck \
       is killed. An existing file is replaced only when it is itself a crosscheck session not \
@@ -23,6 +24,7 @@ package enum SaveCommand: ShellCommand {
   package static func run(_ call: CommandCall, in context: CommandContext) throws(ShellError) -> Output {
     let path = context.resolvePath(call.arguments[0])
     let report: Store.SaveReport
+    context.storeUnsavedResults()
     do {
       report = try context.store.save(to: path)
     } catch {

@@ -19,8 +19,8 @@ struct CorpusAnalyses: Sendable {
     documents = corpus.documents
     if selection == nil {
       quotes = context.quoteAnalysis
-      // The key `compare` caches its default analysis under.
-      reuse = context.cached("compare/auto") { ReuseAnalysis(corpus.documents) }
+      // Not cancellable, so never nil.
+      reuse = context.comparison(method: nil, cancellable: false)!
       claims = context.claims
       let rates = context.settings.rates
       claimGroups = context.claimGroups(rates: rates, rateKey: ClaimsCommand.rateKey(rates)).groups
