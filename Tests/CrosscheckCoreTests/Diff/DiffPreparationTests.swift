@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CrosscheckCore
+@testable import CrosscheckWordDiff
 
 /// Tests of the preparation stage.
 @Suite struct DiffPreparationTests {

@@ -176,7 +176,7 @@ package struct EditScript: Hashable, Sendable {
   ///   - sourceCount: The number of source tokens.
   ///   - targetCount: The number of target tokens.
   /// - Complexity: O(*k*), where *k* is the number of operations.
-  init(operations: [Operation], sourceCount: Int, targetCount: Int) {
+  package init(operations: [Operation], sourceCount: Int, targetCount: Int) {
     var deletedCount = 0
     var insertedCount = 0
     for operation in operations where operation.kind != .equal {
