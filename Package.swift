@@ -100,7 +100,8 @@ let package = Package(
       name: "CrosscheckStoreTests", dependencies: ["CrosscheckStore", "CrosscheckTestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "CrosscheckShellTests", dependencies: ["CrosscheckShell", "CrosscheckStore", "CrosscheckTestSupport"],
+      name: "CrosscheckShellTests",
+      dependencies: ["CrosscheckShell", "CrosscheckStore", "CrosscheckWordDiff", "CrosscheckTestSupport"],
       exclude: ["Golden", "Fixtures"]),
     .testTarget(name: "CrosscheckFuzzingTests", dependencies: ["CrosscheckFuzzing"], exclude: ["Corpus"]),
     .testTarget(

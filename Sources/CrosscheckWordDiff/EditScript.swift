@@ -94,9 +94,7 @@ package struct EditScript: Hashable, Sendable {
       source: source, target: target, discardingUnmatched: algorithm.method == .myers)
     var reduced = ChangeMarks(
       sourceCount: preparation.source.count, targetCount: preparation.target.count)
-    let box = DiffBox(
-      sourceStart: 0, sourceEnd: preparation.source.count,
-      targetStart: 0, targetEnd: preparation.target.count)
+    let box = preparation.box
     preparation.source.withUnsafeBufferPointer { a in
       preparation.target.withUnsafeBufferPointer { b in
         switch algorithm.method {

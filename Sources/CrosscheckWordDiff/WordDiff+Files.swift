@@ -70,27 +70,39 @@ extension WordDiff {
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { throw WordDiffReadError(path: path, reason: String(cString: strerror(errno))) }
     if (status.st_mode & S_IFMT) == S_IFDIR { throw WordDiffReadError(path: path, reason: "is a folder") }
+    // The size is a hint: a file can grow while it is read, and some report no size. A
+    // regular file is read with one call into an array of its size (and one more that
+    // finds the end); the array is not zeroed first.
     var bytes: [UInt8] = []
-    // The size is a hint: a file can grow while it is read, and some report no size.
     var capacity = max(Int(status.st_size), 0) + 1
     while true {
-      let start = bytes.count
       var failure: Int32 = 0
-      var count = 0
-      bytes.append(contentsOf: repeatElement(0, count: capacity - start))
-      bytes.withUnsafeMutableBufferPointer { buffer in
-        // The buffer holds `capacity` bytes, more than `start`.
-        let got = read(descriptor, buffer.baseAddress! + start, capacity - start)
-        if got < 0 { failure = errno } else { count = got }
-      }
-      if failure == EINTR {
-        bytes.removeLast(capacity - start)
-        continue
+      var ended = false
+      let earlier = bytes
+      bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+        // The capacity exceeds what was read so far, so the buffer has a base address.
+        let base = buffer.baseAddress!
+        earlier.withUnsafeBufferPointer { earlier in
+          if let start = earlier.baseAddress { base.initialize(from: start, count: earlier.count) }
+        }
+        count = earlier.count
+        while count < capacity {
+          let got = read(descriptor, base + count, capacity - count)
+          if got < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            return
+          }
+          if got == 0 {
+            ended = true
+            return
+          }
+          count += got
+        }
       }
       guard failure == 0 else { throw WordDiffReadError(path: path, reason: String(cString: strerror(failure))) }
-      bytes.removeLast(capacity - start - count)
-      if count == 0 { return bytes }
-      if bytes.count == capacity { capacity *= 2 }
+      if ended { return bytes }
+      capacity *= 2
     }
   }
 }

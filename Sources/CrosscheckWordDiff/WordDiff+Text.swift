@@ -66,34 +66,54 @@ extension WordDiff {
     var index = 0
     let count = bytes.count
     while index < count {
-      let byte = bytes[index]
-      if byte >= 0x20 && byte < 0x7F {
-        index += 1
+      // Most text is printable ASCII: eight such bytes are passed at once, and a block
+      // that holds anything else (a line break, a letter with an accent) byte by byte.
+      if index + 8 <= count,
+        // The buffer holds the eight bytes from `index`.
+        isPrintableASCII(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+      {
+        index += 8
         continue
       }
-      switch byte {
-      case 0x09, 0x0A:
-        break
-      case 0xC2:
-        // U+0080 to U+009F.
-        if index + 1 < count, bytes[index + 1] <= 0x9F { return false }
-      case 0xD8:
-        // U+061C.
-        if index + 1 < count, bytes[index + 1] == 0x9C { return false }
-      case 0xE2:
-        // U+200E, U+200F, U+202A to U+202E; U+2066 to U+2069.
-        if index + 2 < count {
-          let second = bytes[index + 1]
-          let third = bytes[index + 2]
-          if second == 0x80, third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third) { return false }
-          if second == 0x81, (0xA6...0xA9).contains(third) { return false }
+      let blockEnd = min(index + 8, count)
+      while index < blockEnd {
+        let byte = bytes[index]
+        index += 1
+        if byte >= 0x20 && byte < 0x7F { continue }
+        switch byte {
+        case 0x09, 0x0A:
+          break
+        case 0xC2:
+          // U+0080 to U+009F.
+          if index < count, bytes[index] <= 0x9F { return false }
+        case 0xD8:
+          // U+061C.
+          if index < count, bytes[index] == 0x9C { return false }
+        case 0xE2:
+          // U+200E, U+200F, U+202A to U+202E; U+2066 to U+2069.
+          if index + 1 < count {
+            let second = bytes[index]
+            let third = bytes[index + 1]
+            if second == 0x80, third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third) { return false }
+            if second == 0x81, (0xA6...0xA9).contains(third) { return false }
+          }
+        default:
+          if byte < 0x80 { return false }
         }
-      default:
-        if byte < 0x80 { return false }
       }
-      index += 1
     }
     return true
+  }
+
+  /// Whether all eight bytes of `word` are printable ASCII (U+0020 to U+007E): none has
+  /// its high bit set, none is below 0x20 (subtracting 0x20 borrows into the high bit) and
+  /// none is 0x7F (adding 1 carries into it).
+  @inline(__always)
+  private static func isPrintableASCII(_ word: UInt64) -> Bool {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word
+    let delete = word &+ 0x0101_0101_0101_0101
+    return (word | belowSpace | delete) & high == 0
   }
 
   /// Whether a file's bytes can be diffed and written exactly as read: well-formed UTF-8
