@@ -20,7 +20,9 @@ let package = Package(
     // The whole-text word diff: tokens, character classes, Myers, histogram and patience
     // diffs, edit scripts and the marked-text writer. Standard library and libc only, so that
     // the statically linked launcher can run `crosscheck diff FILE FILE` without Foundation.
-    .target(name: "CrosscheckWordDiff"),
+    .target(name: "CrosscheckWordDiff", dependencies: ["CPrefetch"]),
+    // One C hint the word scanner needs: fetch a cache line ahead.
+    .systemLibrary(name: "CPrefetch"),
 
     // The session store: SQLite through GRDB (the only target that imports it): saving and
     // reopening sessions, full-text search, read-only SQL.
