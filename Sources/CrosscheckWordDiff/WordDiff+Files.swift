@@ -82,6 +82,7 @@ extension WordDiff {
       bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
         // The capacity exceeds what was read so far, so the buffer has a base address.
         let base = buffer.baseAddress!
+        HugePages.advise(UnsafeMutableRawPointer(base), byteCount: capacity)
         earlier.withUnsafeBufferPointer { earlier in
           if let start = earlier.baseAddress { base.initialize(from: start, count: earlier.count) }
         }

@@ -96,6 +96,9 @@ package struct WordScanner: Sendable {
     var ids: [Int32] = []
     let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokenBuffer, tokenCount in
       ids = [Int32](unsafeUninitializedCapacity: capacity) { idBuffer, idCount in
+        // Both buffers exist: the capacity is at least 1.
+        HugePages.advise(UnsafeMutableRawPointer(tokenBuffer.baseAddress!), byteCount: capacity * MemoryLayout<Token>.stride)
+        HugePages.advise(UnsafeMutableRawPointer(idBuffer.baseAddress!), byteCount: capacity * MemoryLayout<Int32>.stride)
         idCount = scan(bytes, tokens: tokenBuffer, ids: idBuffer)
       }
       tokenCount = ids.count
