@@ -5,10 +5,14 @@ import Darwin
 #endif
 
 /// Character classes shared by the tokenizer, the sentence splitter and normalization.
-package enum Characters {
+///
+/// The classes are `@inlinable`: the core's tokenizer, sentence splitter and normalization,
+/// in another module, call them for every character. The type is public, its members are
+/// not: the compiler does not inline across modules the members of a `package` type.
+public enum Characters {
   /// Decodes the scalar starting at `index` in UTF-8 `bytes`.
   /// - Returns: the scalar (U+FFFD for a malformed sequence) and its length in bytes.
-  @inline(__always)
+  @inlinable @inline(__always)
   package static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
     let lead = bytes[index]
     if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
@@ -30,7 +34,7 @@ package enum Characters {
   }
 
   /// White space, including the no-break and typographic spaces news text uses.
-  @inline(__always)
+  @inlinable @inline(__always)
   package static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
@@ -41,7 +45,7 @@ package enum Characters {
   }
 
   /// Letters and combining marks (which continue a word).
-  @inline(__always)
+  @inlinable @inline(__always)
   package static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.isASCII {
       let v = scalar.value
@@ -56,32 +60,33 @@ package enum Characters {
   }
 
   /// Decimal digits.
-  @inline(__always)
+  @inlinable @inline(__always)
   package static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }
     return scalar.properties.numericType == .decimal
   }
 
   /// Apostrophes that can join the parts of a word ("can’t", "Kyiv's").
-  @inline(__always)
+  @inlinable @inline(__always)
   package static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}"
   }
 
   /// Hyphens that can join the parts of a word ("32-member"); dashes never do.
-  @inline(__always)
+  @inlinable @inline(__always)
   package static func isHyphen(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}"
   }
 
   /// Whether the scalar is an uppercase letter.
-  @inline(__always)
+  @inlinable @inline(__always)
   package static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.isASCII { return scalar.value >= 0x41 && scalar.value <= 0x5A }
     return scalar.properties.isUppercase
   }
 
   /// Opening quotation marks and brackets.
+  @inlinable
   package static func isOpening(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar {
     case "\"", "'", "\u{201C}", "\u{2018}", "\u{201E}", "\u{00AB}", "(", "[", "{": return true
@@ -90,69 +95,11 @@ package enum Characters {
   }
 
   /// Closing quotation marks and brackets that may follow a sentence's final punctuation.
+  @inlinable
   package static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar {
     case "\"", "'", "\u{201D}", "\u{2019}", "\u{00BB}", ")", "]", "}": return true
     default: return false
     }
-  }
-}
-
-extension StringProtocol {
-  /// Whether `needle`'s UTF-8 bytes occur in the string: an exact byte search, much cheaper
-  /// than Foundation's locale-aware `contains` on the hot path of line classification.
-  package func includes(_ needle: String) -> Bool {
-    // Most needles are absent: look for their first byte with memchr before comparing.
-    var pattern = needle
-    return pattern.withUTF8 { needleBytes -> Bool in
-      guard let first = needleBytes.first else { return true }
-      let search = { (haystack: UnsafeBufferPointer<UInt8>) -> Bool in
-        guard let base = haystack.baseAddress, haystack.count >= needleBytes.count else { return false }
-        var start = 0
-        while start + needleBytes.count <= haystack.count {
-          guard let hit = memchr(base + start, Int32(first), haystack.count - start - needleBytes.count + 1) else { return false }
-          let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-          if memcmp(base + offset, needleBytes.baseAddress!, needleBytes.count) == 0 { return true }
-          start = offset + 1
-        }
-        return false
-      }
-      if let result = utf8.withContiguousStorageIfAvailable(search) { return result }
-      return Array(utf8).withUnsafeBufferPointer(search)
-    }
-  }
-
-  /// The byte offset just past the last occurrence of `needle`, or nil.
-  package func byteOffset(afterLast needle: String) -> Int? {
-    lastByteOffset(of: needle, from: 0, last: true).map { $0 + needle.utf8.count }
-  }
-
-  private func lastByteOffset(of needle: String, from start: Int, last: Bool) -> Int? {
-    let pattern = Array(needle.utf8)
-    guard !pattern.isEmpty else { return 0 }
-    let search = { (haystack: UnsafeBufferPointer<UInt8>) -> Int? in
-      guard haystack.count >= pattern.count else { return nil }
-      var found: Int? = nil
-      let first = pattern[0]
-      var index = start
-      let limit = haystack.count - pattern.count
-      while index <= limit {
-        if haystack[index] == first {
-          var matched = true
-          for offset in 1..<pattern.count where haystack[index + offset] != pattern[offset] {
-            matched = false
-            break
-          }
-          if matched {
-            found = index
-            if !last { return index }
-          }
-        }
-        index += 1
-      }
-      return found
-    }
-    if let result = utf8.withContiguousStorageIfAvailable(search) { return result }
-    return Array(utf8).withUnsafeBufferPointer(search)
   }
 }
