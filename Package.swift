@@ -5,6 +5,7 @@ let package = Package(
   name: "crosscheck",
   products: [
     .executable(name: "crosscheck", targets: ["crosscheck"]),
+    .executable(name: "crosscheck-shell", targets: ["crosscheck-shell"]),
     .library(name: "CrosscheckCore", targets: ["CrosscheckCore"]),
   ],
   dependencies: [
@@ -14,7 +15,14 @@ let package = Package(
   targets: [
     // The analysis core: pure Swift, deterministic, no terminal, no SQL; libxml2 only to
     // parse HTML pages.
-    .target(name: "CrosscheckCore", dependencies: ["CLibXML2"]),
+    .target(name: "CrosscheckCore", dependencies: ["CrosscheckWordDiff", "CLibXML2"]),
+
+    // The whole-text word diff: tokens, character classes, Myers, histogram and patience
+    // diffs, edit scripts and the marked-text writer. Standard library and libc only, so that
+    // the statically linked launcher can run `crosscheck diff FILE FILE` without Foundation.
+    .target(name: "CrosscheckWordDiff", dependencies: ["CPrefetch"]),
+    // One C hint the word scanner needs: fetch a cache line ahead.
+    .systemLibrary(name: "CPrefetch"),
 
     // The session store: SQLite through GRDB (the only target that imports it): saving and
     // reopening sessions, full-text search, read-only SQL.
@@ -44,14 +52,26 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]
     ),
 
-    // The executable: argument parsing and wiring, nothing else.
+    // The full program: argument parsing and wiring, nothing else.
     .executableTarget(
-      name: "crosscheck",
+      name: "crosscheck-shell",
       dependencies: [
         "CrosscheckShell",
         "CLibEdit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
+    ),
+
+    // The `crosscheck` command: a statically linked launcher that runs `crosscheck diff FILE
+    // FILE` itself, without the start-up of the dynamic libraries, and hands every other
+    // command line to crosscheck-shell, which must be built beside it (`swift build` builds
+    // both; the scripts do). Linked by
+    // lld, which does not turn glibc's note on `dlopen` in static programs (a function the
+    // Swift runtime refers to but the launcher never reaches) into a warning.
+    .executableTarget(
+      name: "crosscheck",
+      dependencies: ["CrosscheckWordDiff"],
+      linkerSettings: [.unsafeFlags(["-static-executable", "-use-ld=lld"])]
     ),
 
     // Benchmarks: `crosscheck-bench text FOLDER` (see scripts/bench-text).
@@ -76,16 +96,18 @@ let package = Package(
     // Tests, and the golden-file helper they share.
     .target(name: "CrosscheckTestSupport", path: "Tests/TestSupport"),
     .testTarget(
-      name: "CrosscheckCoreTests", dependencies: ["CrosscheckCore", "CrosscheckTestSupport"], exclude: ["Fixtures"]),
+      name: "CrosscheckCoreTests", dependencies: ["CrosscheckCore", "CrosscheckWordDiff", "CrosscheckTestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "CrosscheckStoreTests", dependencies: ["CrosscheckStore", "CrosscheckTestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "CrosscheckShellTests", dependencies: ["CrosscheckShell", "CrosscheckStore", "CrosscheckTestSupport"],
+      name: "CrosscheckShellTests",
+      dependencies: ["CrosscheckShell", "CrosscheckStore", "CrosscheckWordDiff", "CrosscheckTestSupport"],
       exclude: ["Golden", "Fixtures"]),
     .testTarget(name: "CrosscheckFuzzingTests", dependencies: ["CrosscheckFuzzing"], exclude: ["Corpus"]),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["crosscheck", "CrosscheckTestSupport"],
+      name: "EndToEndTests", dependencies: ["crosscheck-shell", "CrosscheckTestSupport"],
       exclude: ["Golden", "Fixtures"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CrosscheckShell
+import CrosscheckWordDiff
 
 /// Every path from a document to the terminal escapes control characters, bidirectional
 /// controls and escape sequences — in the text, the headline, the file name (the id) and
@@ -115,5 +116,34 @@ import Testing
     let sources = try #require(FileManager.default.contents(atPath: folder + "/sources.json"))
     let rows = try #require(try JSONSerialization.jsonObject(with: sources) as? [[String: Any]])
     #expect(rows.compactMap { $0["id"] as? String } == shell.corpus.documents.map(\.id))
+  }
+
+  /// The word diff's byte test agrees with the terminal escaping on random texts: the
+  /// characters it rewrites at every offset from a block of eight bytes, among plain ASCII,
+  /// accented letters, typographic quotes and emoji.
+  @Test func wordDiffWritesAsIsExactlyWhatEscapingLeaves() {
+    let pieces = [
+      "plain text ", "line\n", "\t", "é", "“", "”", "—", "🙂", "日本", "\u{7F}", "\u{0}", "\r", "\u{1B}[2J", "\u{85}",
+      "\u{9F}", "\u{A0}", "\u{61C}", "\u{200E}", "\u{200F}", "\u{2010}", "\u{202A}", "\u{202E}", "\u{202F}",
+      "\u{2066}", "\u{2069}", "\u{206A}", "abcdefg",
+    ]
+    var seed: UInt64 = 0xE5CA_9E
+    func next(_ bound: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(bound))
+    }
+    for _ in 0..<3_000 {
+      // Mostly printable text, so that a rewritten character lands anywhere in a block.
+      let text = (0..<next(12)).map { _ in next(3) == 0 ? pieces[next(pieces.count)] : String(repeating: "x", count: next(9)) }
+        .joined()
+      let bytes = Array(text.utf8)
+      let shownAsIs = bytes.withUnsafeBufferPointer { WordDiff.isShownAsIs($0) }
+      #expect(shownAsIs == (TerminalText.escape(text) == text), "\(text.debugDescription)")
+      #expect(WordDiff.isPlainText(bytes) == shownAsIs, "\(text.debugDescription)")
+    }
+    // Not plain: a byte order mark, invalid UTF-8.
+    #expect(!WordDiff.isPlainText([0xEF, 0xBB, 0xBF] + Array("text".utf8)))
+    #expect(!WordDiff.isPlainText(Array("caf".utf8) + [0xE9, 0x20]))
+    #expect(WordDiff.isPlainText([]))
   }
 }

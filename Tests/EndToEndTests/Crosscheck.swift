@@ -24,6 +24,11 @@ enum Crosscheck {
     return beside
   }()
 
+  /// The full program the `crosscheck` launcher hands command lines to, built beside it.
+  static var shellBinary: String {
+    URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("crosscheck-shell").path
+  }
+
   struct Result {
     var status: Int32
     var output: String
@@ -31,9 +36,13 @@ enum Crosscheck {
   }
 
   /// Runs crosscheck with `arguments` in `folder`, feeding `input` to standard input.
-  static func run(_ arguments: [String], input: String = "", in folder: String = packageRoot, environment: [String: String] = [:]) throws -> Result {
+  /// - Parameter program: The binary to run: the `crosscheck` launcher unless told.
+  static func run(
+    _ arguments: [String], input: String = "", in folder: String = packageRoot, environment: [String: String] = [:],
+    program: String = binary
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
+    process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var env = ProcessInfo.processInfo.environment

@@ -22,6 +22,59 @@ import Testing
     #expect(shell.output == result.output + "\n")
   }
 
+  /// The launcher runs `diff FILE FILE` itself on plain text; on random pairs its output is
+  /// byte for byte the full program's (which the launcher hands every other file to).
+  @Test func launcherWritesWhatTheFullProgramWrites() throws {
+    let pieces = [
+      "the", "The", "minister", "said", "Kyiv’s", "1,200", "44.1", "“aid”", "—", ",", ".", "well-known", "can't",
+      "état", "naïve", "\t", "\n", "\n\n", "(", ")", "Secretary-General", "über", "日本", "🙂",
+    ]
+    var seed: UInt64 = 0x5EED_D1FF
+    func next(_ bound: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(bound))
+    }
+    for count in [0, 1, 8, 40, 300, 3_000] {
+      for rate in [2, 5, 50] {
+        let a = (0..<count).map { _ in pieces[next(pieces.count)] }
+        var b: [String] = []
+        for word in a {
+          switch next(rate) {
+          case 0: b.append(pieces[next(pieces.count)])
+          case 1: break
+          case 2: b += [word, pieces[next(pieces.count)]]
+          default: b.append(word)
+          }
+        }
+        let (first, second) = try Self.files(a.joined(separator: " "), b.joined(separator: " ") + "\n")
+        let launcher = try Crosscheck.run(["diff", first, second])
+        let shell = try Crosscheck.run(["diff", first, second], program: Crosscheck.shellBinary)
+        #expect(launcher.status == 0 && shell.status == 0)
+        #expect(launcher.output == shell.output, "\(count) words, 1 in \(rate) changed")
+        #expect(launcher.output.contains("[-") || launcher.output.contains("{+") || a == b)
+      }
+    }
+  }
+
+  /// Copied alone, the launcher still diffs plain files; anything else it cannot hand on
+  /// ends with a message that says what is missing, and the status of a command not found.
+  @Test func launcherWithoutTheFullProgram() throws {
+    let folder = Crosscheck.temporaryFolder()
+    let alone = folder + "/crosscheck"
+    try FileManager.default.copyItem(atPath: Crosscheck.binary, toPath: alone)
+    let (a, b) = try Self.files("NATO chief visits Ukraine.\n", "NATO chief visits Kyiv.\n")
+    let diff = try Crosscheck.run(["diff", a, b], program: alone)
+    #expect(diff.status == 0)
+    #expect(diff.output == "NATO chief visits [-Ukraine-]{+Kyiv+}.\n")
+    let shell = try Crosscheck.run(["-c", "echo hello"], program: alone)
+    #expect(shell.status == 127)
+    #expect(shell.errors.contains("cannot start the shell, \(folder)/crosscheck-shell"))
+    #expect(shell.errors.contains("keep crosscheck-shell"))
+    // A file that is not plain text (CRLF here) needs the full program's decoder.
+    let (crlf, _) = try Self.files("NATO chief\r\nvisits Kyiv.\r\n", "")
+    #expect(try Crosscheck.run(["diff", crlf, b], program: alone).status == 127)
+  }
+
   @Test func jsonAndStatistics() throws {
     let (a, b) = try Self.files("“Aid” is coming, Rutte said.\n", "“Aid” is coming soon, Rutte said.\n")
     let json = try Crosscheck.run(["diff", a, b, "--format", "json"])

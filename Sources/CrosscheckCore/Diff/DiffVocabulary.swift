@@ -31,7 +31,7 @@ package struct DiffVocabulary: Sendable {
   package private(set) var isWord: [Bool] = []
 
   /// The id of a token the diff does not compare.
-  package static let ignoredID: Int32 = -1
+  package static let ignoredID = WordDiff.ignoredID
 
   private var arena: [UInt8] = []
   private var spans: [Range<Int>] = []

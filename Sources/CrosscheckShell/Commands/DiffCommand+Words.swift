@@ -90,13 +90,13 @@ extension DiffCommand {
     func fail(_ error: ShellError) -> Int32 {
       var text = "error: " + TerminalText.escape(error.message) + "\n"
       if let hint = error.hint { text += "  " + TerminalText.escape(hint) + "\n" }
-      writeAll(Array(text.utf8), to: STDERR_FILENO)
+      ChunkedOutput.writeAll(Array(text.utf8), to: STDERR_FILENO)
       return error.code == .usage ? 2 : 1
     }
     if arguments.contains("--help") || arguments.contains("-h") {
       let help = "usage: crosscheck diff FILE FILE [--format text|json] [--stat] [--ignore LIST] [--no-color]\n"
         + "Compares two files word by word, as the shell's 'diff --files FILE FILE --words' does (see 'help diff').\n"
-      writeAll(Array(help.utf8), to: STDOUT_FILENO)
+      ChunkedOutput.writeAll(Array(help.utf8), to: STDOUT_FILENO)
       return 0
     }
     let words = (arguments + ["--files", "--words"]).map { Word(text: $0, range: 0..<0, quoted: false) }
@@ -109,36 +109,20 @@ extension DiffCommand {
       let format = call.value("format").flatMap(OutputFormat.init(rawValue:)) ?? .table
       let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
       let color = terminal && !call.flag("no-color") && !noColor
-      var writer = WordDiffWriter { writeAll($0, to: STDOUT_FILENO) }
+      var writer = WordDiffWriter { ChunkedOutput.writeAll($0, to: STDOUT_FILENO) }
       if !call.flag("stat") && format == .json {
         writer.writeJSON(diff, names: names, ignoring: ignoring.names)
-        writeAll(Array("\n".utf8), to: STDOUT_FILENO)
+        ChunkedOutput.writeAll(Array("\n".utf8), to: STDOUT_FILENO)
       } else if !call.flag("stat") && (format == .table || format == .text) {
         writer.writeText(diff, color: color && format == .table)
       } else {
         let output = wordsOutput(diff, names: names, ignoring: ignoring, stat: call.flag("stat"), format: format)
         let options = RenderOptions(format: format, color: color, width: nil, terminal: terminal)
-        writeAll(Array((Renderers.render(output, options: options) + "\n").utf8), to: STDOUT_FILENO)
+        ChunkedOutput.writeAll(Array((Renderers.render(output, options: options) + "\n").utf8), to: STDOUT_FILENO)
       }
       return 0
     } catch {
       return fail(error)
-    }
-  }
-
-  /// Writes all of `bytes` to a file descriptor, however many calls it takes.
-  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-    bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        // The buffer is not empty here, so it has a base address.
-        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        offset += written
-      }
     }
   }
 }

@@ -72,12 +72,12 @@ enum WordDiffRendering {
   /// The text with its changes, as styled runs.
   static func text(_ diff: WordDiff) -> StyledText {
     var runs: [StyledRun] = []
-    diff.forEachRun { runs.append(StyledRun(string(of: $0, in: diff), style(of: $0))) }
+    diff.forEachRun { runs.append(StyledRun(string(of: $0, in: diff), style(of: $0.kind))) }
     return StyledText(runs)
   }
 
-  static func style(of run: WordDiff.Run) -> TextStyle {
-    switch run.kind {
+  static func style(of kind: DiffRunKind) -> TextStyle {
+    switch kind {
     case .same: return .plain
     case .deleted: return .deleted
     case .inserted: return .inserted
@@ -91,61 +91,23 @@ enum WordDiffRendering {
 
 /// Writes a word diff's text or JSON through a sink in chunks as it is produced.
 package struct WordDiffWriter {
-  /// Bytes gathered before they go to the sink.
-  private var buffer: [UInt8] = []
-  /// Where full chunks go.
-  private let sink: ([UInt8]) -> Void
-  /// The size of the chunks handed to the sink.
-  private static let chunkSize = 1 << 16
+  private var output: ChunkedOutput
 
   /// A writer that hands its output to `sink` in chunks.
   package init(sink: @escaping ([UInt8]) -> Void) {
-    self.sink = sink
-    buffer.reserveCapacity(Self.chunkSize * 2)
-  }
-
-  /// Hands what is left to the sink.
-  package mutating func flush() {
-    if !buffer.isEmpty { sink(buffer) }
-    buffer.removeAll(keepingCapacity: true)
-  }
-
-  private mutating func append(_ bytes: some Collection<UInt8>) {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= Self.chunkSize { flush() }
-  }
-
-  private mutating func append(_ text: String) {
-    append(text.utf8)
+    output = ChunkedOutput(sink: sink)
   }
 
   /// Writes the text with its changes marked as `[-deleted-]{+inserted+}`, or in color;
   /// what the table and text renderers make of `diff --words`'s output.
   package mutating func writeText(_ diff: WordDiff, color: Bool) {
-    diff.source.bytes.withUnsafeBufferPointer { source in
-      diff.target.bytes.withUnsafeBufferPointer { target in
-        diff.forEachRun { run in
-          let bytes = UnsafeBufferPointer(rebasing: (run.isTarget ? target : source)[run.bytes])
-          let style = WordDiffRendering.style(of: run)
-          guard Self.isShownAsIs(bytes) else {
-            append(StyledText([StyledRun(String(decoding: bytes, as: UTF8.self), style)]).rendered(color: color))
-            return
-          }
-          if color, let code = ANSI.code(for: style) {
-            append(code)
-            append(bytes)
-            append(ANSI.reset)
-          } else {
-            switch style {
-            case .deleted: append("[-"); append(bytes); append("-]")
-            case .inserted: append("{+"); append(bytes); append("+}")
-            default: append(bytes)
-            }
-          }
-        }
-      }
+    let colors = color
+      ? DiffColors(deleted: ANSI.code(for: .deleted) ?? "", inserted: ANSI.code(for: .inserted) ?? "", reset: ANSI.reset)
+      : nil
+    diff.writeMarkedText(to: &output, colors: colors) { kind, bytes, output in
+      let run = StyledRun(String(decoding: bytes, as: UTF8.self), WordDiffRendering.style(of: kind))
+      output.append(StyledText([run]).rendered(color: color))
     }
-    flush()
   }
 
   /// Writes the JSON value of `diff --words --format json`, operation by operation.
@@ -157,57 +119,21 @@ package struct WordDiffWriter {
     let emptyEnd = "[]\n}"
     precondition(head.hasSuffix(emptyEnd), "the JSON head ends with the empty operations")
     head.removeLast(emptyEnd.utf8.count)
-    append(head)
+    output.append(head)
     var offsets = WordDiffRendering.OperationOffsets()
     var first = true
     diff.forEachOperation { op in
-      append(first ? "[\n    " : ",\n    ")
+      output.append(first ? "[\n    " : ",\n    ")
       first = false
       let value = WordDiffRendering.operation(op, of: diff, offsets: &offsets).serialized()
       for byte in value.utf8 {
-        buffer.append(byte)
+        output.appendByte(byte)
         // Strings are escaped, so every line break is the layout's.
-        if byte == 0x0A { buffer.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+        if byte == 0x0A { output.append([0x20, 0x20, 0x20, 0x20]) }
       }
-      if buffer.count >= Self.chunkSize { flush() }
+      output.flushIfFull()
     }
-    append(first ? "[]\n}" : "\n  ]\n}")
-    flush()
-  }
-
-  /// Whether `TerminalText.escape` leaves these UTF-8 bytes as they are: no control
-  /// characters other than tab and line feed, no C1 controls, no bidirectional controls.
-  static func isShownAsIs(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var index = 0
-    let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if byte >= 0x20 && byte < 0x7F {
-        index += 1
-        continue
-      }
-      switch byte {
-      case 0x09, 0x0A:
-        break
-      case 0xC2:
-        // U+0080 to U+009F.
-        if index + 1 < count, bytes[index + 1] <= 0x9F { return false }
-      case 0xD8:
-        // U+061C.
-        if index + 1 < count, bytes[index + 1] == 0x9C { return false }
-      case 0xE2:
-        // U+200E, U+200F, U+202A to U+202E; U+2066 to U+2069.
-        if index + 2 < count {
-          let second = bytes[index + 1]
-          let third = bytes[index + 2]
-          if second == 0x80, third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third) { return false }
-          if second == 0x81, (0xA6...0xA9).contains(third) { return false }
-        }
-      default:
-        if byte < 0x80 { return false }
-      }
-      index += 1
-    }
-    return true
+    output.append(first ? "[]\n}" : "\n  ]\n}")
+    output.flush()
   }
 }

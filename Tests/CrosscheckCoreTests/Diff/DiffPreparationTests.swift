@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CrosscheckCore
+@testable import CrosscheckWordDiff
 
 /// Tests of the preparation stage.
 @Suite struct DiffPreparationTests {
@@ -19,11 +20,25 @@ import Testing
     #expect(preparation.targetIndices == [2, 4])
   }
 
-  /// Without discarding, the middle is kept whole and no index map is made.
-  @Test func keepsTheMiddleWhenNotDiscarding() {
+  /// Without discarding, on dense ids, the sequences are used in place: the compute stage
+  /// diffs the middle, and its marks are the whole sequences' marks.
+  @Test func worksInPlaceWhenNotDiscarding() {
     let preparation = DiffPreparation(source: [1, 7, 2], target: [1, 8, 2], discardingUnmatched: false)
-    #expect(preparation.source == [7])
-    #expect(preparation.target == [8])
+    #expect(preparation.isInPlace)
+    #expect(preparation.source == [1, 7, 2] && preparation.target == [1, 8, 2])
+    let box = preparation.box
+    #expect(box.sourceStart == 1 && box.sourceEnd == 2 && box.targetStart == 1 && box.targetEnd == 2)
+    var marks = ChangeMarks(sourceCount: 3, targetCount: 3)
+    marks.delete(1..<2)
+    marks.insert(1..<2)
+    #expect(preparation.changeMarks(from: marks, sourceCount: 3, targetCount: 3).deleted == [false, true, false])
+  }
+
+  /// Without discarding, sparse ids are renumbered in a copy of the middle.
+  @Test func copiesTheMiddleToRenumber() {
+    let preparation = DiffPreparation(source: [1, -7, 2], target: [1, 8, 2], discardingUnmatched: false)
+    #expect(!preparation.isInPlace)
+    #expect(preparation.source.count == 1 && preparation.target.count == 1)
     #expect(preparation.sourceIndices == nil && preparation.targetIndices == nil)
   }
 
@@ -44,8 +59,8 @@ import Testing
     let sparse = DiffPreparation(source: [-5, 1_000_000_000], target: [1_000_000_000, 4], discardingUnmatched: false)
     #expect(sparse.alphabetSize == 3)
     #expect(sparse.source == [0, 1] && sparse.target == [1, 2])
-    let dense = DiffPreparation(source: [5, 1], target: [1, 4], discardingUnmatched: false)
+    let dense = DiffPreparation(source: [5, 1], target: [1, 4], discardingUnmatched: true)
     #expect(dense.alphabetSize == 6)
-    #expect(dense.source == [5, 1])
+    #expect(dense.source == [1])
   }
 }

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CrosscheckCore
+@testable import CrosscheckWordDiff
 
 /// Property tests of Myers' algorithm against the dynamic-programming reference.
 @Suite struct MyersDiffTests {

@@ -9,10 +9,22 @@
 /// match). It shortens the problem and makes Myers' search cheaper.
 struct DiffPreparation {
   /// The source tokens the compute stage sees: what is left after trimming and
-  /// discarding, with dense ids.
+  /// discarding, with dense ids; or, when `isInPlace`, the source as given.
   let source: [Int32]
-  /// The target tokens the compute stage sees.
+  /// The target tokens the compute stage sees, or the target as given when `isInPlace`.
   let target: [Int32]
+  /// Whether `source` and `target` are the sequences as given, their ids already dense and
+  /// nothing discarded: the compute stage then diffs `box`, the middle left after trimming,
+  /// and its marks are the marks of the whole sequences. A long text's copy is spared.
+  let isInPlace: Bool
+  /// The part of `source` and `target` the compute stage diffs.
+  var box: DiffBox {
+    isInPlace
+      ? DiffBox(
+        sourceStart: sourceMiddle.lowerBound, sourceEnd: sourceMiddle.upperBound,
+        targetStart: targetMiddle.lowerBound, targetEnd: targetMiddle.upperBound)
+      : DiffBox(sourceStart: 0, sourceEnd: source.count, targetStart: 0, targetEnd: target.count)
+  }
   /// One more than the largest id in `source` and `target`.
   let alphabetSize: Int
   /// The original source indices left after trimming the common prefix and suffix.
@@ -54,6 +66,16 @@ struct DiffPreparation {
     sourceMiddle = prefix..<(source.count - suffix)
     targetMiddle = prefix..<(target.count - suffix)
 
+    if !discardingUnmatched, let size = Self.denseAlphabetSize(source, target) {
+      self.source = source
+      self.target = target
+      alphabetSize = size
+      isInPlace = true
+      sourceIndices = nil
+      targetIndices = nil
+      return
+    }
+    isInPlace = false
     // Without common ends the arrays are shared, not copied (densify copies on write).
     var a = sourceMiddle == source.indices ? source : Array(source[sourceMiddle])
     var b = targetMiddle == target.indices ? target : Array(target[targetMiddle])
@@ -103,22 +125,7 @@ struct DiffPreparation {
   /// Renumbers the ids of `a` and `b` into `0..<alphabetSize` if they are not already in
   /// a small enough range, and returns `alphabetSize`.
   private static func densify(_ a: inout [Int32], _ b: inout [Int32]) -> Int {
-    guard !a.isEmpty || !b.isEmpty else {
-      return 0
-    }
-    var lowest = Int32.max
-    var highest = Int32.min
-    for token in a {
-      lowest = min(lowest, token)
-      highest = max(highest, token)
-    }
-    for token in b {
-      lowest = min(lowest, token)
-      highest = max(highest, token)
-    }
-    if lowest >= 0 && Int(highest) < denseLimit(forTokenCount: a.count + b.count) {
-      return Int(highest) + 1
-    }
+    if let size = denseAlphabetSize(a, b) { return size }
     var ids: [Int32: Int32] = [:]
     func renumber(_ tokens: inout [Int32]) {
       for index in tokens.indices {
@@ -136,6 +143,26 @@ struct DiffPreparation {
     return ids.count
   }
 
+  /// One more than the largest id of `a` and `b` when their ids are small enough to index
+  /// tables by (none negative, none above `denseLimit`); 0 when both are empty.
+  private static func denseAlphabetSize(_ a: [Int32], _ b: [Int32]) -> Int? {
+    guard !a.isEmpty || !b.isEmpty else {
+      return 0
+    }
+    var lowest = Int32.max
+    var highest = Int32.min
+    for token in a {
+      lowest = min(lowest, token)
+      highest = max(highest, token)
+    }
+    for token in b {
+      lowest = min(lowest, token)
+      highest = max(highest, token)
+    }
+    guard lowest >= 0 && Int(highest) < denseLimit(forTokenCount: a.count + b.count) else { return nil }
+    return Int(highest) + 1
+  }
+
   /// Returns the marks of the original sequences, given the marks the compute stage set
   /// on `source` and `target`: trimmed tokens are unchanged, discarded ones changed.
   ///
@@ -145,6 +172,7 @@ struct DiffPreparation {
   ///   - targetCount: The length of the original target.
   /// - Complexity: O(*N* + *M*).
   func changeMarks(from reduced: ChangeMarks, sourceCount: Int, targetCount: Int) -> ChangeMarks {
+    if isInPlace { return reduced }
     var marks = ChangeMarks(sourceCount: sourceCount, targetCount: targetCount)
     if let sourceIndices {
       marks.delete(sourceMiddle)

@@ -94,9 +94,7 @@ package struct EditScript: Hashable, Sendable {
       source: source, target: target, discardingUnmatched: algorithm.method == .myers)
     var reduced = ChangeMarks(
       sourceCount: preparation.source.count, targetCount: preparation.target.count)
-    let box = DiffBox(
-      sourceStart: 0, sourceEnd: preparation.source.count,
-      targetStart: 0, targetEnd: preparation.target.count)
+    let box = preparation.box
     preparation.source.withUnsafeBufferPointer { a in
       preparation.target.withUnsafeBufferPointer { b in
         switch algorithm.method {
@@ -176,7 +174,7 @@ package struct EditScript: Hashable, Sendable {
   ///   - sourceCount: The number of source tokens.
   ///   - targetCount: The number of target tokens.
   /// - Complexity: O(*k*), where *k* is the number of operations.
-  init(operations: [Operation], sourceCount: Int, targetCount: Int) {
+  package init(operations: [Operation], sourceCount: Int, targetCount: Int) {
     var deletedCount = 0
     var insertedCount = 0
     for operation in operations where operation.kind != .equal {

@@ -59,6 +59,7 @@ struct CrosscheckCommand: ParsableCommand {
   /// Parses the command line and runs; usage errors exit with status 2 (the parser's own
   /// default is 64), failed commands with 1.
   static func main() {
+    keepTheLaunchersName()
     // `crosscheck diff FILE FILE` compares two files before the parser, the shell and its
     // session store are set up: on short texts that start-up would take most of the time.
     if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "diff" {
@@ -83,6 +84,19 @@ struct CrosscheckCommand: ParsableCommand {
       // The parser's help and version requests end here.
       exit(withError: error)
     }
+  }
+
+  /// Started by the `crosscheck` launcher, which this program replaces, the process would
+  /// be listed as `crosscheck-shel` (the kernel keeps 15 bytes of the file's name): it keeps
+  /// the name users typed, for `ps`, `top` and `pkill -x crosscheck`.
+  static func keepTheLaunchersName() {
+    let descriptor = open("/proc/self/comm", O_WRONLY)
+    guard descriptor >= 0 else { return }
+    _ = "crosscheck".utf8CString.withUnsafeBufferPointer { name in
+      // Without the terminating NUL.
+      write(descriptor, name.baseAddress, name.count - 1)
+    }
+    close(descriptor)
   }
 
   func validate() throws {

@@ -27,7 +27,7 @@ package struct WordDiff: Sendable {
 
     /// A text whose tokens are only part of it (a document's body): the view shows the
     /// bytes from the first token to the line break after the last.
-    init(body bytes: [UInt8], tokens: [Token]) {
+    package init(body bytes: [UInt8], tokens: [Token]) {
       self.bytes = bytes
       self.tokens = tokens
       guard let first = tokens.first, let last = tokens.last else {
@@ -53,7 +53,7 @@ package struct WordDiff: Sendable {
   /// A run of text as shown: kept, deleted or inserted, taken from one of the two texts.
   package struct Run: Sendable, Equatable {
     /// How the run is shown.
-    package var kind: DocumentDiff.Piece.Kind
+    package var kind: DiffRunKind
     /// Whether the bytes are the target's (otherwise the source's).
     package var isTarget: Bool
     /// The bytes of that text.
@@ -64,6 +64,9 @@ package struct WordDiff: Sendable {
   /// Myers' algorithm, which is minimal; longer ones with the patience algorithm, whose time
   /// stays close to linear however much changed. About 2,000 words a side: a long article.
   package static let minimalTokenLimit = 5_000
+
+  /// The id of a token left out of the comparison (a difference the user asked to overlook).
+  package static let ignoredID: Int32 = -1
 
   /// The first text (A).
   package let source: Side
@@ -105,29 +108,14 @@ package struct WordDiff: Sendable {
       target: Side(bytes: target, tokens: b.tokens), targetIDs: b.ids, isWord: scanner.isWord)
   }
 
-  /// Diffs two texts already split into tokens (loaded documents, typed strings), comparing
-  /// their tokens as `ignoring` says.
-  ///
-  /// - Parameters:
-  ///   - source: The first text (A).
-  ///   - target: The second text (B).
-  ///   - ignoring: Differences to overlook.
-  package init(source: DiffSide, target: DiffSide, ignoring: DiffIgnoring = []) {
-    let vocabulary = DiffVocabulary(source: source, target: target, ignoring: ignoring)
-    self.init(
-      source: Side(body: source.buffer.bytes, tokens: source.tokens), sourceIDs: vocabulary.sourceIDs,
-      target: Side(body: target.buffer.bytes, tokens: target.tokens), targetIDs: vocabulary.targetIDs,
-      isWord: vocabulary.isWord)
-  }
-
   /// Diffs two tokenized texts by the ids of their tokens.
   ///
   /// - Parameters:
   ///   - source: The first text.
-  ///   - sourceIDs: The id of every source token, or `DiffVocabulary.ignoredID` for a token
+  ///   - sourceIDs: The id of every source token, or `WordDiff.ignoredID` for a token
   ///     left out of the comparison.
   ///   - target: The second text.
-  ///   - targetIDs: The id of every target token, or `DiffVocabulary.ignoredID`.
+  ///   - targetIDs: The id of every target token, or `WordDiff.ignoredID`.
   ///   - isWord: For every id, whether it is a word or number (counted as a changed word).
   package init(source: Side, sourceIDs: [Int32], target: Side, targetIDs: [Int32], isWord: [Bool]) {
     self.source = source
@@ -151,10 +139,10 @@ package struct WordDiff: Sendable {
   /// The ids that take part in the comparison and their token indices, or the ids
   /// themselves and `nil` when none is ignored.
   private static func compared(_ ids: [Int32]) -> ([Int32], [Int32]?) {
-    guard ids.contains(DiffVocabulary.ignoredID) else { return (ids, nil) }
+    guard ids.contains(WordDiff.ignoredID) else { return (ids, nil) }
     var kept: [Int32] = []
     var positions: [Int32] = []
-    for (index, id) in ids.enumerated() where id != DiffVocabulary.ignoredID {
+    for (index, id) in ids.enumerated() where id != WordDiff.ignoredID {
       kept.append(id)
       positions.append(Int32(truncatingIfNeeded: index))
     }
@@ -176,12 +164,12 @@ package struct WordDiff: Sendable {
   /// into both texts.
   ///
   /// - Complexity: O(*k*) for *k* operations.
-  package func forEachOperation(_ body: (DocumentDiff.Operation) throws -> Void) rethrows {
+  package func forEachOperation(_ body: (DiffOperation) throws -> Void) rethrows {
     for operation in script.operations {
       let sourceTokens = Self.tokenRange(operation.sourceRange, sourcePositions, tokenCount: source.tokens.count)
       let targetTokens = Self.tokenRange(operation.targetRange, targetPositions, tokenCount: target.tokens.count)
       try body(
-        DocumentDiff.Operation(
+        DiffOperation(
           kind: operation.kind, sourceTokens: sourceTokens, targetTokens: targetTokens,
           sourceBytes: source.byteRange(ofTokens: sourceTokens), targetBytes: target.byteRange(ofTokens: targetTokens)))
     }
@@ -198,7 +186,7 @@ package struct WordDiff: Sendable {
     var sourceCursor = source.shown.lowerBound
     var targetCursor = target.shown.lowerBound
     var afterInsertion = false
-    func emit(_ kind: DocumentDiff.Piece.Kind, _ isTarget: Bool, _ bytes: Range<Int>) throws {
+    func emit(_ kind: DiffRunKind, _ isTarget: Bool, _ bytes: Range<Int>) throws {
       if !bytes.isEmpty { try body(Run(kind: kind, isTarget: isTarget, bytes: bytes)) }
     }
     try forEachOperation { operation in

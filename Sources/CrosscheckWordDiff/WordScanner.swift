@@ -1,11 +1,13 @@
+import CPrefetch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Splits UTF-8 text into tokens and interns them by their bytes in the same pass: the
-/// preparation stage of a word diff of two files, which never builds a `String` per token.
+/// Splits UTF-8 text into tokens and interns them by their bytes: the preparation stage of a
+/// word diff of two files, which never builds a `String` per token.
 ///
 /// The tokens are exactly those of `Tokenizer` (words with internal apostrophes and hyphens,
 /// numbers with internal separators, one token per other visible character; white space
@@ -28,12 +30,16 @@ package struct WordScanner: Sendable {
     package var ids: [Int32]
   }
 
-  /// One entry of the hash table: a tag made of the hash's high bits and the token's
-  /// length, and the token's id (-1 for an empty slot). Eight bytes, so that the table of a
-  /// long text's vocabulary stays small enough for the cache.
+  /// One entry of the hash table: the first eight bytes of the token (padded with zeros), a
+  /// tag made of the hash's high bits and the token's length, and the token's id (-1 for an
+  /// empty slot). With the tag, the bytes settle equality for tokens of up to eight bytes,
+  /// most words, so that a lookup reads one cache line, which can be fetched ahead.
   private struct Slot {
+    var prefix: UInt64
     var tag: UInt32
     var id: Int32
+
+    static let empty = Slot(prefix: 0, tag: 0, id: -1)
   }
 
   /// Whether every id is a word or number (not punctuation).
@@ -44,9 +50,6 @@ package struct WordScanner: Sendable {
   private var slots: [Slot]
   /// The hash of every id, to rebuild the table when it grows.
   private var hashes: [UInt64] = []
-  /// The first eight bytes of every id's token, padded with zeros: with the tag, they
-  /// settle equality for tokens of up to eight bytes, most words.
-  private var prefixes: [UInt64] = []
   /// Where every id's bytes start in `arena`, for tokens longer than eight bytes.
   private var offsets: [Int32] = []
   /// The bytes of every distinct token longer than eight bytes.
@@ -55,6 +58,11 @@ package struct WordScanner: Sendable {
   /// The table starts small and doubles when half full: texts have far fewer distinct
   /// tokens than tokens, and a table that fits in the cache probes fastest.
   private static let initialSlots = 4096
+
+  /// Tokens are interned in blocks of this many: the table slots of a block are fetched
+  /// ahead while the block is hashed, so that the cache misses of a long text's rare words
+  /// overlap instead of coming one after another.
+  private static let internBlock = 16
 
   /// ASCII byte classes.
   private static let space: UInt8 = 0
@@ -73,7 +81,7 @@ package struct WordScanner: Sendable {
 
   /// Creates a scanner that knows no tokens.
   package init() {
-    slots = [Slot](repeating: Slot(tag: 0, id: -1), count: Self.initialSlots)
+    slots = [Slot](repeating: Slot.empty, count: Self.initialSlots)
   }
 
   /// Tokenizes and interns UTF-8 text.
@@ -88,6 +96,9 @@ package struct WordScanner: Sendable {
     var ids: [Int32] = []
     let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokenBuffer, tokenCount in
       ids = [Int32](unsafeUninitializedCapacity: capacity) { idBuffer, idCount in
+        // Both buffers exist: the capacity is at least 1.
+        HugePages.advise(UnsafeMutableRawPointer(tokenBuffer.baseAddress!), byteCount: capacity * MemoryLayout<Token>.stride)
+        HugePages.advise(UnsafeMutableRawPointer(idBuffer.baseAddress!), byteCount: capacity * MemoryLayout<Int32>.stride)
         idCount = scan(bytes, tokens: tokenBuffer, ids: idBuffer)
       }
       tokenCount = ids.count
@@ -126,9 +137,29 @@ package struct WordScanner: Sendable {
           index = wordEnd(bytes, from: index, kind: kind, classes: classes)
         }
         tokens.initializeElement(at: found, to: Token(kind: kind, start: start, end: index))
-        ids.initializeElement(at: found, to: intern(bytes, start, index, isWord: kind != .punctuation))
         found += 1
       }
+    }
+    // Interned in a second pass over the tokens, a block at a time (see `internBlock`).
+    var keys = [Key](repeating: Key(hash: 0, prefix: 0), count: Self.internBlock)
+    var blockStart = 0
+    while blockStart < found {
+      let blockEnd = min(blockStart + Self.internBlock, found)
+      slots.withUnsafeBufferPointer { slots in
+        let mask = slots.count - 1
+        for index in blockStart..<blockEnd {
+          let key = Self.key(bytes, Int(tokens[index].start), Int(tokens[index].end))
+          keys[index - blockStart] = key
+          // The table is not empty, so it has a base address.
+          crosscheck_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: key.hash) & mask))
+        }
+      }
+      for index in blockStart..<blockEnd {
+        let token = tokens[index]
+        let id = intern(bytes, Int(token.start), Int(token.end), key: keys[index - blockStart], isWord: token.kind != .punctuation)
+        ids.initializeElement(at: index, to: id)
+      }
+      blockStart = blockEnd
     }
     return found
   }
@@ -192,44 +223,56 @@ package struct WordScanner: Sendable {
     return word
   }
 
-  /// Returns the id of the token `bytes[start..<end]`, giving it the next id if new.
+  /// A token's hash and first eight bytes.
+  private struct Key {
+    var hash: UInt64
+    var prefix: UInt64
+  }
+
+  /// The hash and first eight bytes of the token `bytes[start..<end]`.
   @inline(__always)
-  private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, isWord: Bool) -> Int32 {
+  private static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Key {
     let length = end - start
-    let prefix = Self.chunk(bytes, start, min(length, 8))
+    let prefix = chunk(bytes, start, min(length, 8))
     var hash = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15 ^ prefix
     hash = hash &* 0xBF58_476D_1CE4_E5B9
     if length > 8 {
       var offset = start + 8
       while offset < end {
-        hash = (hash ^ Self.chunk(bytes, offset, min(end - offset, 8))) &* 0x94D0_49BB_1331_11EB
+        hash = (hash ^ chunk(bytes, offset, min(end - offset, 8))) &* 0x94D0_49BB_1331_11EB
         offset += 8
       }
     }
     hash ^= hash >> 31
+    return Key(hash: hash, prefix: prefix)
+  }
+
+  /// Returns the id of the token `bytes[start..<end]`, whose key is `key`, giving it the
+  /// next id if new.
+  @inline(__always)
+  private mutating func intern(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, key: Key, isWord: Bool
+  ) -> Int32 {
+    let length = end - start
+    let (hash, prefix) = (key.hash, key.prefix)
     let tag = UInt32(truncatingIfNeeded: hash >> 32) & ~0xFF | UInt32(min(length, 0xFF))
     let found: (id: Int32, slot: Int) = slots.withUnsafeBufferPointer { slots in
-      prefixes.withUnsafeBufferPointer { prefixes in
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-          let entry = slots[slot]
-          if entry.id < 0 { return (-1, slot) }
-          if entry.tag == tag && prefixes[Int(entry.id)] == prefix
-            && (length <= 8 || sameLongToken(bytes, start, length, entry.id))
-          {
-            return (entry.id, slot)
-          }
-          slot = (slot + 1) & mask
+      let mask = slots.count - 1
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while true {
+        let entry = slots[slot]
+        if entry.id < 0 { return (-1, slot) }
+        if entry.tag == tag && entry.prefix == prefix && (length <= 8 || sameLongToken(bytes, start, length, entry.id)) {
+          return (entry.id, slot)
         }
+        slot = (slot + 1) & mask
       }
     }
     if found.id >= 0 { return found.id }
     let id = Int32(truncatingIfNeeded: self.isWord.count)
     precondition(self.isWord.count < Int(Int32.max), "more distinct tokens than Int32 ids")
-    slots[found.slot] = Slot(tag: tag, id: id)
+    slots[found.slot] = Slot(prefix: prefix, tag: tag, id: id)
     hashes.append(hash)
-    prefixes.append(prefix)
     self.isWord.append(isWord)
     if length > 8 {
       offsets.append(Int32(truncatingIfNeeded: arena.count))
@@ -243,19 +286,26 @@ package struct WordScanner: Sendable {
   }
 
   /// Whether the long token `bytes[start..<start + length]` is the one with id `id`; its
-  /// length and first bytes are known to match.
+  /// length and first eight bytes are known to match. Compared eight bytes at a time in
+  /// place: long words are a few chunks, too short for a call to `memcmp` to pay.
+  @inline(__always)
   private func sameLongToken(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int, _ id: Int32) -> Bool {
     let offset = Int(offsets[Int(id)])
     return arena.withUnsafeBufferPointer { arena in
-      // Both buffers hold at least `length` bytes from these offsets.
-      memcmp(arena.baseAddress! + offset, bytes.baseAddress! + start, length) == 0
+      var compared = 8
+      while compared < length {
+        let size = min(length - compared, 8)
+        if Self.chunk(arena, offset + compared, size) != Self.chunk(bytes, start + compared, size) { return false }
+        compared += 8
+      }
+      return true
     }
   }
 
   /// Doubles the table and puts every id back.
   private mutating func grow() {
     let old = slots
-    slots = [Slot](repeating: Slot(tag: 0, id: -1), count: old.count * 2)
+    slots = [Slot](repeating: Slot.empty, count: old.count * 2)
     let mask = slots.count - 1
     for entry in old where entry.id >= 0 {
       var slot = Int(truncatingIfNeeded: hashes[Int(entry.id)]) & mask

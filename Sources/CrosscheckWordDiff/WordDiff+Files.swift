@@ -10,36 +10,18 @@ package struct WordDiffReadError: Error, Sendable, Equatable {
   package var path: String
   /// What went wrong, for the user.
   package var reason: String
+
+  /// A failure to read `path`, for this reason.
+  package init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
 }
 
 extension WordDiff {
-  /// The text of a file as UTF-8 bytes, decoded as loaded documents are (see `TextDecoder`):
-  /// without a byte order mark, with CRLF and lone CR turned into LF, UTF-16 with a byte
-  /// order mark converted, invalid sequences replaced by U+FFFD, so that offsets agree with
-  /// the code point indices of the text as decoded. Plain UTF-8 with LF line endings, by far
-  /// the most common, is used as read, without a copy. An empty file is an empty text.
-  ///
-  /// - Parameter path: The file to read.
-  /// - Throws: `WordDiffReadError` when the file cannot be opened or read, or is binary.
-  /// - Complexity: O(*n*) in the size of the file.
-  package static func text(ofFile path: String) throws(WordDiffReadError) -> [UInt8] {
-    let bytes = try contents(ofFile: path)
-    let isPlain = !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !bytes.starts(with: [0xFF, 0xFE])
-      && !bytes.starts(with: [0xFE, 0xFF]) && !bytes.contains(0x0D)
-      && TextDecoder.binaryReason(bytes) == nil && isValidUTF8(bytes)
-    if isPlain { return bytes }
-    do {
-      return Array(try TextDecoder.decode(bytes).text.utf8)
-    } catch .empty {
-      return []
-    } catch {
-      throw WordDiffReadError(path: path, reason: error.description)
-    }
-  }
-
   /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or values past
   /// U+10FFFF), checked eight ASCII bytes at a time and without a copy.
-  static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+  package static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
     bytes.withUnsafeBufferPointer { bytes in
       let count = bytes.count
       var index = 0
@@ -79,34 +61,49 @@ extension WordDiff {
   }
 
   /// The bytes of a file, read with one system call per chunk.
-  private static func contents(ofFile path: String) throws(WordDiffReadError) -> [UInt8] {
+  ///
+  /// - Throws: `WordDiffReadError` when the file cannot be opened or read, or is a folder.
+  package static func contents(ofFile path: String) throws(WordDiffReadError) -> [UInt8] {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { throw WordDiffReadError(path: path, reason: String(cString: strerror(errno))) }
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { throw WordDiffReadError(path: path, reason: String(cString: strerror(errno))) }
     if (status.st_mode & S_IFMT) == S_IFDIR { throw WordDiffReadError(path: path, reason: "is a folder") }
+    // The size is a hint: a file can grow while it is read, and some report no size. A
+    // regular file is read with one call into an array of its size (and one more that
+    // finds the end); the array is not zeroed first.
     var bytes: [UInt8] = []
-    // The size is a hint: a file can grow while it is read, and some report no size.
     var capacity = max(Int(status.st_size), 0) + 1
     while true {
-      let start = bytes.count
       var failure: Int32 = 0
-      var count = 0
-      bytes.append(contentsOf: repeatElement(0, count: capacity - start))
-      bytes.withUnsafeMutableBufferPointer { buffer in
-        // The buffer holds `capacity` bytes, more than `start`.
-        let got = read(descriptor, buffer.baseAddress! + start, capacity - start)
-        if got < 0 { failure = errno } else { count = got }
-      }
-      if failure == EINTR {
-        bytes.removeLast(capacity - start)
-        continue
+      var ended = false
+      let earlier = bytes
+      bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+        // The capacity exceeds what was read so far, so the buffer has a base address.
+        let base = buffer.baseAddress!
+        HugePages.advise(UnsafeMutableRawPointer(base), byteCount: capacity)
+        earlier.withUnsafeBufferPointer { earlier in
+          if let start = earlier.baseAddress { base.initialize(from: start, count: earlier.count) }
+        }
+        count = earlier.count
+        while count < capacity {
+          let got = read(descriptor, base + count, capacity - count)
+          if got < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            return
+          }
+          if got == 0 {
+            ended = true
+            return
+          }
+          count += got
+        }
       }
       guard failure == 0 else { throw WordDiffReadError(path: path, reason: String(cString: strerror(failure))) }
-      bytes.removeLast(capacity - start - count)
-      if count == 0 { return bytes }
-      if bytes.count == capacity { capacity *= 2 }
+      if ended { return bytes }
+      capacity *= 2
     }
   }
 }

@@ -1,0 +1,76 @@
+import CrosscheckWordDiff
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `crosscheck` command: a small, statically linked program that starts in well under
+/// a millisecond. It runs `crosscheck diff FILE FILE` itself when its output goes to a file
+/// or a pipe and both files are plain UTF-8 text; every other command line, and that one
+/// when it needs more (a terminal's colors, a file to decode, an error to report), goes to
+/// the full program, `crosscheck-shell` beside it, which replaces this process with the same
+/// arguments, environment and open files.
+@main
+enum Launcher {
+  /// The full program's file name; it is built beside this one.
+  static let shellName = "crosscheck-shell"
+
+  static func main() {
+    let arguments = CommandLine.arguments
+    if arguments.count == 4, arguments[1] == "diff", let status = diffFiles(arguments[2], arguments[3]) {
+      exit(status)
+    }
+    startShell()
+  }
+
+  /// Runs `diff FILE FILE` and returns the exit status, or `nil` when the full program
+  /// must run it: an option or a path that looks like one, output to a terminal (colors
+  /// and width), a file that cannot be read or is not plain text (its error message and
+  /// decoding belong to the full program).
+  ///
+  /// Its output is byte for byte the full program's for the same command.
+  static func diffFiles(_ first: String, _ second: String) -> Int32? {
+    guard !first.hasPrefix("-"), !second.hasPrefix("-"), isatty(STDOUT_FILENO) == 0 else { return nil }
+    guard let source = try? WordDiff.contents(ofFile: first), WordDiff.isPlainText(source),
+      let target = try? WordDiff.contents(ofFile: second), WordDiff.isPlainText(target)
+    else { return nil }
+    var output = ChunkedOutput(descriptor: STDOUT_FILENO)
+    WordDiff(source: source, target: target).writeMarkedText(to: &output, colors: nil) { _, _, _ in
+      preconditionFailure("plain text has no run to escape")
+    }
+    return 0
+  }
+
+  /// Replaces this process with the full program, found beside this one; returns only to
+  /// exit with a message when it cannot be started.
+  static func startShell() -> Never {
+    let path = directory(of: executablePath() ?? CommandLine.arguments[0]) + shellName
+    execv(path, CommandLine.unsafeArgv)
+    let reason = String(cString: strerror(errno))
+    let message = """
+      crosscheck: cannot start the shell, \(path): \(reason)
+      crosscheck is a launcher; keep \(shellName), built with it ('swift build'), in the same folder.
+
+      """
+    ChunkedOutput.writeAll(Array(message.utf8), to: STDERR_FILENO)
+    // As a POSIX shell reports a command it cannot find.
+    exit(127)
+  }
+
+  /// The path of this program's file, which the kernel knows whatever folder it was
+  /// started from or through which link.
+  static func executablePath() -> String? {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let count = readlink("/proc/self/exe", &buffer, Int(PATH_MAX))
+    guard count > 0 else { return nil }
+    return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  /// The folder part of a path, with its final slash; empty for a bare name.
+  static func directory(of path: String) -> String {
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+    return String(path[...slash])
+  }
+}
