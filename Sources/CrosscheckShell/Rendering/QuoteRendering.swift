@@ -40,7 +40,11 @@ enum QuoteRendering {
     return Output(blocks, json: json)
   }
 
-  static func groupJSON(_ index: Int, analysis: QuoteAnalysis, framing: Bool = false, explain: Bool = false) -> JSONValue {
+  /// One group as JSON; the detail view (`framing`) adds each member's framing and the
+  /// longer quotations of other groups that carry the group's words (`insideLonger`).
+  static func groupJSON(
+    _ index: Int, analysis: QuoteAnalysis, framing: Bool = false, insideLonger: [QuoteOccurrence]? = nil, explain: Bool = false
+  ) -> JSONValue {
     let group = analysis.groups[index]
     return .object([
       ("group", .string(group.id)),
@@ -64,14 +68,14 @@ enum QuoteRendering {
         }
         return .object(fields)
       })),
-    ] + (framing ? [
-      ("inside_longer", .array(longerQuotations(containing: index, analysis: analysis).map { occurrence in
+    ] + (insideLonger.map { inside in [
+      ("inside_longer", .array(inside.map { occurrence in
         .object([
           ("id", .string(occurrence.id)), ("doc", .string(occurrence.documentID)),
           ("group", .string(analysis.groups[occurrence.group].id)), ("text", .string(occurrence.text)),
         ])
       })),
-    ] : []))
+    ] } ?? []))
   }
 
   static func occurrences(_ indices: [Int], analysis: QuoteAnalysis, explain: Bool) -> Output {
@@ -199,7 +203,7 @@ enum QuoteRendering {
           .text(attribution?.cue), .text(speakerName(occurrence.speaker, analysis) ?? "(unattributed)"),
         ]
       })))
-    return Output(blocks, json: groupJSON(index, analysis: analysis, framing: true, explain: explain))
+    return Output(blocks, json: groupJSON(index, analysis: analysis, framing: true, insideLonger: inside, explain: explain))
   }
 
   /// The quotations of other groups that splice group `index`'s words into a longer
