@@ -6,74 +6,122 @@ import Darwin
 
 /// Output gathered in a buffer and handed to a sink in large chunks, so that a long diff is
 /// written with few system calls and never held whole in memory.
+///
+/// The buffer is one fixed allocation filled with plain copies: a word diff appends a run
+/// or a mark for every change, and an array's uniqueness check and growth path on every
+/// append cost more than the copy itself.
 package struct ChunkedOutput {
-  /// Bytes gathered before they go to the sink.
-  package private(set) var buffer: [UInt8] = []
-  /// Where full chunks go.
-  private let sink: ([UInt8]) -> Void
+  /// The buffer's memory, freed with the last copy of the output.
+  private final class Storage {
+    let base: UnsafeMutablePointer<UInt8>
+
+    init(capacity: Int) {
+      base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+      base.deallocate()
+    }
+  }
+
   /// The size of the chunks handed to the sink: large enough that the calls cost nothing
   /// next to the diff, small enough to stay in the cache.
-  package static let chunkSize = 1 << 16
+  package static let chunkSize = 1 << 15
+
+  private let storage = Storage(capacity: chunkSize)
+  /// How many bytes of the buffer are gathered.
+  private var count = 0
+  /// Where full chunks go.
+  private let sink: (UnsafeBufferPointer<UInt8>) -> Void
 
   /// Output that hands its bytes to `sink` in chunks.
   package init(sink: @escaping ([UInt8]) -> Void) {
-    self.sink = sink
-    buffer.reserveCapacity(Self.chunkSize * 2)
+    self.sink = { sink(Array($0)) }
   }
 
-  /// Output written to a file descriptor (standard output, for instance).
+  /// Output written to a file descriptor (standard output, for instance), straight from
+  /// the buffer.
   package init(descriptor: Int32) {
-    self.init { Self.writeAll($0, to: descriptor) }
+    sink = { Self.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
+  }
+
+  /// The bytes gathered and not yet handed to the sink.
+  package var pending: UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: storage.base, count: count)
   }
 
   /// Hands what is gathered to the sink.
   package mutating func flush() {
-    if !buffer.isEmpty { sink(buffer) }
-    buffer.removeAll(keepingCapacity: true)
+    if count > 0 { sink(pending) }
+    count = 0
   }
 
-  /// Adds bytes, handing a chunk to the sink once enough are gathered.
+  /// Adds bytes, handing a chunk to the sink whenever the buffer fills; a run longer than
+  /// a chunk goes to the sink as it is, after what was gathered.
+  @inline(__always)
   package mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= Self.chunkSize { flush() }
+    guard let start = bytes.baseAddress else { return }
+    if count + bytes.count > Self.chunkSize {
+      flush()
+      if bytes.count > Self.chunkSize {
+        sink(bytes)
+        return
+      }
+    }
+    (storage.base + count).update(from: start, count: bytes.count)
+    count += bytes.count
   }
 
-  /// Adds bytes, handing a chunk to the sink once enough are gathered.
+  /// Adds bytes, handing a chunk to the sink whenever the buffer fills.
   package mutating func append(_ bytes: some Collection<UInt8>) {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= Self.chunkSize { flush() }
+    if let done: Void = bytes.withContiguousStorageIfAvailable({ append($0) }) { return done }
+    for byte in bytes { appendByte(byte) }
   }
 
   /// Adds a string's UTF-8 bytes.
   package mutating func append(_ text: String) {
-    append(text.utf8)
+    var text = text
+    text.withUTF8 { append($0) }
   }
 
-  /// Adds one byte without handing a chunk to the sink (callers that add a few bytes at a
-  /// time call `flushIfFull` after them).
+  /// Adds the bytes of a literal without decoding anything.
+  @inline(__always)
+  package mutating func append(_ text: StaticString) {
+    append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  /// Adds one byte, handing a chunk to the sink first if the buffer is full.
+  @inline(__always)
   package mutating func appendByte(_ byte: UInt8) {
-    buffer.append(byte)
+    if count == Self.chunkSize { flush() }
+    storage.base[count] = byte
+    count += 1
   }
 
-  /// Hands a chunk to the sink if enough is gathered.
+  /// Hands a chunk to the sink if the buffer is full. (Appending flushes as it goes; this
+  /// is kept for callers that write a byte at a time.)
   package mutating func flushIfFull() {
-    if buffer.count >= Self.chunkSize { flush() }
+    if count == Self.chunkSize { flush() }
   }
 
   /// Writes all of `bytes` to a file descriptor, however many calls it takes; stops at the
   /// first error other than an interruption (a closed pipe, a full disk).
   package static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-    bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        // The buffer is not empty here, so it has a base address.
-        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        offset += written
+    bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+  }
+
+  /// Writes all of `bytes` to a file descriptor, however many calls it takes; stops at the
+  /// first error other than an interruption.
+  package static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) {
+    var offset = 0
+    while offset < buffer.count {
+      // The buffer is not empty here, so it has a base address.
+      let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return
       }
+      offset += written
     }
   }
 }

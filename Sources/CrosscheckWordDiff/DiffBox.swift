@@ -48,12 +48,14 @@ struct DiffBox {
   ///   - source: The source tokens.
   ///   - target: The target tokens.
   ///   - marks: The marks to set.
+  ///   - pending: The stack to keep pieces on, empty (and left empty); a caller that solves
+  ///     many boxes passes the same one to spare its allocation.
   ///   - solvePiece: Solves or splits a trimmed piece with both sides non-empty.
   static func solve(
     _ box: DiffBox, source: UnsafeBufferPointer<Int32>, target: UnsafeBufferPointer<Int32>, marks: inout ChangeMarks,
-    _ solvePiece: (DiffBox, inout [DiffBox], inout ChangeMarks) -> Void
+    pending: inout [DiffBox], _ solvePiece: (DiffBox, inout [DiffBox], inout ChangeMarks) -> Void
   ) {
-    var pending = [box]
+    pending.append(box)
     while var piece = pending.popLast() {
       piece.trim(source: source, target: target)
       if piece.hasEmptySide {

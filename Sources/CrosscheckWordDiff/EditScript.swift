@@ -90,6 +90,12 @@ package struct EditScript: Hashable, Sendable {
   ///   `.patience`, close to O(*N* + *M*) on prose.
   ///   O(*N* + *M*) memory in every case.
   package init(from source: [Int32], to target: [Int32], algorithm: DiffAlgorithm = .myers) {
+    self.init(marks: Self.changeMarks(from: source, to: target, algorithm: algorithm))
+  }
+
+  /// The compute stage: which tokens of `source` a script to `target` deletes and which
+  /// tokens of `target` it inserts; the operations are read off these marks.
+  static func changeMarks(from source: [Int32], to target: [Int32], algorithm: DiffAlgorithm) -> ChangeMarks {
     let preparation = DiffPreparation(
       source: source, target: target, discardingUnmatched: algorithm.method == .myers)
     var reduced = ChangeMarks(
@@ -112,9 +118,7 @@ package struct EditScript: Hashable, Sendable {
         }
       }
     }
-    self.init(
-      marks: preparation.changeMarks(
-        from: reduced, sourceCount: source.count, targetCount: target.count))
+    return preparation.changeMarks(from: reduced, sourceCount: source.count, targetCount: target.count)
   }
 
   /// Emits the script described by change marks.
@@ -122,47 +126,19 @@ package struct EditScript: Hashable, Sendable {
   /// - Parameter marks: Marks whose unchanged tokens are as many on both sides.
   /// - Complexity: O(*N* + *M*).
   init(marks: ChangeMarks) {
-    let deleted = marks.deleted
-    let inserted = marks.inserted
     var operations: [Operation] = []
-    // Every change run has at least one changed token and is followed by at most one equal
-    // run: reserving that many spares the copies of a growing array of a long script.
-    let changedTokens = deleted.reduce(0) { $0 + ($1 ? 1 : 0) } + inserted.reduce(0) { $0 + ($1 ? 1 : 0) }
-    operations.reserveCapacity(2 * changedTokens + 1)
-    var x = 0
-    var y = 0
     var deletedCount = 0
     var insertedCount = 0
-    while x < deleted.count || y < inserted.count {
-      let equalX = x
-      let equalY = y
-      while x < deleted.count && y < inserted.count && !deleted[x] && !inserted[y] {
-        x += 1
-        y += 1
+    for operation in marks.operations {
+      if operation.kind != .equal {
+        deletedCount += operation.sourceRange.count
+        insertedCount += operation.targetRange.count
       }
-      if x > equalX {
-        operations.append(Operation(kind: .equal, sourceRange: equalX..<x, targetRange: equalY..<y))
-      }
-      let changeX = x
-      let changeY = y
-      while x < deleted.count && deleted[x] {
-        x += 1
-      }
-      while y < inserted.count && inserted[y] {
-        y += 1
-      }
-      if x > changeX || y > changeY {
-        let kind: Operation.Kind = x == changeX ? .insert : y == changeY ? .delete : .replace
-        operations.append(Operation(kind: kind, sourceRange: changeX..<x, targetRange: changeY..<y))
-        deletedCount += x - changeX
-        insertedCount += y - changeY
-      } else if x == equalX {
-        preconditionFailure("change marks leave unequal numbers of unchanged tokens")
-      }
+      operations.append(operation)
     }
     self.operations = operations
-    self.sourceCount = deleted.count
-    self.targetCount = inserted.count
+    self.sourceCount = marks.deleted.count
+    self.targetCount = marks.inserted.count
     self.deletedCount = deletedCount
     self.insertedCount = insertedCount
   }

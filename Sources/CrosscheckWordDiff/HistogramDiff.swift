@@ -115,7 +115,9 @@ struct HistogramDiff {
   /// on an explicit stack, so deep splits cannot overflow the call stack.
   private func solve(_ box: DiffBox, marks: inout ChangeMarks) {
     var budget = Self.scanBudgetFactor * box.tokenCount
-    DiffBox.solve(box, source: source, target: target, marks: &marks) { piece, pending, marks in
+    var stack: [DiffBox] = []
+    var myers = MyersDiff.Scratch()
+    DiffBox.solve(box, source: source, target: target, marks: &marks, pending: &stack) { piece, pending, marks in
       let size = piece.tokenCount
       budget -= size
       let anchor = budget >= 0 ? findAnchor(in: piece) : .notSearched
@@ -129,7 +131,7 @@ struct HistogramDiff {
           ? Self.minimumFallbackCostLimit
           : max(Self.minimumFallbackCostLimit, Self.roughSquareRoot(of: size))
         MyersDiff.markChanges(
-          source: source, target: target, in: piece, costLimit: limit, marks: &marks)
+          source: source, target: target, in: piece, costLimit: limit, marks: &marks, scratch: &myers)
       case .run(let x, let y, let length):
         pending.append(
           DiffBox(

@@ -63,6 +63,27 @@ struct MyersDiff {
     source: UnsafeBufferPointer<Int32>, target: UnsafeBufferPointer<Int32>,
     in box: DiffBox, costLimit: Int?, marks: inout ChangeMarks
   ) {
+    var scratch = Scratch()
+    markChanges(source: source, target: target, in: box, costLimit: costLimit, marks: &marks, scratch: &scratch)
+  }
+
+  /// Memory that one diff's many calls share (the patience algorithm solves every gap
+  /// between its anchors with Myers' algorithm): the stack of pieces waiting to be solved
+  /// and the two frontier tables, grown as needed and never shrunk.
+  struct Scratch {
+    /// The pieces waiting; empty between calls.
+    var pending: [DiffBox] = []
+    /// The forward and backward tables, side by side; their contents are never read before
+    /// a search writes them.
+    var tables: [Int] = []
+  }
+
+  /// Marks the tokens of `box` that a shortest edit script deletes or inserts, with memory
+  /// from `scratch`; see `markChanges(source:target:in:costLimit:marks:)`.
+  static func markChanges(
+    source: UnsafeBufferPointer<Int32>, target: UnsafeBufferPointer<Int32>,
+    in box: DiffBox, costLimit: Int?, marks: inout ChangeMarks, scratch: inout Scratch
+  ) {
     var trimmed = box
     trimmed.trim(source: source, target: target)
     if trimmed.sourceStart == trimmed.sourceEnd || trimmed.targetStart == trimmed.targetEnd {
@@ -71,21 +92,24 @@ struct MyersDiff {
     }
     let diagonals =
       (trimmed.sourceEnd - trimmed.sourceStart) + (trimmed.targetEnd - trimmed.targetStart) + 1
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * diagonals) { tables in
-      // The capacity is positive, so the allocation has a base address.
+    if scratch.tables.count < 2 * diagonals {
+      scratch.tables = [Int](repeating: 0, count: max(2 * diagonals, 2 * scratch.tables.count))
+    }
+    scratch.tables.withUnsafeMutableBufferPointer { tables in
+      // The tables are not empty, so they have a base address.
       let base = tables.baseAddress!
       let solver = MyersDiff(
         source: source, target: target, forward: base, backward: base + diagonals,
         lowestDiagonal: trimmed.sourceStart - trimmed.targetEnd,
         costLimit: costLimit ?? Int.max)
-      solver.solve(trimmed, marks: &marks)
+      solver.solve(trimmed, marks: &marks, pending: &scratch.pending)
     }
   }
 
   /// Solves `box` by splitting it until every piece is trivial; pieces wait on an
   /// explicit stack, so deep splits cannot overflow the call stack.
-  private func solve(_ box: DiffBox, marks: inout ChangeMarks) {
-    DiffBox.solve(box, source: source, target: target, marks: &marks) { piece, pending, _ in
+  private func solve(_ box: DiffBox, marks: inout ChangeMarks, pending: inout [DiffBox]) {
+    DiffBox.solve(box, source: source, target: target, marks: &marks, pending: &pending) { piece, pending, _ in
       let (x, y) = split(piece)
       pending.append(
         DiffBox(sourceStart: x, sourceEnd: piece.sourceEnd, targetStart: y, targetEnd: piece.targetEnd))

@@ -63,31 +63,40 @@ struct PatienceDiff {
   /// wait on an explicit stack, so deep splits cannot overflow the call stack.
   private func solve(_ box: DiffBox, marks: inout ChangeMarks) {
     var scratch = Scratch()
-    DiffBox.solve(box, source: source, target: target, marks: &marks) { piece, pending, marks in
+    var stack: [DiffBox] = []
+    var myers = MyersDiff.Scratch()
+    DiffBox.solve(box, source: source, target: target, marks: &marks, pending: &stack) { piece, pending, marks in
       let size = piece.tokenCount
       if size <= Self.exactRegionSize {
-        MyersDiff.markChanges(source: source, target: target, in: piece, costLimit: nil, marks: &marks)
+        MyersDiff.markChanges(source: source, target: target, in: piece, costLimit: nil, marks: &marks, scratch: &myers)
         return
       }
       findAnchors(in: piece, scratch: &scratch)
       if scratch.anchors.isEmpty {
         // Only repeated tokens in common: bound Myers' search as the histogram fallback does.
         let limit = max(HistogramDiff.minimumFallbackCostLimit, HistogramDiff.roughSquareRoot(of: size))
-        MyersDiff.markChanges(source: source, target: target, in: piece, costLimit: limit, marks: &marks)
+        MyersDiff.markChanges(source: source, target: target, in: piece, costLimit: limit, marks: &marks, scratch: &myers)
         return
       }
-      // The gaps go on the stack last first, so that they are solved in reading order.
-      var endX = piece.sourceEnd
-      var endY = piece.targetEnd
-      for anchor in scratch.anchors.reversed() {
+      // A small gap is solved at once (as it would be off the stack); the others go on the
+      // stack. Most gaps between anchors are a few tokens, so the stack stays short.
+      func solveOrPush(_ gap: DiffBox) {
+        if gap.tokenCount <= Self.exactRegionSize {
+          MyersDiff.markChanges(source: source, target: target, in: gap, costLimit: nil, marks: &marks, scratch: &myers)
+        } else {
+          pending.append(gap)
+        }
+      }
+      var startX = piece.sourceStart
+      var startY = piece.targetStart
+      for anchor in scratch.anchors {
         let x = Int(anchor.x)
         let y = Int(anchor.y)
-        pending.append(DiffBox(sourceStart: x + 1, sourceEnd: endX, targetStart: y + 1, targetEnd: endY))
-        endX = x
-        endY = y
+        solveOrPush(DiffBox(sourceStart: startX, sourceEnd: x, targetStart: startY, targetEnd: y))
+        startX = x + 1
+        startY = y + 1
       }
-      pending.append(
-        DiffBox(sourceStart: piece.sourceStart, sourceEnd: endX, targetStart: piece.targetStart, targetEnd: endY))
+      solveOrPush(DiffBox(sourceStart: startX, sourceEnd: piece.sourceEnd, targetStart: startY, targetEnd: piece.targetEnd))
     }
   }
 
@@ -95,8 +104,11 @@ struct PatienceDiff {
   private struct Scratch {
     /// The unique pairs of the region, in source order.
     var pairs: [(x: Int32, y: Int32)] = []
-    /// For each pile of the patience sort, the index in `pairs` of its top.
+    /// For each pile of the patience sort, the index in `pairs` of its top (the first
+    /// piles' slots only).
     var pileTops: [Int32] = []
+    /// For each pile, the `y` of its top: the binary search reads these, side by side.
+    var pileTopYs: [Int32] = []
     /// For each pair, the top of the pile to its left when it was placed, or -1.
     var predecessor: [Int32] = []
     /// The anchors found, in order.
@@ -144,31 +156,46 @@ struct PatienceDiff {
   /// - Complexity: O(*k* log *k*) for *k* pairs.
   private func longestIncreasingChain(_ scratch: inout Scratch) {
     scratch.anchors.removeAll(keepingCapacity: true)
-    scratch.pileTops.removeAll(keepingCapacity: true)
-    scratch.predecessor.removeAll(keepingCapacity: true)
     let pairs = scratch.pairs
     guard !pairs.isEmpty else { return }
-    for (index, pair) in pairs.enumerated() {
-      // The first pile whose top's y is not below this pair's y.
-      var low = 0
-      var high = scratch.pileTops.count
-      while low < high {
-        let middle = (low + high) / 2
-        if pairs[Int(scratch.pileTops[middle])].y < pair.y {
-          low = middle + 1
-        } else {
-          high = middle
+    // One slot per pair in each table (there are at most as many piles as pairs), grown
+    // as needed and reused by the next region; filled before they are read.
+    if scratch.predecessor.count < pairs.count {
+      let size = max(pairs.count, 2 * scratch.predecessor.count)
+      scratch.predecessor = [Int32](repeating: 0, count: size)
+      scratch.pileTops = [Int32](repeating: 0, count: size)
+      scratch.pileTopYs = [Int32](repeating: 0, count: size)
+    }
+    let last = pairs.withUnsafeBufferPointer { pairs in
+      scratch.predecessor.withUnsafeMutableBufferPointer { predecessor in
+        scratch.pileTops.withUnsafeMutableBufferPointer { pileTops in
+          scratch.pileTopYs.withUnsafeMutableBufferPointer { topYs in
+            var piles = 0
+            for index in 0..<pairs.count {
+              let y = pairs[index].y
+              // The first pile whose top's y is not below this pair's y.
+              var low = 0
+              var high = piles
+              while low < high {
+                let middle = (low &+ high) >> 1
+                if topYs[middle] < y {
+                  low = middle &+ 1
+                } else {
+                  high = middle
+                }
+              }
+              predecessor[index] = low > 0 ? pileTops[low &- 1] : -1
+              pileTops[low] = Int32(truncatingIfNeeded: index)
+              topYs[low] = y
+              if low == piles { piles += 1 }
+            }
+            return Int(pileTops[piles - 1])
+          }
         }
-      }
-      scratch.predecessor.append(low > 0 ? scratch.pileTops[low - 1] : -1)
-      if low == scratch.pileTops.count {
-        scratch.pileTops.append(Int32(truncatingIfNeeded: index))
-      } else {
-        scratch.pileTops[low] = Int32(truncatingIfNeeded: index)
       }
     }
     // Every pile-top has a chain as long as its pile's number; read the longest backwards.
-    var index = Int(scratch.pileTops[scratch.pileTops.count - 1])
+    var index = last
     while index >= 0 {
       scratch.anchors.append(pairs[index])
       index = Int(scratch.predecessor[index])

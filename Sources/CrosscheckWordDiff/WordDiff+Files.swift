@@ -33,31 +33,40 @@ extension WordDiff {
           index += 8
           continue
         }
-        let lead = bytes[index]
-        if lead < 0x80 {
+        if bytes[index] < 0x80 {
           index += 1
           continue
         }
-        let length: Int
-        var second: ClosedRange<UInt8> = 0x80...0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; second = 0xA0...0xBF
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; second = 0x80...0x9F
-        case 0xF0: length = 4; second = 0x90...0xBF
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; second = 0x80...0x8F
-        default: return false
-        }
-        guard index + length <= count, second.contains(bytes[index + 1]) else { return false }
-        for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 {
-          return false
-        }
+        let length = sequenceLength(bytes, at: index)
+        guard length > 0 else { return false }
         index += length
       }
       return true
     }
+  }
+
+  /// The length of the well-formed UTF-8 sequence that starts at `index` with a byte of
+  /// at least 0x80 (2 to 4), or 0 when it is malformed: a stray continuation byte, an
+  /// overlong form, a surrogate, a value past U+10FFFF or a sequence cut by the end.
+  @inline(__always)
+  package static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let length: Int
+    var second: ClosedRange<UInt8> = 0x80...0xBF
+    switch bytes[index] {
+    case 0xC2...0xDF: length = 2
+    case 0xE0: length = 3; second = 0xA0...0xBF
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED: length = 3; second = 0x80...0x9F
+    case 0xF0: length = 4; second = 0x90...0xBF
+    case 0xF1...0xF3: length = 4
+    case 0xF4: length = 4; second = 0x80...0x8F
+    default: return 0
+    }
+    guard index + length <= bytes.count, second.contains(bytes[index + 1]) else { return 0 }
+    for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 {
+      return 0
+    }
+    return length
   }
 
   /// The bytes of a file, read with one system call per chunk.

@@ -25,31 +25,35 @@ extension WordDiff {
   /// - Parameters:
   ///   - output: Where the text goes; flushed at the end.
   ///   - colors: The sequences to color runs with, or `nil` for the bracket marks.
-  ///   - escaping: Writes a run that cannot be written as it is.
+  ///   - escaping: Writes a run that cannot be written as it is; `nil` when both texts are
+  ///     known to be shown as they are (`isPlainText`), so that no run needs checking.
   /// - Complexity: O(*n*) in the size of the two texts.
   package func writeMarkedText(
     to output: inout ChunkedOutput, colors: DiffColors?,
-    escaping: (DiffRunKind, UnsafeBufferPointer<UInt8>, inout ChunkedOutput) -> Void
+    escaping: ((DiffRunKind, UnsafeBufferPointer<UInt8>, inout ChunkedOutput) -> Void)?
   ) {
+    let marks = colors.map { colors in
+      (deleted: Array(colors.deleted.utf8), inserted: Array(colors.inserted.utf8), reset: Array(colors.reset.utf8))
+    }
     source.bytes.withUnsafeBufferPointer { sourceBytes in
       target.bytes.withUnsafeBufferPointer { targetBytes in
         forEachRun { run in
           let bytes = UnsafeBufferPointer(rebasing: (run.isTarget ? targetBytes : sourceBytes)[run.bytes])
-          guard Self.isShownAsIs(bytes) else {
+          if let escaping, !Self.isShownAsIs(bytes) {
             escaping(run.kind, bytes, &output)
             return
           }
-          switch (run.kind, colors) {
+          switch (run.kind, marks) {
           case (.same, _):
             output.append(bytes)
-          case (.deleted, let colors?):
-            output.append(colors.deleted); output.append(bytes); output.append(colors.reset)
-          case (.inserted, let colors?):
-            output.append(colors.inserted); output.append(bytes); output.append(colors.reset)
+          case (.deleted, let marks?):
+            output.append(marks.deleted); output.append(bytes); output.append(marks.reset)
+          case (.inserted, let marks?):
+            output.append(marks.inserted); output.append(bytes); output.append(marks.reset)
           case (.deleted, nil):
-            output.append("[-"); output.append(bytes); output.append("-]")
+            output.append("[-" as StaticString); output.append(bytes); output.append("-]" as StaticString)
           case (.inserted, nil):
-            output.append("{+"); output.append(bytes); output.append("+}")
+            output.append("{+" as StaticString); output.append(bytes); output.append("+}" as StaticString)
           }
         }
       }
@@ -66,43 +70,55 @@ extension WordDiff {
     var index = 0
     let count = bytes.count
     while index < count {
-      // Most text is printable ASCII: eight such bytes are passed at once, and a block
+      // Most text is printable ASCII: sixteen such bytes are passed at once, and a block
       // that holds anything else (a line break, a letter with an accent) byte by byte.
-      if index + 8 <= count,
-        // The buffer holds the eight bytes from `index`.
-        isPrintableASCII(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
-      {
-        index += 8
+      if index + 16 <= count, isPrintableASCII(bytes, at: index) {
+        index += 16
         continue
       }
-      let blockEnd = min(index + 8, count)
+      let blockEnd = min(index + 16, count)
       while index < blockEnd {
         let byte = bytes[index]
-        index += 1
-        if byte >= 0x20 && byte < 0x7F { continue }
-        switch byte {
-        case 0x09, 0x0A:
-          break
-        case 0xC2:
-          // U+0080 to U+009F.
-          if index < count, bytes[index] <= 0x9F { return false }
-        case 0xD8:
-          // U+061C.
-          if index < count, bytes[index] == 0x9C { return false }
-        case 0xE2:
-          // U+200E, U+200F, U+202A to U+202E; U+2066 to U+2069.
-          if index + 1 < count {
-            let second = bytes[index]
-            let third = bytes[index + 1]
-            if second == 0x80, third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third) { return false }
-            if second == 0x81, (0xA6...0xA9).contains(third) { return false }
-          }
-        default:
-          if byte < 0x80 { return false }
+        if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
+          index += 1
+          continue
         }
+        guard byte >= 0x80, !isHiddenControl(bytes, at: index) else { return false }
+        index += 1
       }
     }
     return true
+  }
+
+  /// Whether the character whose UTF-8 lead byte (at least 0x80) is at `index` is one a
+  /// terminal must not be handed: a C1 control (U+0080 to U+009F) or a bidirectional
+  /// control (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069). Bytes missing at
+  /// the end of the buffer count as no such character.
+  @inline(__always)
+  private static func isHiddenControl(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    let count = bytes.count
+    switch bytes[index] {
+    case 0xC2:
+      return index + 1 < count && bytes[index + 1] <= 0x9F
+    case 0xD8:
+      return index + 1 < count && bytes[index + 1] == 0x9C
+    case 0xE2:
+      guard index + 2 < count else { return false }
+      let second = bytes[index + 1]
+      let third = bytes[index + 2]
+      if second == 0x80 { return third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third) }
+      return second == 0x81 && (0xA6...0xA9).contains(third)
+    default:
+      return false
+    }
+  }
+
+  /// Whether the sixteen bytes from `index` are all printable ASCII.
+  @inline(__always)
+  private static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    // The caller checked that the buffer holds the sixteen bytes.
+    let start = UnsafeRawPointer(bytes.baseAddress! + index)
+    return isPrintableASCII(start.loadUnaligned(as: UInt64.self)) && isPrintableASCII(start.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
   }
 
   /// Whether all eight bytes of `word` are printable ASCII (U+0020 to U+007E): none has
@@ -123,7 +139,31 @@ extension WordDiff {
   ///
   /// - Complexity: O(*n*) in the number of bytes.
   package static func isPlainText(_ bytes: [UInt8]) -> Bool {
-    guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), isValidUTF8(bytes) else { return false }
-    return bytes.withUnsafeBufferPointer(isShownAsIs)
+    guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return false }
+    // One pass for both checks: printable ASCII sixteen bytes at a time, and the UTF-8
+    // sequences of other characters decoded once.
+    return bytes.withUnsafeBufferPointer { bytes in
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        if index + 16 <= count, isPrintableASCII(bytes, at: index) {
+          index += 16
+          continue
+        }
+        let blockEnd = min(index + 16, count)
+        while index < blockEnd {
+          let byte = bytes[index]
+          if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
+            index += 1
+            continue
+          }
+          let length = byte < 0x80 ? 0 : sequenceLength(bytes, at: index)
+          guard length > 0, !isHiddenControl(bytes, at: index) else { return false }
+          index += length
+        }
+      }
+      return true
+    }
   }
+
 }

@@ -72,8 +72,12 @@ package struct WordDiff: Sendable {
   package let source: Side
   /// The second text (B).
   package let target: Side
+  /// Which compared tokens the script deletes and inserts; the operations are read off
+  /// these as they are needed, never stored (a long text's script would take more memory
+  /// than its tokens).
+  private let marks: ChangeMarks
   /// The edit script over the compared tokens.
-  package let script: EditScript
+  package var script: EditScript { EditScript(marks: marks) }
   /// The algorithm that computed the script.
   package let algorithm: DiffAlgorithm
   /// For each compared source token, its index in `source.tokens`; `nil` when every token
@@ -105,7 +109,7 @@ package struct WordDiff: Sendable {
     let b = target.withUnsafeBufferPointer { scanner.scan($0) }
     self.init(
       source: Side(bytes: source, tokens: a.tokens), sourceIDs: a.ids,
-      target: Side(bytes: target, tokens: b.tokens), targetIDs: b.ids, isWord: scanner.isWord)
+      target: Side(bytes: target, tokens: b.tokens), targetIDs: b.ids, isWord: scanner.isWord, ignoresNone: true)
   }
 
   /// Diffs two tokenized texts by the ids of their tokens.
@@ -118,19 +122,37 @@ package struct WordDiff: Sendable {
   ///   - targetIDs: The id of every target token, or `WordDiff.ignoredID`.
   ///   - isWord: For every id, whether it is a word or number (counted as a changed word).
   package init(source: Side, sourceIDs: [Int32], target: Side, targetIDs: [Int32], isWord: [Bool]) {
+    self.init(source: source, sourceIDs: sourceIDs, target: target, targetIDs: targetIDs, isWord: isWord, ignoresNone: false)
+  }
+
+  /// Diffs two tokenized texts by the ids of their tokens; `ignoresNone` says that no id is
+  /// `WordDiff.ignoredID`, which spares a pass over both texts.
+  private init(
+    source: Side, sourceIDs: [Int32], target: Side, targetIDs: [Int32], isWord: [Bool], ignoresNone: Bool
+  ) {
     self.source = source
     self.target = target
-    let (a, sourcePositions) = Self.compared(sourceIDs)
-    let (b, targetPositions) = Self.compared(targetIDs)
+    let (a, sourcePositions) = ignoresNone ? (sourceIDs, nil) : Self.compared(sourceIDs)
+    let (b, targetPositions) = ignoresNone ? (targetIDs, nil) : Self.compared(targetIDs)
     self.sourcePositions = sourcePositions
     self.targetPositions = targetPositions
     algorithm = a.count + b.count <= Self.minimalTokenLimit ? .myers : .patience
-    script = EditScript(from: a, to: b, algorithm: algorithm)
+    marks = EditScript.changeMarks(from: a, to: b, algorithm: algorithm)
     var deleted = 0
     var inserted = 0
-    for operation in script.operations where operation.kind != .equal {
-      for index in operation.sourceRange where isWord[Int(a[index])] { deleted += 1 }
-      for index in operation.targetRange where isWord[Int(b[index])] { inserted += 1 }
+    marks.deleted.withUnsafeBufferPointer { flags in
+      a.withUnsafeBufferPointer { ids in
+        isWord.withUnsafeBufferPointer { isWord in
+          for index in flags.indices where flags[index] && isWord[Int(ids[index])] { deleted += 1 }
+        }
+      }
+    }
+    marks.inserted.withUnsafeBufferPointer { flags in
+      b.withUnsafeBufferPointer { ids in
+        isWord.withUnsafeBufferPointer { isWord in
+          for index in flags.indices where flags[index] && isWord[Int(ids[index])] { inserted += 1 }
+        }
+      }
     }
     wordsDeleted = deleted
     wordsInserted = inserted
@@ -165,7 +187,7 @@ package struct WordDiff: Sendable {
   ///
   /// - Complexity: O(*k*) for *k* operations.
   package func forEachOperation(_ body: (DiffOperation) throws -> Void) rethrows {
-    for operation in script.operations {
+    for operation in marks.operations {
       let sourceTokens = Self.tokenRange(operation.sourceRange, sourcePositions, tokenCount: source.tokens.count)
       let targetTokens = Self.tokenRange(operation.targetRange, targetPositions, tokenCount: target.tokens.count)
       try body(

@@ -37,9 +37,8 @@ enum Launcher {
       let target = try? WordDiff.contents(ofFile: second), WordDiff.isPlainText(target)
     else { return nil }
     var output = ChunkedOutput(descriptor: STDOUT_FILENO)
-    WordDiff(source: source, target: target).writeMarkedText(to: &output, colors: nil) { _, _, _ in
-      preconditionFailure("plain text has no run to escape")
-    }
+    // Both texts are plain, so no run needs escaping.
+    WordDiff(source: source, target: target).writeMarkedText(to: &output, colors: nil, escaping: nil)
     return 0
   }
 
