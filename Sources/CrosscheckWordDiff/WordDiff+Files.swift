@@ -73,17 +73,42 @@ extension WordDiff {
   ///
   /// - Throws: `WordDiffReadError` when the file cannot be opened or read, or is a folder.
   package static func contents(ofFile path: String) throws(WordDiffReadError) -> [UInt8] {
+    try withOpenFile(path) { descriptor, size throws(WordDiffReadError) in try readToEnd(descriptor, size: size, path: path) }
+  }
+
+  /// The bytes of a file: a non-empty regular file mapped into memory (see `TextBytes`),
+  /// anything else (a pipe, a device, an empty file) read.
+  ///
+  /// - Throws: `WordDiffReadError` when the file cannot be opened or read, or is a folder.
+  package static func mappedContents(ofFile path: String) throws(WordDiffReadError) -> TextBytes {
+    try withOpenFile(path) { descriptor, size throws(WordDiffReadError) in
+      if let size, let mapped = TextBytes(mapping: descriptor, count: size) { return mapped }
+      return TextBytes(try readToEnd(descriptor, size: size, path: path))
+    }
+  }
+
+  /// Opens a file for reading and calls `body` with its descriptor and, for a regular file,
+  /// its size; closes it afterwards.
+  private static func withOpenFile<Result>(
+    _ path: String, _ body: (Int32, Int?) throws(WordDiffReadError) -> Result
+  ) throws(WordDiffReadError) -> Result {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { throw WordDiffReadError(path: path, reason: String(cString: strerror(errno))) }
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { throw WordDiffReadError(path: path, reason: String(cString: strerror(errno))) }
     if (status.st_mode & S_IFMT) == S_IFDIR { throw WordDiffReadError(path: path, reason: "is a folder") }
+    let isRegular = (status.st_mode & S_IFMT) == S_IFREG
+    return try body(descriptor, isRegular ? max(Int(status.st_size), 0) : nil)
+  }
+
+  /// Reads an open file to its end; `size` is what it is expected to hold.
+  private static func readToEnd(_ descriptor: Int32, size: Int?, path: String) throws(WordDiffReadError) -> [UInt8] {
     // The size is a hint: a file can grow while it is read, and some report no size. A
     // regular file is read with one call into an array of its size (and one more that
     // finds the end); the array is not zeroed first.
     var bytes: [UInt8] = []
-    var capacity = max(Int(status.st_size), 0) + 1
+    var capacity = (size ?? 0) + 1
     while true {
       var failure: Int32 = 0
       var ended = false

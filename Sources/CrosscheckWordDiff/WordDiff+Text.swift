@@ -139,31 +139,39 @@ extension WordDiff {
   ///
   /// - Complexity: O(*n*) in the number of bytes.
   package static func isPlainText(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer(isPlainText)
+  }
+
+  /// Whether a file's bytes can be diffed and written exactly as read; see
+  /// `isPlainText(_:)`.
+  package static func isPlainText(_ bytes: TextBytes) -> Bool {
+    bytes.withUnsafeBufferPointer(isPlainText)
+  }
+
+  /// Whether these bytes can be diffed and written exactly as read; see `isPlainText(_:)`.
+  private static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return false }
     // One pass for both checks: printable ASCII sixteen bytes at a time, and the UTF-8
     // sequences of other characters decoded once.
-    return bytes.withUnsafeBufferPointer { bytes in
-      var index = 0
-      let count = bytes.count
-      while index < count {
-        if index + 16 <= count, isPrintableASCII(bytes, at: index) {
-          index += 16
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      if index + 16 <= count, isPrintableASCII(bytes, at: index) {
+        index += 16
+        continue
+      }
+      let blockEnd = min(index + 16, count)
+      while index < blockEnd {
+        let byte = bytes[index]
+        if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
+          index += 1
           continue
         }
-        let blockEnd = min(index + 16, count)
-        while index < blockEnd {
-          let byte = bytes[index]
-          if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
-            index += 1
-            continue
-          }
-          let length = byte < 0x80 ? 0 : sequenceLength(bytes, at: index)
-          guard length > 0, !isHiddenControl(bytes, at: index) else { return false }
-          index += length
-        }
+        let length = byte < 0x80 ? 0 : sequenceLength(bytes, at: index)
+        guard length > 0, !isHiddenControl(bytes, at: index) else { return false }
+        index += length
       }
-      return true
     }
+    return true
   }
-
 }

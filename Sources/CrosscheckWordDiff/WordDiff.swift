@@ -11,7 +11,7 @@ package struct WordDiff: Sendable {
   /// One text: its UTF-8 bytes and its tokens.
   package struct Side: Sendable {
     /// The text, as UTF-8.
-    package let bytes: [UInt8]
+    package let bytes: TextBytes
     /// The tokens, with their byte ranges in `bytes`.
     package let tokens: [Token]
     /// The bytes the text view shows: all of them, or for a loaded document only its body,
@@ -19,7 +19,7 @@ package struct WordDiff: Sendable {
     package let shown: Range<Int>
 
     /// A text and its tokens, all of it shown.
-    package init(bytes: [UInt8], tokens: [Token]) {
+    package init(bytes: TextBytes, tokens: [Token]) {
       self.bytes = bytes
       self.tokens = tokens
       shown = 0..<bytes.count
@@ -28,7 +28,7 @@ package struct WordDiff: Sendable {
     /// A text whose tokens are only part of it (a document's body): the view shows the
     /// bytes from the first token to the line break after the last.
     package init(body bytes: [UInt8], tokens: [Token]) {
-      self.bytes = bytes
+      self.bytes = TextBytes(bytes)
       self.tokens = tokens
       guard let first = tokens.first, let last = tokens.last else {
         shown = 0..<0
@@ -104,6 +104,15 @@ package struct WordDiff: Sendable {
   /// - Complexity: O(*N* + *M*) to prepare, then Myers' or the patience algorithm (see
   ///   `minimalTokenLimit`).
   package init(source: [UInt8], target: [UInt8]) {
+    self.init(source: TextBytes(source), target: TextBytes(target))
+  }
+
+  /// Diffs two UTF-8 texts, tokenized and interned by a `WordScanner`: nothing is ignored.
+  ///
+  /// - Parameters:
+  ///   - source: The first text (A).
+  ///   - target: The second text (B).
+  package init(source: TextBytes, target: TextBytes) {
     var scanner = WordScanner()
     let a = source.withUnsafeBufferPointer { scanner.scan($0) }
     let b = target.withUnsafeBufferPointer { scanner.scan($0) }

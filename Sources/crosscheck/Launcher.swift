@@ -33,9 +33,15 @@ enum Launcher {
   /// Its output is byte for byte the full program's for the same command.
   static func diffFiles(_ first: String, _ second: String) -> Int32? {
     guard !first.hasPrefix("-"), !second.hasPrefix("-"), isatty(STDOUT_FILENO) == 0 else { return nil }
-    guard let source = try? WordDiff.contents(ofFile: first), WordDiff.isPlainText(source),
-      let target = try? WordDiff.contents(ofFile: second), WordDiff.isPlainText(target)
+    guard let source = try? WordDiff.mappedContents(ofFile: first), WordDiff.isPlainText(source),
+      let target = try? WordDiff.mappedContents(ofFile: second), WordDiff.isPlainText(target)
     else { return nil }
+    // The files are mapped, not copied: one that shrinks while it is read raises SIGBUS.
+    signal(SIGBUS) { _ in
+      let message: StaticString = "crosscheck: a file was cut short while it was being compared\n"
+      _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+      _exit(1)
+    }
     var output = ChunkedOutput(descriptor: STDOUT_FILENO)
     // Both texts are plain, so no run needs escaping.
     WordDiff(source: source, target: target).writeMarkedText(to: &output, colors: nil, escaping: nil)

@@ -154,6 +154,38 @@ import Testing
     #expect(throws: WordDiffReadError.self) { try WordDiff.text(ofFile: folder) }
   }
 
+  /// A regular file is mapped and reads as its bytes; an empty file, a pipe and an array
+  /// give the same bytes; a missing file or a folder is an error.
+  @Test func mappedFilesReadAsTheirBytes() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("word-diff-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var generator = SeededGenerator(seed: 12)
+    // Longer than a page, so that the mapping spans several.
+    let text = Array((0..<3_000).map { _ in "word\(generator.below(50)) " }.joined().utf8)
+    for (name, bytes) in [("long.txt", text), ("empty.txt", [UInt8]())] {
+      let path = folder + "/" + name
+      #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+      let mapped = try WordDiff.mappedContents(ofFile: path)
+      #expect(Array(mapped) == bytes)
+      #expect(mapped.withUnsafeBufferPointer { Array($0) } == bytes)
+      let middle = min(5, bytes.count)..<min(40, bytes.count)
+      #expect(Array(mapped[middle]) == Array(bytes[middle]))
+    }
+    let pipe = folder + "/pipe"
+    #expect(mkfifo(pipe, 0o600) == 0)
+    let writer = Thread {
+      guard let handle = FileHandle(forWritingAtPath: pipe) else { return }
+      handle.write(Data("through a pipe\n".utf8))
+      try? handle.close()
+    }
+    writer.start()
+    #expect(Array(try WordDiff.mappedContents(ofFile: pipe)) == Array("through a pipe\n".utf8))
+    #expect(WordDiff.isPlainText(TextBytes(text)))
+    #expect(throws: WordDiffReadError.self) { try WordDiff.mappedContents(ofFile: folder + "/missing.txt") }
+    #expect(throws: WordDiffReadError.self) { try WordDiff.mappedContents(ofFile: folder) }
+  }
+
   /// The UTF-8 check agrees with the standard library's on random bytes, mostly ASCII
   /// with every kind of lead and continuation byte mixed in.
   @Test func utf8CheckAgreesWithTheStandardLibrary() {
