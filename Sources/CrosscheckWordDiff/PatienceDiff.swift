@@ -173,9 +173,15 @@ struct PatienceDiff {
             var piles = 0
             for index in 0..<pairs.count {
               let y = pairs[index].y
-              // The first pile whose top's y is not below this pair's y.
+              // The first pile whose top's y is not below this pair's y. Pairs of prose
+              // mostly come in order on both sides: the last pile is tried first.
               var low = 0
               var high = piles
+              if piles > 0 && topYs[piles &- 1] < y {
+                low = piles
+              } else if piles > 0 {
+                high = piles &- 1
+              }
               while low < high {
                 let middle = (low &+ high) >> 1
                 if topYs[middle] < y {
