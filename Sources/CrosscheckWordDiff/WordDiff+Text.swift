@@ -70,13 +70,13 @@ extension WordDiff {
     var index = 0
     let count = bytes.count
     while index < count {
-      // Most text is printable ASCII: sixteen such bytes are passed at once, and a block
+      // Most text is printable ASCII: thirty-two such bytes are passed at once, and a block
       // that holds anything else (a line break, a letter with an accent) byte by byte.
-      if index + 16 <= count, isPrintableASCII(bytes, at: index) {
-        index += 16
+      if index + 32 <= count, isPrintableASCII(bytes, at: index) {
+        index += 32
         continue
       }
-      let blockEnd = min(index + 16, count)
+      let blockEnd = min(index + 32, count)
       while index < blockEnd {
         let byte = bytes[index]
         if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
@@ -113,23 +113,28 @@ extension WordDiff {
     }
   }
 
-  /// Whether the sixteen bytes from `index` are all printable ASCII.
+  /// Whether the thirty-two bytes from `index` are all printable ASCII, tested together.
   @inline(__always)
   private static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-    // The caller checked that the buffer holds the sixteen bytes.
+    // The caller checked that the buffer holds the bytes.
     let start = UnsafeRawPointer(bytes.baseAddress! + index)
-    return isPrintableASCII(start.loadUnaligned(as: UInt64.self)) && isPrintableASCII(start.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    let bits = unprintableBits(start.loadUnaligned(as: UInt64.self))
+      | unprintableBits(start.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+      | unprintableBits(start.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+      | unprintableBits(start.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+    return bits == 0
   }
 
-  /// Whether all eight bytes of `word` are printable ASCII (U+0020 to U+007E): none has
+  /// Zero when all eight bytes of `word` are printable ASCII (U+0020 to U+007E): none has
   /// its high bit set, none is below 0x20 (subtracting 0x20 borrows into the high bit) and
-  /// none is 0x7F (adding 1 carries into it).
+  /// none is 0x7F (adding 1 carries into it). A borrow or carry that crosses into the next
+  /// byte only follows a byte that is not printable, so the answer is exact.
   @inline(__always)
-  private static func isPrintableASCII(_ word: UInt64) -> Bool {
+  private static func unprintableBits(_ word: UInt64) -> UInt64 {
     let high: UInt64 = 0x8080_8080_8080_8080
     let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word
     let delete = word &+ 0x0101_0101_0101_0101
-    return (word | belowSpace | delete) & high == 0
+    return (word | belowSpace | delete) & high
   }
 
   /// Whether a file's bytes can be diffed and written exactly as read: well-formed UTF-8
@@ -151,26 +156,34 @@ extension WordDiff {
   /// Whether these bytes can be diffed and written exactly as read; see `isPlainText(_:)`.
   private static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return false }
-    // One pass for both checks: printable ASCII sixteen bytes at a time, and the UTF-8
-    // sequences of other characters decoded once.
+    // One pass for both checks: printable ASCII thirty-two or eight bytes at a time, and
+    // from a word that holds anything else straight to its first such byte (a line break,
+    // a letter with an accent), whose UTF-8 sequence is decoded once.
     var index = 0
     let count = bytes.count
     while index < count {
-      if index + 16 <= count, isPrintableASCII(bytes, at: index) {
-        index += 16
+      if index + 32 <= count, isPrintableASCII(bytes, at: index) {
+        index += 32
         continue
       }
-      let blockEnd = min(index + 16, count)
-      while index < blockEnd {
-        let byte = bytes[index]
-        if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
-          index += 1
+      if index + 8 <= count {
+        // The buffer holds the eight bytes from `index`.
+        let bits = unprintableBits(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+        if bits == 0 {
+          index += 8
           continue
         }
-        let length = byte < 0x80 ? 0 : sequenceLength(bytes, at: index)
-        guard length > 0, !isHiddenControl(bytes, at: index) else { return false }
-        index += length
+        // The lowest flagged byte is the first that is not printable ASCII.
+        index += bits.trailingZeroBitCount >> 3
       }
+      let byte = bytes[index]
+      if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
+        index += 1
+        continue
+      }
+      let length = byte < 0x80 ? 0 : sequenceLength(bytes, at: index)
+      guard length > 0, !isHiddenControl(bytes, at: index) else { return false }
+      index += length
     }
     return true
   }
