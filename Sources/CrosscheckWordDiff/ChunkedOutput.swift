@@ -90,6 +90,25 @@ package struct ChunkedOutput {
     append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
+  /// Adds `bytes` between two marks of two bytes each (`[-` and `-]`, say), with one check
+  /// of the room left for the three.
+  @inline(__always)
+  package mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, between opening: StaticString, and closing: StaticString) {
+    precondition(opening.utf8CodeUnitCount == 2 && closing.utf8CodeUnitCount == 2, "marks of two bytes")
+    guard let start = bytes.baseAddress, count + bytes.count + 4 <= Self.chunkSize else {
+      append(opening)
+      append(bytes)
+      append(closing)
+      return
+    }
+    let base = storage.base + count
+    UnsafeMutableRawPointer(base).storeBytes(of: UnsafeRawPointer(opening.utf8Start).loadUnaligned(as: UInt16.self), as: UInt16.self)
+    (base + 2).update(from: start, count: bytes.count)
+    UnsafeMutableRawPointer(base + 2 + bytes.count).storeBytes(
+      of: UnsafeRawPointer(closing.utf8Start).loadUnaligned(as: UInt16.self), as: UInt16.self)
+    count += bytes.count + 4
+  }
+
   /// Adds one byte, handing a chunk to the sink first if the buffer is full.
   @inline(__always)
   package mutating func appendByte(_ byte: UInt8) {

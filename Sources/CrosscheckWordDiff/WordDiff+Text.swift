@@ -32,28 +32,37 @@ extension WordDiff {
     to output: inout ChunkedOutput, colors: DiffColors?,
     escaping: ((DiffRunKind, UnsafeBufferPointer<UInt8>, inout ChunkedOutput) -> Void)?
   ) {
-    let marks = colors.map { colors in
-      (deleted: Array(colors.deleted.utf8), inserted: Array(colors.inserted.utf8), reset: Array(colors.reset.utf8))
-    }
     source.bytes.withUnsafeBufferPointer { sourceBytes in
       target.bytes.withUnsafeBufferPointer { targetBytes in
+        guard let colors else {
+          forEachRun { run in
+            let bytes = UnsafeBufferPointer(rebasing: (run.isTarget ? targetBytes : sourceBytes)[run.bytes])
+            if let escaping, !Self.isShownAsIs(bytes) {
+              escaping(run.kind, bytes, &output)
+              return
+            }
+            switch run.kind {
+            case .same: output.append(bytes)
+            case .deleted: output.append(bytes, between: "[-", and: "-]")
+            case .inserted: output.append(bytes, between: "{+", and: "+}")
+            }
+          }
+          return
+        }
+        let (deleted, inserted, reset) = (Array(colors.deleted.utf8), Array(colors.inserted.utf8), Array(colors.reset.utf8))
         forEachRun { run in
           let bytes = UnsafeBufferPointer(rebasing: (run.isTarget ? targetBytes : sourceBytes)[run.bytes])
           if let escaping, !Self.isShownAsIs(bytes) {
             escaping(run.kind, bytes, &output)
             return
           }
-          switch (run.kind, marks) {
-          case (.same, _):
+          switch run.kind {
+          case .same:
             output.append(bytes)
-          case (.deleted, let marks?):
-            output.append(marks.deleted); output.append(bytes); output.append(marks.reset)
-          case (.inserted, let marks?):
-            output.append(marks.inserted); output.append(bytes); output.append(marks.reset)
-          case (.deleted, nil):
-            output.append("[-" as StaticString); output.append(bytes); output.append("-]" as StaticString)
-          case (.inserted, nil):
-            output.append("{+" as StaticString); output.append(bytes); output.append("+}" as StaticString)
+          case .deleted:
+            output.append(deleted); output.append(bytes); output.append(reset)
+          case .inserted:
+            output.append(inserted); output.append(bytes); output.append(reset)
           }
         }
       }
