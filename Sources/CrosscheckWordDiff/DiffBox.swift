@@ -53,10 +53,10 @@ struct DiffBox {
   ///   - solvePiece: Solves or splits a trimmed piece with both sides non-empty.
   static func solve(
     _ box: DiffBox, source: UnsafeBufferPointer<Int32>, target: UnsafeBufferPointer<Int32>, marks: inout ChangeMarks,
-    pending: inout [DiffBox], _ solvePiece: (DiffBox, inout [DiffBox], inout ChangeMarks) -> Void
+    pending: inout DiffBoxStack, _ solvePiece: (DiffBox, inout DiffBoxStack, inout ChangeMarks) -> Void
   ) {
-    pending.append(box)
-    while var piece = pending.popLast() {
+    pending.push(box)
+    while var piece = pending.pop() {
       piece.trim(source: source, target: target)
       if piece.hasEmptySide {
         marks.change(piece)
@@ -64,5 +64,51 @@ struct DiffBox {
       }
       solvePiece(piece, &pending, &marks)
     }
+  }
+}
+
+/// A stack of boxes in memory of its own: a push is a store and a pop a load, where an
+/// array checks that its buffer is unique on every change. Its owner calls `deallocate()`
+/// when done with it.
+struct DiffBoxStack {
+  private var base: UnsafeMutablePointer<DiffBox>
+  private var capacity: Int
+  /// The number of boxes on the stack.
+  private(set) var count = 0
+
+  /// An empty stack with room for `capacity` boxes before it grows.
+  init(capacity: Int = 64) {
+    base = .allocate(capacity: capacity)
+    self.capacity = capacity
+  }
+
+  /// Puts a box on top.
+  @inline(__always)
+  mutating func push(_ box: DiffBox) {
+    if count == capacity { grow() }
+    (base + count).initialize(to: box)
+    count += 1
+  }
+
+  /// Takes the top box off, or returns `nil` when the stack is empty.
+  @inline(__always)
+  mutating func pop() -> DiffBox? {
+    guard count > 0 else { return nil }
+    count -= 1
+    return (base + count).move()
+  }
+
+  /// Doubles the room.
+  private mutating func grow() {
+    let larger = UnsafeMutablePointer<DiffBox>.allocate(capacity: capacity * 2)
+    larger.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = larger
+    capacity *= 2
+  }
+
+  /// Frees the memory; the stack must not be used afterwards.
+  func deallocate() {
+    base.deallocate()
   }
 }

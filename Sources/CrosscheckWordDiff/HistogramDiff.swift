@@ -115,8 +115,12 @@ struct HistogramDiff {
   /// on an explicit stack, so deep splits cannot overflow the call stack.
   private func solve(_ box: DiffBox, marks: inout ChangeMarks) {
     var budget = Self.scanBudgetFactor * box.tokenCount
-    var stack: [DiffBox] = []
+    var stack = DiffBoxStack()
     var myers = MyersDiff.Scratch()
+    defer {
+      stack.deallocate()
+      myers.deallocate()
+    }
     DiffBox.solve(box, source: source, target: target, marks: &marks, pending: &stack) { piece, pending, marks in
       let size = piece.tokenCount
       budget -= size
@@ -133,11 +137,11 @@ struct HistogramDiff {
         MyersDiff.markChanges(
           source: source, target: target, in: piece, costLimit: limit, marks: &marks, scratch: &myers)
       case .run(let x, let y, let length):
-        pending.append(
+        pending.push(
           DiffBox(
             sourceStart: x + length, sourceEnd: piece.sourceEnd,
             targetStart: y + length, targetEnd: piece.targetEnd))
-        pending.append(
+        pending.push(
           DiffBox(
             sourceStart: piece.sourceStart, sourceEnd: x,
             targetStart: piece.targetStart, targetEnd: y))

@@ -64,6 +64,7 @@ struct MyersDiff {
     in box: DiffBox, costLimit: Int?, marks: inout ChangeMarks
   ) {
     var scratch = Scratch()
+    defer { scratch.deallocate() }
     markChanges(source: source, target: target, in: box, costLimit: costLimit, marks: &marks, scratch: &scratch)
   }
 
@@ -72,10 +73,15 @@ struct MyersDiff {
   /// and the two frontier tables, grown as needed and never shrunk.
   struct Scratch {
     /// The pieces waiting; empty between calls.
-    var pending: [DiffBox] = []
+    var pending = DiffBoxStack()
     /// The forward and backward tables, side by side; their contents are never read before
     /// a search writes them.
     var tables: [Int] = []
+
+    /// Frees the stack's memory; the scratch must not be used afterwards.
+    func deallocate() {
+      pending.deallocate()
+    }
   }
 
   /// Marks the tokens of `box` that a shortest edit script deletes or inserts, with memory
@@ -108,12 +114,12 @@ struct MyersDiff {
 
   /// Solves `box` by splitting it until every piece is trivial; pieces wait on an
   /// explicit stack, so deep splits cannot overflow the call stack.
-  private func solve(_ box: DiffBox, marks: inout ChangeMarks, pending: inout [DiffBox]) {
+  private func solve(_ box: DiffBox, marks: inout ChangeMarks, pending: inout DiffBoxStack) {
     DiffBox.solve(box, source: source, target: target, marks: &marks, pending: &pending) { piece, pending, _ in
       let (x, y) = split(piece)
-      pending.append(
+      pending.push(
         DiffBox(sourceStart: x, sourceEnd: piece.sourceEnd, targetStart: y, targetEnd: piece.targetEnd))
-      pending.append(
+      pending.push(
         DiffBox(sourceStart: piece.sourceStart, sourceEnd: x, targetStart: piece.targetStart, targetEnd: y))
     }
   }

@@ -63,8 +63,12 @@ struct PatienceDiff {
   /// wait on an explicit stack, so deep splits cannot overflow the call stack.
   private func solve(_ box: DiffBox, marks: inout ChangeMarks) {
     var scratch = Scratch()
-    var stack: [DiffBox] = []
+    var stack = DiffBoxStack()
     var myers = MyersDiff.Scratch()
+    defer {
+      stack.deallocate()
+      myers.deallocate()
+    }
     DiffBox.solve(box, source: source, target: target, marks: &marks, pending: &stack) { piece, pending, marks in
       let size = piece.tokenCount
       if size <= Self.exactRegionSize {
@@ -84,7 +88,7 @@ struct PatienceDiff {
         if gap.tokenCount <= Self.exactRegionSize {
           MyersDiff.markChanges(source: source, target: target, in: gap, costLimit: nil, marks: &marks, scratch: &myers)
         } else {
-          pending.append(gap)
+          pending.push(gap)
         }
       }
       var startX = piece.sourceStart
