@@ -147,24 +147,33 @@ package struct WordDiff: Sendable {
     self.targetPositions = targetPositions
     algorithm = a.count + b.count <= Self.minimalTokenLimit ? .myers : .patience
     marks = EditScript.changeMarks(from: a, to: b, algorithm: algorithm)
-    var deleted = 0
-    var inserted = 0
-    marks.deleted.withUnsafeBufferPointer { flags in
-      a.withUnsafeBufferPointer { ids in
-        isWord.withUnsafeBufferPointer { isWord in
-          for index in flags.indices where flags[index] && isWord[Int(ids[index])] { deleted += 1 }
-        }
-      }
-    }
-    marks.inserted.withUnsafeBufferPointer { flags in
-      b.withUnsafeBufferPointer { ids in
-        isWord.withUnsafeBufferPointer { isWord in
-          for index in flags.indices where flags[index] && isWord[Int(ids[index])] { inserted += 1 }
-        }
-      }
-    }
+    let deleted = Self.countWords(flagged: marks.deleted, ids: a, isWord: isWord)
+    let inserted = Self.countWords(flagged: marks.inserted, ids: b, isWord: isWord)
     wordsDeleted = deleted
     wordsInserted = inserted
+  }
+
+  /// The number of flagged tokens that are words or numbers; unflagged stretches are
+  /// passed eight flags at a time.
+  private static func countWords(flagged: [Bool], ids: [Int32], isWord: [Bool]) -> Int {
+    flagged.withUnsafeBufferPointer { flags in
+      ids.withUnsafeBufferPointer { ids in
+        isWord.withUnsafeBufferPointer { isWord in
+          var count = 0
+          var index = 0
+          while index < flags.count {
+            // The flags are bytes, 0 or 1; the buffer holds the eight read.
+            if index + 8 <= flags.count, UnsafeRawPointer(flags.baseAddress! + index).loadUnaligned(as: UInt64.self) == 0 {
+              index += 8
+              continue
+            }
+            if flags[index] && isWord[Int(ids[index])] { count += 1 }
+            index += 1
+          }
+          return count
+        }
+      }
+    }
   }
 
   /// The ids that take part in the comparison and their token indices, or the ids
