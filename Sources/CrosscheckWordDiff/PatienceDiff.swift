@@ -144,11 +144,17 @@ struct PatienceDiff {
     for x in box.sourceStart..<box.sourceEnd where counts[Int(a[x])] == 0b0101 {
       scratch.pairs.append((Int32(truncatingIfNeeded: x), positions[Int(a[x])]))
     }
-    for x in box.sourceStart..<box.sourceEnd {
-      counts[Int(a[x])] = 0
-    }
-    for y in box.targetStart..<box.targetEnd {
-      counts[Int(b[y])] = 0
+    // The counts go back to zero for the next region: token by token for a small region,
+    // the whole table at once for a large one (the first, the whole text, reads every id).
+    if box.tokenCount >= counts.count / 4 {
+      counts.update(repeating: 0)
+    } else {
+      for x in box.sourceStart..<box.sourceEnd {
+        counts[Int(a[x])] = 0
+      }
+      for y in box.targetStart..<box.targetEnd {
+        counts[Int(b[y])] = 0
+      }
     }
     longestIncreasingChain(&scratch)
   }
