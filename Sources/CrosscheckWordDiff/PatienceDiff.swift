@@ -66,6 +66,7 @@ struct PatienceDiff {
     var stack = DiffBoxStack()
     var myers = MyersDiff.Scratch()
     defer {
+      scratch.deallocate()
       stack.deallocate()
       myers.deallocate()
     }
@@ -104,19 +105,32 @@ struct PatienceDiff {
     }
   }
 
-  /// Arrays reused from one region to the next.
+  /// Memory reused from one region to the next.
   private struct Scratch {
     /// The unique pairs of the region, in source order.
     var pairs: [(x: Int32, y: Int32)] = []
-    /// For each pile of the patience sort, the index in `pairs` of its top (the first
-    /// piles' slots only).
-    var pileTops: [Int32] = []
-    /// For each pile, the `y` of its top: the binary search reads these, side by side.
-    var pileTopYs: [Int32] = []
-    /// For each pair, the top of the pile to its left when it was placed, or -1.
-    var predecessor: [Int32] = []
     /// The anchors found, in order.
     var anchors: [(x: Int32, y: Int32)] = []
+    /// The patience sort's three tables of `tableCapacity` entries each, side by side:
+    /// for each pile the index in `pairs` of its top and that top's `y` (the binary search
+    /// reads these), and for each pair the top of the pile to its left when it was placed,
+    /// or -1. Never zeroed: every entry is written before it is read, so pages that no
+    /// entry reaches are never touched.
+    var tables: UnsafeMutablePointer<Int32>?
+    var tableCapacity = 0
+
+    /// Makes room for a sort of `count` pairs.
+    mutating func reserveTables(_ count: Int) {
+      guard count > tableCapacity else { return }
+      tables?.deallocate()
+      tableCapacity = max(count, 2 * tableCapacity)
+      tables = .allocate(capacity: 3 * tableCapacity)
+    }
+
+    /// Frees the tables; the scratch must not be used afterwards.
+    func deallocate() {
+      tables?.deallocate()
+    }
   }
 
   /// Sets `scratch.anchors` to the longest chain of tokens unique on both sides of `box`,
@@ -141,6 +155,9 @@ struct PatienceDiff {
     }
     // Exactly once on each side: 0b0101.
     scratch.pairs.removeAll(keepingCapacity: true)
+    // Room for every pair there can be, reserved once: pages that no pair reaches are
+    // never touched, where growing by doubling would copy into fresh memory each time.
+    scratch.pairs.reserveCapacity(min(box.sourceEnd - box.sourceStart, box.targetEnd - box.targetStart))
     for x in box.sourceStart..<box.sourceEnd where counts[Int(a[x])] == 0b0101 {
       scratch.pairs.append((Int32(truncatingIfNeeded: x), positions[Int(a[x])]))
     }
@@ -168,53 +185,46 @@ struct PatienceDiff {
     scratch.anchors.removeAll(keepingCapacity: true)
     let pairs = scratch.pairs
     guard !pairs.isEmpty else { return }
-    // One slot per pair in each table (there are at most as many piles as pairs), grown
-    // as needed and reused by the next region; filled before they are read.
-    if scratch.predecessor.count < pairs.count {
-      let size = max(pairs.count, 2 * scratch.predecessor.count)
-      scratch.predecessor = [Int32](repeating: 0, count: size)
-      scratch.pileTops = [Int32](repeating: 0, count: size)
-      scratch.pileTopYs = [Int32](repeating: 0, count: size)
-    }
+    // One slot per pair in each table (there are at most as many piles as pairs).
+    scratch.reserveTables(pairs.count)
+    // The tables exist: there is at least one pair.
+    let pileTops = scratch.tables!
+    let topYs = pileTops + scratch.tableCapacity
+    let predecessor = topYs + scratch.tableCapacity
     let last = pairs.withUnsafeBufferPointer { pairs in
-      scratch.predecessor.withUnsafeMutableBufferPointer { predecessor in
-        scratch.pileTops.withUnsafeMutableBufferPointer { pileTops in
-          scratch.pileTopYs.withUnsafeMutableBufferPointer { topYs in
-            var piles = 0
-            for index in 0..<pairs.count {
-              let y = pairs[index].y
-              // The first pile whose top's y is not below this pair's y. Pairs of prose
-              // mostly come in order on both sides: the last pile is tried first.
-              var low = 0
-              var high = piles
-              if piles > 0 && topYs[piles &- 1] < y {
-                low = piles
-              } else if piles > 0 {
-                high = piles &- 1
-              }
-              while low < high {
-                let middle = (low &+ high) >> 1
-                if topYs[middle] < y {
-                  low = middle &+ 1
-                } else {
-                  high = middle
-                }
-              }
-              predecessor[index] = low > 0 ? pileTops[low &- 1] : -1
-              pileTops[low] = Int32(truncatingIfNeeded: index)
-              topYs[low] = y
-              if low == piles { piles += 1 }
-            }
-            return Int(pileTops[piles - 1])
+      var piles = 0
+      for index in 0..<pairs.count {
+        let y = pairs[index].y
+        // The first pile whose top's y is not below this pair's y. Pairs of prose mostly
+        // come in order on both sides: the last pile is tried first.
+        var low = 0
+        var high = piles
+        if piles > 0 && topYs[piles &- 1] < y {
+          low = piles
+        } else if piles > 0 {
+          high = piles &- 1
+        }
+        while low < high {
+          let middle = (low &+ high) >> 1
+          if topYs[middle] < y {
+            low = middle &+ 1
+          } else {
+            high = middle
           }
         }
+        predecessor[index] = low > 0 ? pileTops[low &- 1] : -1
+        pileTops[low] = Int32(truncatingIfNeeded: index)
+        topYs[low] = y
+        if low == piles { piles += 1 }
       }
+      return Int(pileTops[piles - 1])
     }
     // Every pile-top has a chain as long as its pile's number; read the longest backwards.
+    scratch.anchors.reserveCapacity(pairs.count)
     var index = last
     while index >= 0 {
       scratch.anchors.append(pairs[index])
-      index = Int(scratch.predecessor[index])
+      index = Int(predecessor[index])
     }
     scratch.anchors.reverse()
   }
