@@ -6,9 +6,9 @@
 /// like the `rchg` arrays of git's xdiff.
 struct ChangeMarks {
   /// For each source token, whether it is deleted.
-  var deleted: [Bool]
+  var deleted: ChangeFlags
   /// For each target token, whether it is inserted.
-  var inserted: [Bool]
+  var inserted: ChangeFlags
 
   /// Creates marks with every token unchanged.
   ///
@@ -16,28 +16,28 @@ struct ChangeMarks {
   ///   - sourceCount: The number of source tokens.
   ///   - targetCount: The number of target tokens.
   init(sourceCount: Int, targetCount: Int) {
-    deleted = Array(repeating: false, count: sourceCount)
-    inserted = Array(repeating: false, count: targetCount)
+    deleted = ChangeFlags(count: sourceCount)
+    inserted = ChangeFlags(count: targetCount)
   }
 
   /// Marks every source token of `range` as deleted.
   ///
-  /// - Complexity: O(*k*), where *k* is the length of `range`.
+  /// - Complexity: O(*k* / 64), where *k* is the length of `range`.
   mutating func delete(_ range: Range<Int>) {
-    deleted.withUnsafeMutableBufferPointer { UnsafeMutableBufferPointer(rebasing: $0[range]).update(repeating: true) }
+    deleted.set(range)
   }
 
   /// Marks every target token of `range` as inserted.
   ///
-  /// - Complexity: O(*k*), where *k* is the length of `range`.
+  /// - Complexity: O(*k* / 64), where *k* is the length of `range`.
   mutating func insert(_ range: Range<Int>) {
-    inserted.withUnsafeMutableBufferPointer { UnsafeMutableBufferPointer(rebasing: $0[range]).update(repeating: true) }
+    inserted.set(range)
   }
 
   /// Marks every token of `box` as changed: all its source tokens deleted and all its
   /// target tokens inserted.
   ///
-  /// - Complexity: O(*k*), where *k* is the number of tokens in the box.
+  /// - Complexity: O(*k* / 64), where *k* is the number of tokens in the box.
   mutating func change(_ box: DiffBox) {
     delete(box.sourceStart..<box.sourceEnd)
     insert(box.targetStart..<box.targetEnd)
@@ -50,8 +50,8 @@ struct ChangeMarks {
 
   /// The operations of change marks, read off the flags one operation at a time.
   struct Operations: Sequence, IteratorProtocol {
-    private let deleted: [Bool]
-    private let inserted: [Bool]
+    private let deleted: ChangeFlags
+    private let inserted: ChangeFlags
     /// Where the next operation starts on each side.
     private var x = 0
     private var y = 0
@@ -64,45 +64,121 @@ struct ChangeMarks {
     /// The next operation, or `nil` after the last.
     ///
     /// - Precondition: As many tokens are unchanged on both sides.
-    /// - Complexity: O(*k*) for an operation of *k* tokens; long unchanged runs are read
-    ///   eight flags at a time.
+    /// - Complexity: O(*k* / 64) for an operation of *k* tokens.
     mutating func next() -> EditScript.Operation? {
       let (x, y) = (self.x, self.y)
-      let (endX, endY, kind): (Int, Int, EditScript.Operation.Kind?) = deleted.withUnsafeBufferPointer { deleted in
-        inserted.withUnsafeBufferPointer { inserted in
-          let sourceCount = deleted.count
-          let targetCount = inserted.count
-          guard x < sourceCount || y < targetCount else { return (x, y, nil) }
-          var endX = x
-          var endY = y
-          // Eight unchanged tokens on both sides at once: the flags are bytes, 0 or 1.
-          while endX + 8 <= sourceCount && endY + 8 <= targetCount
-            // Both buffers hold the eight flags read.
-            && UnsafeRawPointer(deleted.baseAddress! + endX).loadUnaligned(as: UInt64.self)
-              | UnsafeRawPointer(inserted.baseAddress! + endY).loadUnaligned(as: UInt64.self) == 0
-          {
-            endX += 8
-            endY += 8
-          }
-          while endX < sourceCount && endY < targetCount && !deleted[endX] && !inserted[endY] {
-            endX += 1
-            endY += 1
-          }
-          if endX > x { return (endX, endY, .equal) }
-          while endX < sourceCount && deleted[endX] {
-            endX += 1
-          }
-          while endY < targetCount && inserted[endY] {
-            endY += 1
-          }
-          precondition(endX > x || endY > y, "change marks leave unequal numbers of unchanged tokens")
-          return (endX, endY, endX == x ? .insert : endY == y ? .delete : .replace)
-        }
+      guard x < deleted.count || y < inserted.count else { return nil }
+      // Unchanged tokens pair off in order: the equal run ends at the first change on
+      // either side.
+      let equal = Swift.min(deleted.firstSet(from: x) - x, inserted.firstSet(from: y) - y)
+      let kind: EditScript.Operation.Kind
+      let (endX, endY): (Int, Int)
+      if equal > 0 {
+        (endX, endY, kind) = (x + equal, y + equal, .equal)
+      } else {
+        (endX, endY) = (deleted.firstClear(from: x), inserted.firstClear(from: y))
+        precondition(endX > x || endY > y, "change marks leave unequal numbers of unchanged tokens")
+        kind = endX == x ? .insert : endY == y ? .delete : .replace
       }
-      guard let kind else { return nil }
       self.x = endX
       self.y = endY
       return EditScript.Operation(kind: kind, sourceRange: x..<endX, targetRange: y..<endY)
+    }
+  }
+}
+
+/// A flag per token, sixty-four to a word: a long text's marks take an eighth of a byte
+/// per token, and runs of unset or set flags are found a word at a time.
+struct ChangeFlags: RandomAccessCollection, Equatable {
+  /// The flags, the first in the lowest bit of the first word; bits past `count` are 0.
+  private var words: [UInt64]
+  /// The number of flags.
+  let count: Int
+
+  /// `count` unset flags.
+  init(count: Int) {
+    self.count = count
+    words = [UInt64](repeating: 0, count: (count + 63) / 64)
+  }
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { count }
+
+  subscript(index: Int) -> Bool {
+    get {
+      precondition(index >= 0 && index < count, "flag index out of range")
+      return words[index >> 6] >> UInt64(index & 63) & 1 != 0
+    }
+    set {
+      precondition(index >= 0 && index < count, "flag index out of range")
+      let bit: UInt64 = 1 << UInt64(index & 63)
+      if newValue {
+        words[index >> 6] |= bit
+      } else {
+        words[index >> 6] &= ~bit
+      }
+    }
+  }
+
+  /// Sets every flag of `range`.
+  ///
+  /// - Complexity: O(*k* / 64) for a range of *k* flags.
+  mutating func set(_ range: Range<Int>) {
+    guard !range.isEmpty else { return }
+    precondition(range.lowerBound >= 0 && range.upperBound <= count, "flag range out of range")
+    words.withUnsafeMutableBufferPointer { words in
+      let first = range.lowerBound >> 6
+      let last = (range.upperBound - 1) >> 6
+      // The bits from the range's start in its first word, and up to its end in its last.
+      let head: UInt64 = ~0 << UInt64(range.lowerBound & 63)
+      let tail: UInt64 = ~0 >> UInt64(63 - (range.upperBound - 1) & 63)
+      if first == last {
+        words[first] |= head & tail
+        return
+      }
+      words[first] |= head
+      for index in (first + 1)..<last { words[index] = ~0 }
+      words[last] |= tail
+    }
+  }
+
+  /// The index of the first set flag at or after `start`, or `count` if there is none.
+  func firstSet(from start: Int) -> Int {
+    find(from: start, flipping: 0)
+  }
+
+  /// The index of the first unset flag at or after `start`, or `count` if there is none.
+  func firstClear(from start: Int) -> Int {
+    find(from: start, flipping: ~0)
+  }
+
+  /// The first index at or after `start` whose bit, flipped by `flip`, is set; `count`
+  /// if there is none.
+  private func find(from start: Int, flipping flip: UInt64) -> Int {
+    guard start < count else { return count }
+    return words.withUnsafeBufferPointer { words in
+      var index = start >> 6
+      var word = (words[index] ^ flip) & (~0 << UInt64(start & 63))
+      while word == 0 {
+        index += 1
+        guard index < words.count else { return count }
+        word = words[index] ^ flip
+      }
+      return Swift.min(index << 6 + word.trailingZeroBitCount, count)
+    }
+  }
+
+  /// Calls `body` with the index of every set flag, in order.
+  ///
+  /// - Complexity: O(*n* / 64 + *k*) for *k* set flags.
+  func forEachSet(_ body: (Int) -> Void) {
+    words.withUnsafeBufferPointer { words in
+      for (index, var word) in words.enumerated() {
+        while word != 0 {
+          body(index << 6 + word.trailingZeroBitCount)
+          word &= word &- 1
+        }
+      }
     }
   }
 }

@@ -153,25 +153,15 @@ package struct WordDiff: Sendable {
     wordsInserted = inserted
   }
 
-  /// The number of flagged tokens that are words or numbers; unflagged stretches are
-  /// passed eight flags at a time.
-  private static func countWords(flagged: [Bool], ids: [Int32], isWord: [Bool]) -> Int {
-    flagged.withUnsafeBufferPointer { flags in
-      ids.withUnsafeBufferPointer { ids in
-        isWord.withUnsafeBufferPointer { isWord in
-          var count = 0
-          var index = 0
-          while index < flags.count {
-            // The flags are bytes, 0 or 1; the buffer holds the eight read.
-            if index + 8 <= flags.count, UnsafeRawPointer(flags.baseAddress! + index).loadUnaligned(as: UInt64.self) == 0 {
-              index += 8
-              continue
-            }
-            if flags[index] && isWord[Int(ids[index])] { count += 1 }
-            index += 1
-          }
-          return count
+  /// The number of flagged tokens that are words or numbers.
+  private static func countWords(flagged: ChangeFlags, ids: [Int32], isWord: [Bool]) -> Int {
+    ids.withUnsafeBufferPointer { ids in
+      isWord.withUnsafeBufferPointer { isWord in
+        var count = 0
+        flagged.forEachSet { index in
+          if isWord[Int(ids[index])] { count += 1 }
         }
+        return count
       }
     }
   }
