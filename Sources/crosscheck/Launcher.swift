@@ -19,23 +19,24 @@ enum Launcher {
 
   static func main() {
     let arguments = CommandLine.arguments
-    if arguments.count == 4, arguments[1] == "diff", let status = diffFiles(arguments[2], arguments[3]) {
-      exit(status)
+    if arguments.count == 4, arguments[1] == "diff" {
+      // Returns only when the full program must run it.
+      diffFiles(arguments[2], arguments[3])
     }
     startShell()
   }
 
-  /// Runs `diff FILE FILE` and returns the exit status, or `nil` when the full program
-  /// must run it: an option or a path that looks like one, output to a terminal (colors
+  /// Runs `diff FILE FILE` and exits with status 0, or returns when the full program must
+  /// run it: an option or a path that looks like one, output to a terminal (colors
   /// and width), a file that cannot be read or is not plain text (its error message and
   /// decoding belong to the full program).
   ///
   /// Its output is byte for byte the full program's for the same command.
-  static func diffFiles(_ first: String, _ second: String) -> Int32? {
-    guard !first.hasPrefix("-"), !second.hasPrefix("-"), isatty(STDOUT_FILENO) == 0 else { return nil }
+  static func diffFiles(_ first: String, _ second: String) {
+    guard !first.hasPrefix("-"), !second.hasPrefix("-"), isatty(STDOUT_FILENO) == 0 else { return }
     guard let source = try? WordDiff.mappedContents(ofFile: first), WordDiff.isPlainText(source),
       let target = try? WordDiff.mappedContents(ofFile: second), WordDiff.isPlainText(target)
-    else { return nil }
+    else { return }
     // The files are mapped, not copied: one that shrinks while it is read raises SIGBUS.
     signal(SIGBUS) { _ in
       let message: StaticString = "crosscheck: a file was cut short while it was being compared\n"
@@ -43,9 +44,12 @@ enum Launcher {
       _exit(1)
     }
     var output = ChunkedOutput(descriptor: STDOUT_FILENO)
+    let diff = WordDiff(source: source, target: target)
     // Both texts are plain, so no run needs escaping.
-    WordDiff(source: source, target: target).writeMarkedText(to: &output, colors: nil, escaping: nil)
-    return 0
+    diff.writeMarkedText(to: &output, colors: nil, escaping: nil)
+    // The process ends here, with the diff still alive: the kernel takes back its memory
+    // at once, where releasing it first would unmap it buffer by buffer.
+    withExtendedLifetime(diff) { exit(0) }
   }
 
   /// Replaces this process with the full program, found beside this one; returns only to
