@@ -20,17 +20,17 @@ extension WordScanner {
     let tokens: UnsafeMutablePointer<Token>
     let ids: UnsafeMutablePointer<Int32>
     /// Room for the keys of a batch of tokens.
-    let keys: UnsafeMutablePointer<Interner.Key>
+    let keys: UnsafeMutablePointer<UInt64>
     var interner: Interner
     /// The number of tokens found so far.
     var found = 0
-    /// The number of tokens interned so far.
-    var interned = 0
-
-    /// Tokens are interned in batches of this many: the table slots of a batch are fetched
-    /// ahead while its keys are computed, so that the cache misses of a long text's rare
-    /// words overlap instead of coming one after another.
-    static let batchSize = 32
+    /// Tokens are interned this many tokens after they are found: the table slot of each is
+    /// fetched ahead when it is found, so that the cache misses of a long text's rare words
+    /// overlap instead of coming one after another.
+    static let lag = 32
+    /// The keys of the tokens not yet interned are kept at their index modulo a power of
+    /// two above the lag.
+    static let keyMask = 2 * lag - 1
 
     /// The bytes classified at once: one bit of a 64-bit mask each.
     static let blockSize = 64
@@ -73,7 +73,7 @@ extension WordScanner {
         }
       }
       if carry.pending >= 0 { emit(carry.pending, count, kind: carry.kind) }
-      internBatch()
+      for index in max(found - Self.lag, 0)..<found { intern(index) }
     }
 
     /// Emits the tokens of the block of 64 bytes at `block` (the text's bytes from
@@ -156,30 +156,46 @@ extension WordScanner {
       UInt32(truncatingIfNeeded: (punctuation >> UInt64(offset) & 1) << 1 | digit >> UInt64(offset) & 1)
     }
 
-    /// Records the token `start..<end` of kind `kind` (a `TokenKind` raw value).
+    /// Records the token `start..<end` of kind `kind` (a `TokenKind` raw value), fetches
+    /// its table slot ahead, and interns the token found `lag` tokens before.
     @inline(__always)
     mutating func emit(_ start: Int, _ end: Int, kind: UInt32) {
-      tokens.advanced(by: found).initialize(to: Token(start: start, length: end &- start, kind: kind))
+      let length = end &- start
+      tokens.advanced(by: found).initialize(to: Token(start: start, length: length, kind: kind))
+      let key = Interner.key(bytes, start: start, length: length)
+      keys[found & Self.keyMask] = key
+      crosscheck_prefetch(interner.slots + interner.home(key))
+      if found >= Self.lag { intern(found &- Self.lag) }
       found &+= 1
-      if found &- interned == Self.batchSize { internBatch() }
     }
 
-    /// Gives the tokens found since the last batch their ids.
+    /// Gives token `index`, whose key is known, its id. A token of at most eight bytes that
+    /// the table holds is settled by its key alone; others take `internSlowly`.
+    @inline(__always)
+    mutating func intern(_ index: Int) {
+      let key = keys[index & Self.keyMask]
+      var slot = interner.home(key)
+      while true {
+        let entry = interner.slots[slot]
+        if entry.key == key {
+          if key >> 56 != 0 {
+            ids[index] = entry.id
+            return
+          }
+          break
+        }
+        if entry.key == 0 { break }
+        slot = (slot &+ 1) & interner.mask
+      }
+      internSlowly(index)
+    }
+
+    /// Gives token `index` its id when it is new or longer than eight bytes.
     @inline(never)
-    mutating func internBatch() {
-      let first = interned
-      for index in first..<found {
-        let token = tokens[index]
-        let key = Interner.key(bytes, start: Int(token.start), length: token.length)
-        keys[index &- first] = key
-        crosscheck_prefetch(interner.slots + (Int(truncatingIfNeeded: key.hash) & interner.mask))
-      }
-      for index in first..<found {
-        let token = tokens[index]
-        ids[index] = interner.id(
-          bytes, start: Int(token.start), length: token.length, key: keys[index &- first], isWord: token.isWordLike)
-      }
-      interned = found
+    mutating func internSlowly(_ index: Int) {
+      let token = tokens[index]
+      ids[index] = interner.id(
+        bytes, start: Int(token.start), length: token.length, key: keys[index & Self.keyMask], isWord: token.isWordLike)
     }
 
     /// Emits the tokens from `start`, a token boundary, decoding every character, until the
@@ -258,6 +274,19 @@ extension WordScanner {
     /// Classifies the 64 bytes at `block`.
     @inline(__always)
     init(_ block: UnsafeRawPointer) {
+      var any: UInt64 = 0
+      for word in 0..<8 { any |= block.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self) }
+      // Most blocks are ASCII, which needs neither the non-ASCII mask nor masking with it.
+      if any & Self.repeated(0x80) == 0 {
+        for word in 0..<8 {
+          let (alnum, digit, space) = Self.classifyASCII(block.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self).littleEndian)
+          let shift = UInt64(word * 8)
+          self.alnum |= alnum << shift
+          self.digit |= digit << shift
+          self.space |= space << shift
+        }
+        return
+      }
       for word in 0..<8 {
         let (alnum, digit, space, high) = Self.classify(block.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self).littleEndian)
         let shift = UInt64(word * 8)
@@ -266,6 +295,17 @@ extension WordScanner {
         self.space |= space << shift
         self.high |= high << shift
       }
+    }
+
+    /// `classify` for eight ASCII bytes.
+    @inline(__always)
+    static func classifyASCII(_ bytes: UInt64) -> (alnum: UInt64, digit: UInt64, space: UInt64) {
+      let digit = (bytes &+ repeated(0x80 - 0x30)) & ~(bytes &+ repeated(0x80 - 0x3A))
+      let folded = bytes | repeated(0x20)
+      let letter = (folded &+ repeated(0x80 - 0x61)) & ~(folded &+ repeated(0x80 - 0x7B))
+      let blank = ~((bytes ^ repeated(0x20)) &+ repeated(0x7F))
+      let control = (bytes &+ repeated(0x80 - 0x09)) & ~(bytes &+ repeated(0x80 - 0x0E))
+      return (gather(digit | letter), gather(digit), gather(blank | control))
     }
 
     /// The classes of a byte outside a block, as 0 or 1.

@@ -40,10 +40,8 @@ package struct WordScanner: Sendable {
 
   /// The hash table's slots, which a scan reads and writes through a pointer.
   private var table: SlotTable
-  /// The hash of every id, to rebuild the table when it grows.
-  private var hashes: [UInt64] = []
   /// Every distinct token longer than eight bytes, as its length (four bytes, little-endian)
-  /// and its bytes; its slot holds where.
+  /// and its bytes; its slot says where.
   private var arena: [UInt8] = []
 
   /// Creates a scanner that knows no tokens.
@@ -62,8 +60,8 @@ package struct WordScanner: Sendable {
     // The scan works on a local interner, so that the hot loop reaches the table through
     // plain pointers; the arrays move into it (and back) without being copied.
     var interner = Interner(
-      slots: table.slots, mask: table.count - 1, isWord: isWord, hashes: hashes, arena: arena)
-    (isWord, hashes, arena) = ([], [], [])
+      slots: table.slots, count: table.count, isWord: isWord, arena: arena)
+    (isWord, arena) = ([], [])
     interner.reserve(forBytes: bytes.count)
     // A text has at most one token per byte; pages of the arrays that no token reaches
     // are never touched, so the bound costs address space, not memory.
@@ -74,7 +72,7 @@ package struct WordScanner: Sendable {
         // Both buffers exist: the capacity is at least 1.
         HugePages.advise(UnsafeMutableRawPointer(tokenBuffer.baseAddress!), byteCount: capacity * MemoryLayout<Token>.stride)
         HugePages.advise(UnsafeMutableRawPointer(idBuffer.baseAddress!), byteCount: capacity * MemoryLayout<Int32>.stride)
-        withUnsafeTemporaryAllocation(of: Interner.Key.self, capacity: Pass.batchSize) { keys in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Pass.keyMask + 1) { keys in
           var pass = Pass(
             bytes: bytes, tokens: tokenBuffer.baseAddress!, ids: idBuffer.baseAddress!, keys: keys.baseAddress!,
             interner: interner.moved())
@@ -87,23 +85,21 @@ package struct WordScanner: Sendable {
     }
     table.slots = interner.slots
     table.count = interner.mask + 1
-    (isWord, hashes, arena) = (interner.isWord, interner.hashes, interner.arena)
+    (isWord, arena) = (interner.isWord, interner.arena)
     return Scan(tokens: tokens, ids: ids)
   }
 }
 
 extension WordScanner {
-  /// One entry of the hash table: the token's bytes if at most eight (padded with zeros),
-  /// else where they are in the arena; a tag made of the hash's high bits and the token's
-  /// length; and the token's id (-1 for an empty slot). With the tag, the bytes settle
-  /// equality for tokens of up to eight bytes, most words, so that a lookup reads one cache
-  /// line, which can be fetched ahead.
+  /// One entry of the hash table: a token's key (0 for an empty slot), its id, and for a
+  /// token longer than eight bytes where it is in the arena. A lookup reads one cache line,
+  /// which can be fetched ahead.
   struct Slot {
-    var bytes: UInt64
-    var tag: UInt32
+    var key: UInt64
     var id: Int32
+    var arenaOffset: UInt32
 
-    static let empty = Slot(bytes: 0, tag: 0, id: -1)
+    static let empty = Slot(key: 0, id: -1, arenaOffset: 0)
   }
 
   /// The memory of the hash table, owned by a scanner (and copied when a copy of the scanner
@@ -112,7 +108,7 @@ extension WordScanner {
   final class SlotTable: @unchecked Sendable {
     /// The table starts small and doubles when half full: texts have far fewer distinct
     /// tokens than tokens, and a table that fits in the cache probes fastest.
-    static let initialCount = 4096
+    static let initialCount = 1024
 
     var slots: UnsafeMutablePointer<Slot>
     /// The number of slots, a power of two.
@@ -136,93 +132,99 @@ extension WordScanner {
   }
 
   /// The state of interning during one scan: the table's slots and what is known of each id.
+  ///
+  /// A token of at most eight bytes is its own key: its bytes as a little-endian integer,
+  /// with its length in the top byte when shorter than eight. No two such tokens share a
+  /// key, since the eighth byte of a token is never below 8 (it is part of a word or
+  /// number: a letter, digit, joiner or non-ASCII byte). A longer token's key is a hash of
+  /// its bytes with the top byte clear, which no short token has, and its bytes are
+  /// compared in the arena. The slot is picked by the top bits of the key times an odd
+  /// constant (Fibonacci hashing), so that the table can be rebuilt from the keys alone.
   struct Interner {
     var slots: UnsafeMutablePointer<Slot>
     /// The number of slots minus one.
     var mask: Int
+    /// 64 minus the base-2 logarithm of the number of slots.
+    var shift: UInt64
     var isWord: [Bool]
-    var hashes: [UInt64]
     var arena: [UInt8]
+
+    init(slots: UnsafeMutablePointer<Slot>, count: Int, isWord: [Bool], arena: [UInt8]) {
+      self.slots = slots
+      mask = count - 1
+      shift = UInt64(64 - count.trailingZeroBitCount)
+      self.isWord = isWord
+      self.arena = arena
+    }
 
     /// This interner, whose arrays are then referenced once, by the copy returned: so that
     /// appending to them never copies them.
     mutating func moved() -> Interner {
       let moved = self
-      (isWord, hashes, arena) = ([], [], [])
+      (isWord, arena) = ([], [])
       return moved
     }
 
     /// Grows the table ahead of a text of `byteCount` bytes, to the size that about as many
-    /// distinct tokens as such a text usually holds need, so that it rarely grows during
-    /// the scan. News text of n bytes has roughly 2.3√n distinct tokens (60 kB about 4,000,
-    /// 6 MB about 60,000); the guess is for both texts of a diff.
+    /// distinct tokens as such a text usually holds need, so that it seldom grows during
+    /// the scan. News text of n bytes has roughly 16√n to 25√n distinct tokens (60 kB about
+    /// 4,000, 6 MB about 60,000); the second text of a diff mostly repeats the first's.
     mutating func reserve(forBytes byteCount: Int) {
-      let expected = isWord.count + Int(2.5 * Double(byteCount).squareRoot())
+      let expected = max(isWord.count, Int(16 * Double(byteCount).squareRoot()))
       var size = mask + 1
       while expected * 2 > size { size *= 2 }
       if size > mask + 1 { rebuild(count: size) }
+      isWord.reserveCapacity(expected)
+      // Some tokens in eight are longer than eight bytes, of some twelve bytes.
+      arena.reserveCapacity(expected * 2)
     }
 
-    /// A token's hash, and its bytes if at most eight.
-    struct Key {
-      var hash: UInt64
-      var bytes: UInt64
-    }
-
-    /// The key of the token `bytes[start..<start + length]`.
+    /// The key of the token `bytes[start..<start + length]` (see `Interner`).
     @inline(__always)
-    static func key(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int) -> Key {
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int) -> UInt64 {
       let base = bytes.baseAddress.unsafelyUnwrapped
-      let prefix = Interner.chunk(base, start, min(length, 8), limit: bytes.count)
-      var hash = (UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15 ^ prefix) &* 0xBF58_476D_1CE4_E5B9
-      if length > 8 {
-        let end = start &+ length
-        var offset = start &+ 8
-        while offset < end {
-          hash = (hash ^ chunk(base, offset, min(end &- offset, 8), limit: bytes.count)) &* 0x94D0_49BB_1331_11EB
-          offset &+= 8
-        }
+      if length <= 8 {
+        let word = chunk(base, start, length, limit: bytes.count)
+        return length == 8 ? word : word | UInt64(truncatingIfNeeded: length) << 56
       }
-      // The low bits pick the slot: fold the high ones, which depend on every byte, in.
-      return Key(hash: hash ^ hash >> 31, bytes: length > 8 ? 0 : prefix)
+      return longKey(base, start: start, length: length, limit: bytes.count)
+    }
+
+    /// The key of a token longer than eight bytes: a hash of its length and bytes.
+    @inline(never)
+    static func longKey(_ base: UnsafePointer<UInt8>, start: Int, length: Int, limit: Int) -> UInt64 {
+      var hash = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
+      let end = start &+ length
+      var offset = start
+      while offset < end {
+        hash = (hash ^ chunk(base, offset, min(end &- offset, 8), limit: limit)) &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 29
+        offset &+= 8
+      }
+      // The top byte clear, and never 0, which marks an empty slot.
+      return hash >> 8 | 1
+    }
+
+    /// The slot where the search for `key` starts.
+    @inline(__always)
+    func home(_ key: UInt64) -> Int {
+      Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     /// Returns the id of the token `bytes[start..<start + length]`, whose key is `key`,
     /// giving it the next id if new.
     @inline(__always)
-    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, key: Key, isWord word: Bool) -> Int32 {
-      guard length <= 8 else { return longTokenID(bytes, start: start, length: length, hash: key.hash, isWord: word) }
-      let tag = Self.tag(key.hash, length: length)
-      var slot = Int(truncatingIfNeeded: key.hash) & mask
+    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, key: UInt64, isWord word: Bool) -> Int32 {
+      var slot = home(key)
       while true {
         let entry = slots[slot]
-        if entry.tag == tag && entry.bytes == key.bytes { return entry.id }
-        if entry.id < 0 { break }
-        slot = (slot &+ 1) & mask
-      }
-      return insert(bytes, start: start, length: length, key: key, tag: tag, slot: slot, isWord: word)
-    }
-
-    /// The id of a token longer than eight bytes (see `id`).
-    @inline(never)
-    mutating func longTokenID(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, hash: UInt64, isWord word: Bool) -> Int32 {
-      let tag = Self.tag(hash, length: length)
-      var slot = Int(truncatingIfNeeded: hash) & mask
-      while true {
-        let entry = slots[slot]
-        if entry.tag == tag && isStored(bytes, start: start, length: length, at: Int(truncatingIfNeeded: entry.bytes)) {
+        if entry.key == key && (length <= 8 || isStored(bytes, start: start, length: length, at: Int(entry.arenaOffset))) {
           return entry.id
         }
-        if entry.id < 0 { break }
+        if entry.key == 0 { break }
         slot = (slot &+ 1) & mask
       }
-      return insert(bytes, start: start, length: length, key: Key(hash: hash, bytes: 0), tag: tag, slot: slot, isWord: word)
-    }
-
-    /// A slot's tag: the hash's high bits and the token's length (up to 255).
-    @inline(__always)
-    static func tag(_ hash: UInt64, length: Int) -> UInt32 {
-      UInt32(truncatingIfNeeded: hash >> 32) & ~0xFF | UInt32(truncatingIfNeeded: min(length, 0xFF))
+      return insert(bytes, start: start, length: length, key: key, slot: slot, isWord: word)
     }
 
     /// The `length` bytes (one to eight) from `start`, all before `limit`, as a
@@ -250,6 +252,7 @@ extension WordScanner {
     /// Whether the long token `bytes[start..<start + length]` is the one stored at `offset`
     /// in the arena. Compared eight bytes at a time in place: long words are a few chunks,
     /// too short for a call to `memcmp` to pay.
+    @inline(never)
     func isStored(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, at offset: Int) -> Bool {
       arena.withUnsafeBufferPointer { arena in
         let stored = arena.baseAddress.unsafelyUnwrapped
@@ -273,18 +276,18 @@ extension WordScanner {
     /// `slot`, and keeps the table at most half full.
     @inline(never)
     mutating func insert(
-      _ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, key: Key, tag: UInt32, slot: Int, isWord word: Bool
+      _ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, key: UInt64, slot: Int, isWord word: Bool
     ) -> Int32 {
       precondition(isWord.count < Int(Int32.max), "more distinct tokens than Int32 ids")
       let id = Int32(truncatingIfNeeded: isWord.count)
-      var stored = key.bytes
+      var offset: UInt32 = 0
       if length > 8 {
-        stored = UInt64(arena.count)
-        withUnsafeBytes(of: UInt32(length).littleEndian) { arena.append(contentsOf: $0) }
-        arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<start + length]))
+        precondition(arena.count + length + 4 <= Int(UInt32.max), "long tokens fit in 4 GB")
+        offset = UInt32(arena.count)
+        for shift in stride(from: 0, to: 32, by: 8) { arena.append(UInt8(truncatingIfNeeded: length >> shift)) }
+        for index in start..<start + length { arena.append(bytes[index]) }
       }
-      slots[slot] = Slot(bytes: stored, tag: tag, id: id)
-      hashes.append(key.hash)
+      slots[slot] = Slot(key: key, id: id, arenaOffset: offset)
       isWord.append(word)
       if isWord.count * 2 > mask + 1 { rebuild(count: (mask + 1) * 2) }
       return id
@@ -297,11 +300,11 @@ extension WordScanner {
       slots = .allocate(capacity: count)
       slots.initialize(repeating: .empty, count: count)
       mask = count - 1
-      for index in 0..<oldCount where old[index].id >= 0 {
-        let entry = old[index]
-        var slot = Int(truncatingIfNeeded: hashes[Int(entry.id)]) & mask
-        while slots[slot].id >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = entry
+      shift = UInt64(64 - count.trailingZeroBitCount)
+      for index in 0..<oldCount where old[index].key != 0 {
+        var slot = home(old[index].key)
+        while slots[slot].key != 0 { slot = (slot + 1) & mask }
+        slots[slot] = old[index]
       }
       old.deallocate()
     }
