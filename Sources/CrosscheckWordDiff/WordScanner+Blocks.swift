@@ -90,27 +90,27 @@ extension WordScanner {
       var joiners = ~(masks.alnum | masks.space | masks.high) & before & (masks.alnum >> 1 | nextClass.alnum << 63)
       while joiners != 0 {
         let offset = joiners.trailingZeroBitCount
-        joiners &= joiners - 1
+        joiners &= joiners &- 1
         if joins(block.load(fromByteOffset: offset, as: UInt8.self), at: offset, word: word, masks: masks, nextDigit: nextClass.digit, carry: carry) {
-          word |= 1 << UInt64(offset)
+          word |= 1 &<< UInt64(offset)
         }
       }
       let punctuation = ~(word | masks.space | masks.high)
       var starts = punctuation | word & ~(word << 1 | carry.word)
       var ends = ~word & (word << 1 | carry.word) | punctuation << 1 | carry.punctuation
       if limit != Self.noLimit {
-        ends &= limit >= 2 ? (1 << UInt64(limit - 1)) - 1 : 0
+        ends &= limit >= 2 ? (1 &<< UInt64(limit - 1)) &- 1 : 0
       }
       if carry.pending >= 0 && ends != 0 {
-        emit(carry.pending, position + ends.trailingZeroBitCount, kind: carry.kind)
-        ends &= ends - 1
+        emit(carry.pending, position &+ ends.trailingZeroBitCount, kind: carry.kind)
+        ends &= ends &- 1
         carry.pending = -1
       }
       while ends != 0 {
         let start = starts.trailingZeroBitCount
-        starts &= starts - 1
-        emit(position + start, position + ends.trailingZeroBitCount, kind: Self.kind(at: start, punctuation: punctuation, digit: masks.digit))
-        ends &= ends - 1
+        starts &= starts &- 1
+        emit(position &+ start, position &+ ends.trailingZeroBitCount, kind: Self.kind(at: start, punctuation: punctuation, digit: masks.digit))
+        ends &= ends &- 1
       }
       if limit != Self.noLimit {
         // Rescan from the first token not emitted, or from the byte that needs decoding.
@@ -125,12 +125,12 @@ extension WordScanner {
       }
       if starts != 0 {
         let start = starts.trailingZeroBitCount
-        carry.pending = position + start
+        carry.pending = position &+ start
         carry.kind = Self.kind(at: start, punctuation: punctuation, digit: masks.digit)
       }
       carry.word = word >> 63
       carry.punctuation = punctuation >> 63
-      return position + Self.blockSize
+      return position &+ Self.blockSize
     }
 
     /// Whether the punctuation `byte` at `offset` in a block, between a letter or digit and
@@ -140,20 +140,20 @@ extension WordScanner {
     func joins(_ byte: UInt8, at offset: Int, word: UInt64, masks: Masks, nextDigit: UInt64, carry: Carry) -> Bool {
       if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") { return true }
       guard byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") else { return false }
-      let digitAfter = offset == 63 ? nextDigit : masks.digit >> UInt64(offset + 1) & 1
+      let digitAfter = offset == 63 ? nextDigit : masks.digit &>> UInt64(offset + 1) & 1
       guard digitAfter != 0 else { return false }
       // The token's start: the last start of a run of the word mask before the byte, or,
       // when the run reaches back into the last block, the open token's.
-      let runStarts = word & ~(word << 1 | carry.word) & ((1 << UInt64(offset)) - 1)
+      let runStarts = word & ~(word << 1 | carry.word) & ((1 &<< UInt64(offset)) &- 1)
       if runStarts == 0 { return carry.kind == UInt32(TokenKind.number.rawValue) }
-      return masks.digit >> UInt64(63 - runStarts.leadingZeroBitCount) & 1 != 0
+      return masks.digit &>> UInt64(63 - runStarts.leadingZeroBitCount) & 1 != 0
     }
 
     /// The kind (raw value) of the token starting at `offset` in a block.
     @inline(__always)
     static func kind(at offset: Int, punctuation: UInt64, digit: UInt64) -> UInt32 {
       // Punctuation is 2 and numbers 1, and a byte is never both.
-      UInt32(truncatingIfNeeded: (punctuation >> UInt64(offset) & 1) << 1 | digit >> UInt64(offset) & 1)
+      UInt32(truncatingIfNeeded: (punctuation &>> UInt64(offset) & 1) << 1 | digit &>> UInt64(offset) & 1)
     }
 
     /// Records the token `start..<end` of kind `kind` (a `TokenKind` raw value), fetches
@@ -162,30 +162,37 @@ extension WordScanner {
     mutating func emit(_ start: Int, _ end: Int, kind: UInt32) {
       let length = end &- start
       tokens.advanced(by: found).initialize(to: Token(start: start, length: length, kind: kind))
-      let key = Interner.key(bytes, start: start, length: length)
+      let key: UInt64
+      if length <= 8 {
+        key = Interner.shortKey(bytes, start: start, length: length)
+      } else {
+        key = Interner.longHash(bytes, start: start, length: length)
+        crosscheck_prefetch(interner.tails + interner.home(key))
+      }
       keys[found & Self.keyMask] = key
       crosscheck_prefetch(interner.slots + interner.home(key))
       if found >= Self.lag { intern(found &- Self.lag) }
       found &+= 1
     }
 
-    /// Gives token `index`, whose key is known, its id. A token of at most eight bytes that
-    /// the table holds is settled by its key alone; others take `internSlowly`.
+    /// Gives token `index`, whose key or hash is known, its id. A token of at most eight
+    /// bytes that the table holds is settled by its key alone; others take
+    /// `internSlowly`.
     @inline(__always)
     mutating func intern(_ index: Int) {
       let key = keys[index & Self.keyMask]
-      var slot = interner.home(key)
-      while true {
-        let entry = interner.slots[slot]
-        if entry.key == key {
-          if key >> 56 != 0 {
+      // The hash of a longer token has its top byte clear.
+      if key >> 56 != 0 {
+        var slot = interner.home(key)
+        while true {
+          let entry = interner.slots[slot]
+          if entry.key == key && entry.extent == 0 {
             ids[index] = entry.id
             return
           }
-          break
+          if entry.key == 0 { break }
+          slot = (slot &+ 1) & interner.mask
         }
-        if entry.key == 0 { break }
-        slot = (slot &+ 1) & interner.mask
       }
       internSlowly(index)
     }
@@ -194,8 +201,10 @@ extension WordScanner {
     @inline(never)
     mutating func internSlowly(_ index: Int) {
       let token = tokens[index]
-      ids[index] = interner.id(
-        bytes, start: Int(token.start), length: token.length, key: keys[index & Self.keyMask], isWord: token.isWordLike)
+      let (start, length) = (Int(token.start), token.length)
+      ids[index] = length <= 8
+        ? interner.id(bytes, start: start, length: length, key: keys[index & Self.keyMask], isWord: token.isWordLike)
+        : interner.longID(bytes, start: start, length: length, isWord: token.isWordLike)
     }
 
     /// Emits the tokens from `start`, a token boundary, decoding every character, until the

@@ -40,8 +40,8 @@ package struct WordScanner: Sendable {
 
   /// The hash table's slots, which a scan reads and writes through a pointer.
   private var table: SlotTable
-  /// Every distinct token longer than eight bytes, as its length (four bytes, little-endian)
-  /// and its bytes; its slot says where.
+  /// Every distinct token longer than 24 bytes, as its length (four bytes, little-endian)
+  /// and its bytes after the 24th; its slot says where.
   private var arena: [UInt8] = []
 
   /// Creates a scanner that knows no tokens.
@@ -59,8 +59,7 @@ package struct WordScanner: Sendable {
     if !isKnownUniquelyReferenced(&table) { table = table.copy() }
     // The scan works on a local interner, so that the hot loop reaches the table through
     // plain pointers; the arrays move into it (and back) without being copied.
-    var interner = Interner(
-      slots: table.slots, count: table.count, isWord: isWord, arena: arena)
+    var interner = Interner(table: table, isWord: isWord, arena: arena)
     (isWord, arena) = ([], [])
     interner.reserve(forBytes: bytes.count)
     // A text has at most one token per byte; pages of the arrays that no token reaches
@@ -83,65 +82,90 @@ package struct WordScanner: Sendable {
       }
       tokenCount = ids.count
     }
-    table.slots = interner.slots
-    table.count = interner.mask + 1
+    (table.slots, table.tails, table.count) = (interner.slots, interner.tails, interner.mask + 1)
     (isWord, arena) = (interner.isWord, interner.arena)
     return Scan(tokens: tokens, ids: ids)
   }
 }
 
 extension WordScanner {
-  /// One entry of the hash table: a token's key (0 for an empty slot), its id, and for a
-  /// token longer than eight bytes where it is in the arena. A lookup reads one cache line,
-  /// which can be fetched ahead.
+  /// One entry of the hash table: a token's key (0 for an empty slot), its id, and what
+  /// else says which token it is. A lookup of a token of at most eight bytes reads this
+  /// one cache line, which can be fetched ahead.
   struct Slot {
+    /// The token's bytes if at most eight (see `Interner`), else its first eight.
     var key: UInt64
     var id: Int32
-    var arenaOffset: UInt32
+    /// 0 for a token of at most eight bytes; 1 for one of at most 24, whose next bytes are
+    /// in the slot's `Tail`; for a longer one, 2 plus the offset of its length and its
+    /// bytes after the 24th in the arena.
+    var extent: UInt32
 
-    static let empty = Slot(key: 0, id: -1, arenaOffset: 0)
+    static let empty = Slot(key: 0, id: -1, extent: 0)
+  }
+
+  /// The 9th to 24th bytes of a token longer than eight bytes (padded with zeros), kept
+  /// beside its slot.
+  struct Tail {
+    var second: UInt64
+    var third: UInt64
+
+    static let empty = Tail(second: 0, third: 0)
   }
 
   /// The memory of the hash table, owned by a scanner (and copied when a copy of the scanner
   /// scans). Its members are read and written only at the start and end of a scan, by the
   /// one scanner that holds it.
   final class SlotTable: @unchecked Sendable {
-    /// The table starts small and doubles when half full: texts have far fewer distinct
+    /// The table starts small and doubles when crowded: texts have far fewer distinct
     /// tokens than tokens, and a table that fits in the cache probes fastest.
     static let initialCount = 1024
 
     var slots: UnsafeMutablePointer<Slot>
+    var tails: UnsafeMutablePointer<Tail>
     /// The number of slots, a power of two.
     var count: Int
 
     init(count: Int) {
       self.count = count
-      slots = .allocate(capacity: count)
+      (slots, tails) = Self.allocate(count)
+    }
+
+    /// Empty slots and tails for a table of `count` slots.
+    static func allocate(_ count: Int) -> (UnsafeMutablePointer<Slot>, UnsafeMutablePointer<Tail>) {
+      let slots = UnsafeMutablePointer<Slot>.allocate(capacity: count)
       slots.initialize(repeating: .empty, count: count)
+      let tails = UnsafeMutablePointer<Tail>.allocate(capacity: count)
+      tails.initialize(repeating: .empty, count: count)
+      return (slots, tails)
     }
 
     func copy() -> SlotTable {
       let copy = SlotTable(count: count)
       copy.slots.update(from: slots, count: count)
+      copy.tails.update(from: tails, count: count)
       return copy
     }
 
     deinit {
       slots.deallocate()
+      tails.deallocate()
     }
   }
 
-  /// The state of interning during one scan: the table's slots and what is known of each id.
+  /// The state of interning during one scan: the table and what is known of each id.
   ///
   /// A token of at most eight bytes is its own key: its bytes as a little-endian integer,
   /// with its length in the top byte when shorter than eight. No two such tokens share a
   /// key, since the eighth byte of a token is never below 8 (it is part of a word or
-  /// number: a letter, digit, joiner or non-ASCII byte). A longer token's key is a hash of
-  /// its bytes with the top byte clear, which no short token has, and its bytes are
-  /// compared in the arena. The slot is picked by the top bits of the key times an odd
-  /// constant (Fibonacci hashing), so that the table can be rebuilt from the keys alone.
+  /// number: a letter, digit, joiner or non-ASCII byte). A longer token is looked for by a
+  /// hash of its first 24 bytes with the top byte clear, which no short token's key has,
+  /// and told apart by those bytes, which words never pad with zeros, and beyond 24 bytes
+  /// by the arena. The slot is picked by the top bits of the key or hash times an odd
+  /// constant (Fibonacci hashing), so that the table can be rebuilt from its entries.
   struct Interner {
     var slots: UnsafeMutablePointer<Slot>
+    var tails: UnsafeMutablePointer<Tail>
     /// The number of slots minus one.
     var mask: Int
     /// 64 minus the base-2 logarithm of the number of slots.
@@ -149,10 +173,11 @@ extension WordScanner {
     var isWord: [Bool]
     var arena: [UInt8]
 
-    init(slots: UnsafeMutablePointer<Slot>, count: Int, isWord: [Bool], arena: [UInt8]) {
-      self.slots = slots
-      mask = count - 1
-      shift = UInt64(64 - count.trailingZeroBitCount)
+    init(table: SlotTable, isWord: [Bool], arena: [UInt8]) {
+      slots = table.slots
+      tails = table.tails
+      mask = table.count - 1
+      shift = UInt64(64 - table.count.trailingZeroBitCount)
       self.isWord = isWord
       self.arena = arena
     }
@@ -172,59 +197,96 @@ extension WordScanner {
     mutating func reserve(forBytes byteCount: Int) {
       let expected = max(isWord.count, Int(16 * Double(byteCount).squareRoot()))
       var size = mask + 1
-      while expected * 2 > size { size *= 2 }
+      while Self.isCrowded(expected, size) { size *= 2 }
       if size > mask + 1 { rebuild(count: size) }
       isWord.reserveCapacity(expected)
-      // Some tokens in eight are longer than eight bytes, of some twelve bytes.
-      arena.reserveCapacity(expected * 2)
     }
 
-    /// The key of the token `bytes[start..<start + length]` (see `Interner`).
+    /// Whether a table of `size` slots is too full for `count` tokens: beyond 70%, linear
+    /// probing's runs grow long; below it, the table would take more memory, and every page
+    /// of memory costs a fault on first use.
     @inline(__always)
-    static func key(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int) -> UInt64 {
-      let base = bytes.baseAddress.unsafelyUnwrapped
-      if length <= 8 {
-        let word = chunk(base, start, length, limit: bytes.count)
-        return length == 8 ? word : word | UInt64(truncatingIfNeeded: length) << 56
-      }
-      return longKey(base, start: start, length: length, limit: bytes.count)
+    static func isCrowded(_ count: Int, _ size: Int) -> Bool {
+      count * 10 > size * 7
     }
 
-    /// The key of a token longer than eight bytes: a hash of its length and bytes.
-    @inline(never)
-    static func longKey(_ base: UnsafePointer<UInt8>, start: Int, length: Int, limit: Int) -> UInt64 {
-      var hash = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
-      let end = start &+ length
-      var offset = start
-      while offset < end {
-        hash = (hash ^ chunk(base, offset, min(end &- offset, 8), limit: limit)) &* 0xBF58_476D_1CE4_E5B9
-        hash ^= hash >> 29
-        offset &+= 8
-      }
+    /// The key of the token `bytes[start..<start + length]`, of at most eight bytes.
+    @inline(__always)
+    static func shortKey(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int) -> UInt64 {
+      let word = chunk(bytes.baseAddress.unsafelyUnwrapped, start, length, limit: bytes.count)
+      return length == 8 ? word : word | UInt64(truncatingIfNeeded: length) << 56
+    }
+
+    /// The first, second and third eight bytes of a token longer than eight bytes (the
+    /// third 0 for one of at most 16).
+    @inline(__always)
+    static func chunks(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int) -> (UInt64, Tail) {
+      let base = bytes.baseAddress.unsafelyUnwrapped
+      let first = chunk(base, start, 8, limit: bytes.count)
+      let second = chunk(base, start &+ 8, min(length &- 8, 8), limit: bytes.count)
+      let third = length > 16 ? chunk(base, start &+ 16, min(length &- 16, 8), limit: bytes.count) : 0
+      return (first, Tail(second: second, third: third))
+    }
+
+    /// The hash that a token longer than eight bytes is looked for by.
+    @inline(__always)
+    static func longHash(_ first: UInt64, _ tail: Tail) -> UInt64 {
+      let hash = first ^ tail.second &* 0xBF58_476D_1CE4_E5B9 ^ tail.third &* 0x94D0_49BB_1331_11EB
       // The top byte clear, and never 0, which marks an empty slot.
       return hash >> 8 | 1
     }
 
-    /// The slot where the search for `key` starts.
-    @inline(__always)
-    func home(_ key: UInt64) -> Int {
-      Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    /// The hash of the token `bytes[start..<start + length]`, longer than eight bytes.
+    @inline(never)
+    static func longHash(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int) -> UInt64 {
+      let (first, tail) = chunks(bytes, start: start, length: length)
+      return longHash(first, tail)
     }
 
-    /// Returns the id of the token `bytes[start..<start + length]`, whose key is `key`,
-    /// giving it the next id if new.
+    /// The slot where the search for a key or hash starts.
+    @inline(__always)
+    func home(_ key: UInt64) -> Int {
+      Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+    }
+
+    /// Returns the id of the token `bytes[start..<start + length]` of at most eight bytes,
+    /// whose key is `key`, giving it the next id if new.
     @inline(__always)
     mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, key: UInt64, isWord word: Bool) -> Int32 {
       var slot = home(key)
       while true {
         let entry = slots[slot]
-        if entry.key == key && (length <= 8 || isStored(bytes, start: start, length: length, at: Int(entry.arenaOffset))) {
+        if entry.key == key && entry.extent == 0 { return entry.id }
+        if entry.key == 0 { break }
+        slot = (slot &+ 1) & mask
+      }
+      return insert(Slot(key: key, id: 0, extent: 0), .empty, at: slot, isWord: word)
+    }
+
+    /// Returns the id of the token `bytes[start..<start + length]`, longer than eight
+    /// bytes, giving it the next id if new.
+    @inline(never)
+    mutating func longID(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, isWord word: Bool) -> Int32 {
+      let (first, tail) = Self.chunks(bytes, start: start, length: length)
+      var slot = home(Self.longHash(first, tail))
+      while true {
+        let entry = slots[slot]
+        if entry.key == first && entry.extent != 0 && tails[slot].second == tail.second && tails[slot].third == tail.third
+          && (length <= 24 ? entry.extent == 1 : entry.extent >= 2 && isStored(bytes, start: start, length: length, at: Int(entry.extent - 2)))
+        {
           return entry.id
         }
         if entry.key == 0 { break }
         slot = (slot &+ 1) & mask
       }
-      return insert(bytes, start: start, length: length, key: key, slot: slot, isWord: word)
+      var extent: UInt32 = 1
+      if length > 24 {
+        precondition(arena.count + length <= Int(UInt32.max) - 2, "long tokens fit in 4 GB")
+        extent = UInt32(arena.count + 2)
+        for shift in stride(from: 0, to: 32, by: 8) { arena.append(UInt8(truncatingIfNeeded: length >> shift)) }
+        for index in start + 24..<start + length { arena.append(bytes[index]) }
+      }
+      return insert(Slot(key: first, id: 0, extent: extent), tail, at: slot, isWord: word)
     }
 
     /// The `length` bytes (one to eight) from `start`, all before `limit`, as a
@@ -249,19 +311,17 @@ extension WordScanner {
       return word
     }
 
-    /// Whether the long token `bytes[start..<start + length]` is the one stored at `offset`
-    /// in the arena. Compared eight bytes at a time in place: long words are a few chunks,
-    /// too short for a call to `memcmp` to pay.
-    @inline(never)
+    /// Whether the token `bytes[start..<start + length]`, longer than 24 bytes, has the
+    /// length and bytes after the 24th stored at `offset` in the arena.
     func isStored(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, at offset: Int) -> Bool {
       arena.withUnsafeBufferPointer { arena in
         let stored = arena.baseAddress.unsafelyUnwrapped
         guard Self.chunk(stored, offset, 4, limit: arena.count) == UInt64(length) else { return false }
         let text = bytes.baseAddress.unsafelyUnwrapped
-        var compared = 0
+        var compared = 24
         while compared < length {
           let size = min(length &- compared, 8)
-          if Self.chunk(stored, offset &+ 4 &+ compared, size, limit: arena.count)
+          if Self.chunk(stored, offset &+ 4 &+ compared &- 24, size, limit: arena.count)
             != Self.chunk(text, start &+ compared, size, limit: bytes.count)
           {
             return false
@@ -272,41 +332,35 @@ extension WordScanner {
       }
     }
 
-    /// Gives the new token `bytes[start..<start + length]` the next id, in the empty slot
-    /// `slot`, and keeps the table at most half full.
+    /// Gives a new token, described by `entry` and `tail`, the next id, in the empty slot
+    /// `slot`, and keeps the table from crowding.
     @inline(never)
-    mutating func insert(
-      _ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, key: UInt64, slot: Int, isWord word: Bool
-    ) -> Int32 {
+    mutating func insert(_ entry: Slot, _ tail: Tail, at slot: Int, isWord word: Bool) -> Int32 {
       precondition(isWord.count < Int(Int32.max), "more distinct tokens than Int32 ids")
       let id = Int32(truncatingIfNeeded: isWord.count)
-      var offset: UInt32 = 0
-      if length > 8 {
-        precondition(arena.count + length + 4 <= Int(UInt32.max), "long tokens fit in 4 GB")
-        offset = UInt32(arena.count)
-        for shift in stride(from: 0, to: 32, by: 8) { arena.append(UInt8(truncatingIfNeeded: length >> shift)) }
-        for index in start..<start + length { arena.append(bytes[index]) }
-      }
-      slots[slot] = Slot(key: key, id: id, arenaOffset: offset)
+      slots[slot] = Slot(key: entry.key, id: id, extent: entry.extent)
+      tails[slot] = tail
       isWord.append(word)
-      if isWord.count * 2 > mask + 1 { rebuild(count: (mask + 1) * 2) }
+      if Self.isCrowded(isWord.count, mask + 1) { rebuild(count: (mask + 1) * 2) }
       return id
     }
 
     /// Moves every id into a new table of `count` slots.
     mutating func rebuild(count: Int) {
-      let old = slots
+      let (oldSlots, oldTails) = (slots, tails)
       let oldCount = mask + 1
-      slots = .allocate(capacity: count)
-      slots.initialize(repeating: .empty, count: count)
+      (slots, tails) = SlotTable.allocate(count)
       mask = count - 1
       shift = UInt64(64 - count.trailingZeroBitCount)
-      for index in 0..<oldCount where old[index].key != 0 {
-        var slot = home(old[index].key)
+      for index in 0..<oldCount where oldSlots[index].key != 0 {
+        let entry = oldSlots[index]
+        var slot = home(entry.extent == 0 ? entry.key : Self.longHash(entry.key, oldTails[index]))
         while slots[slot].key != 0 { slot = (slot + 1) & mask }
-        slots[slot] = old[index]
+        slots[slot] = entry
+        tails[slot] = oldTails[index]
       }
-      old.deallocate()
+      oldSlots.deallocate()
+      oldTails.deallocate()
     }
   }
 }
