@@ -27,7 +27,7 @@ extension WordScanner {
     /// Tokens are interned this many tokens after they are found: the table slot of each is
     /// fetched ahead when it is found, so that the cache misses of a long text's rare words
     /// overlap instead of coming one after another.
-    static let lag = 32
+    static let lag = 16
     /// The keys of the tokens not yet interned are kept at their index modulo a power of
     /// two above the lag.
     static let keyMask = 2 * lag - 1
@@ -208,12 +208,13 @@ extension WordScanner {
     }
 
     /// Emits the tokens from `start`, a token boundary, decoding every character, until the
-    /// first token boundary after `limit`, and returns it.
+    /// first token boundary after `limit` that ASCII text follows, and returns it: text in
+    /// other scripts stays here rather than being classified in blocks at every token.
     @inline(never)
     mutating func scanSlowly(from start: Int, past limit: Int) -> Int {
       let count = bytes.count
       var index = start
-      while index <= limit && index < count {
+      while index < count && (index <= limit || !isASCII(from: index)) {
         let tokenStart = index
         let (scalar, length) = Characters.scalar(in: bytes, at: index)
         index += length
@@ -225,6 +226,15 @@ extension WordScanner {
         emit(tokenStart, index, kind: UInt32(kind.rawValue))
       }
       return index
+    }
+
+    /// Whether the 16 bytes from `index` are all ASCII (false near the end of the text).
+    @inline(__always)
+    func isASCII(from index: Int) -> Bool {
+      guard index &+ 16 <= bytes.count else { return false }
+      let ahead = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + index)
+      return (ahead.loadUnaligned(as: UInt64.self) | ahead.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        & 0x8080_8080_8080_8080 == 0
     }
 
     /// The end of the word or number whose first character ends at `index`: letters and
