@@ -290,8 +290,9 @@ extension WordScanner {
     /// A byte repeated in every byte of a word.
     private static func repeated(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
 
-    /// Classifies the 64 bytes at `block`.
-    @inline(__always)
+    /// Classifies the 64 bytes at `block`. Not inlined: the vector constants of the
+    /// classification would otherwise take registers from the loop over the tokens.
+    @inline(never)
     init(_ block: UnsafeRawPointer) {
       var any: UInt64 = 0
       for word in 0..<8 { any |= block.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self) }
