@@ -11,15 +11,15 @@ import CPrefetch
 /// rather than at every byte. Punctuation between two letters or digits (rare) is looked at
 /// one byte at a time: an apostrophe or hyphen joins the word, a comma or full stop joins a
 /// number before a digit. A non-ASCII byte hands the text, from the start of the token it
-/// may belong to, to a byte-by-byte scan that decodes characters, until the first token
-/// boundary past it.
+/// may belong to, to a byte-by-byte scan that decodes characters, until ASCII text follows.
 extension WordScanner {
   /// One scan of one text: the text, where its tokens and ids go, and the interner.
   struct Pass {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: UnsafeMutablePointer<Token>
     let ids: UnsafeMutablePointer<Int32>
-    /// Room for the keys of a batch of tokens.
+    /// The keys of the tokens found and not yet interned, at their index modulo
+    /// `keyMask + 1`.
     let keys: UnsafeMutablePointer<UInt64>
     var interner: Interner
     /// The number of tokens found so far.

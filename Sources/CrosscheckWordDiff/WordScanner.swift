@@ -1,5 +1,3 @@
-import CPrefetch
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,9 +12,9 @@ import Darwin
 /// separates them). ASCII text is classified 64 bytes at a time into bit masks (see
 /// `WordScanner+Blocks.swift`), from which the tokens' starts and ends follow without a
 /// branch per byte; around other characters the scanner decodes byte by byte. Every token is
-/// interned as soon as it is found, through one open-addressing table over the tokens' bytes,
-/// shared by every text scanned with the same scanner, so that equal tokens of two texts get
-/// equal ids.
+/// interned in the same pass, a few tokens after it is found (its table slot is fetched
+/// meanwhile), through one open-addressing table over the tokens' bytes, shared by every text
+/// scanned with the same scanner, so that equal tokens of two texts get equal ids.
 ///
 /// ```swift
 /// var scanner = WordScanner()
