@@ -47,10 +47,22 @@ public enum Characters {
   /// Letters and combining marks (which continue a word).
   @inlinable @inline(__always)
   package static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
     if scalar.isASCII {
-      let v = scalar.value
       return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
     }
+    // The scripts and punctuation news text is mostly made of, decided without a lookup of
+    // the character's properties (which a test checks these ranges against).
+    switch v {
+    case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2AF, 0x400...0x481, 0x483...0x52F, 0x4E00...0x9FFF: return true
+    case 0x80...0xA9, 0xAB...0xB4, 0xB6...0xB9, 0xBB...0xBF, 0xD7, 0xF7, 0x2000...0x206F: return false
+    default: return isLetterByProperties(scalar)
+    }
+  }
+
+  /// `isLetter` for the characters it does not decide by range.
+  @inlinable
+  package static func isLetterByProperties(_ scalar: Unicode.Scalar) -> Bool {
     let properties = scalar.properties
     if properties.isAlphabetic { return true }
     switch properties.generalCategory {
@@ -63,7 +75,18 @@ public enum Characters {
   @inlinable @inline(__always)
   package static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }
-    return scalar.properties.numericType == .decimal
+    // No decimal digit lies before the Arabic-Indic ones, among punctuation and symbols, or
+    // among the CJK ideographs (which a test checks).
+    switch scalar.value {
+    case 0x80..<0x660, 0x2000...0x2BFF, 0x3000...0x9FFF: return false
+    default: return isDigitByProperties(scalar)
+    }
+  }
+
+  /// `isDigit` for the characters it does not decide by range.
+  @inlinable
+  package static func isDigitByProperties(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.numericType == .decimal
   }
 
   /// Apostrophes that can join the parts of a word ("can’t", "Kyiv's").

@@ -1,5 +1,3 @@
-import CPrefetch
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,9 +9,12 @@ import Darwin
 ///
 /// The tokens are exactly those of `Tokenizer` (words with internal apostrophes and hyphens,
 /// numbers with internal separators, one token per other visible character; white space
-/// separates them); ASCII bytes are classified through a table and only other characters are
-/// decoded. Ids come from one open-addressing table over the tokens' bytes, shared by every
-/// text scanned with the same scanner, so that equal tokens of two texts get equal ids.
+/// separates them). ASCII text is classified 64 bytes at a time into bit masks (see
+/// `WordScanner+Blocks.swift`), from which the tokens' starts and ends follow without a
+/// branch per byte; around other characters the scanner decodes byte by byte. Every token is
+/// interned in the same pass, a few tokens after it is found (its table slot is fetched
+/// meanwhile), through one open-addressing table over the tokens' bytes, shared by every text
+/// scanned with the same scanner, so that equal tokens of two texts get equal ids.
 ///
 /// ```swift
 /// var scanner = WordScanner()
@@ -30,58 +31,20 @@ package struct WordScanner: Sendable {
     package var ids: [Int32]
   }
 
-  /// One entry of the hash table: the first eight bytes of the token (padded with zeros), a
-  /// tag made of the hash's high bits and the token's length, and the token's id (-1 for an
-  /// empty slot). With the tag, the bytes settle equality for tokens of up to eight bytes,
-  /// most words, so that a lookup reads one cache line, which can be fetched ahead.
-  private struct Slot {
-    var prefix: UInt64
-    var tag: UInt32
-    var id: Int32
-
-    static let empty = Slot(prefix: 0, tag: 0, id: -1)
-  }
-
   /// Whether every id is a word or number (not punctuation).
   package private(set) var isWord: [Bool] = []
   /// The number of distinct tokens seen.
   package var count: Int { isWord.count }
 
-  private var slots: [Slot]
-  /// The hash of every id, to rebuild the table when it grows.
-  private var hashes: [UInt64] = []
-  /// Where every id's bytes start in `arena`, for tokens longer than eight bytes.
-  private var offsets: [Int32] = []
-  /// The bytes of every distinct token longer than eight bytes.
+  /// The hash table's slots, which a scan reads and writes through a pointer.
+  private var table: SlotTable
+  /// Every distinct token longer than 24 bytes, as its length (four bytes, little-endian)
+  /// and its bytes after the 24th; its slot says where.
   private var arena: [UInt8] = []
-
-  /// The table starts small and doubles when half full: texts have far fewer distinct
-  /// tokens than tokens, and a table that fits in the cache probes fastest.
-  private static let initialSlots = 4096
-
-  /// Tokens are interned in blocks of this many: the table slots of a block are fetched
-  /// ahead while the block is hashed, so that the cache misses of a long text's rare words
-  /// overlap instead of coming one after another.
-  private static let internBlock = 16
-
-  /// ASCII byte classes.
-  private static let space: UInt8 = 0
-  private static let letter: UInt8 = 1
-  private static let digit: UInt8 = 2
-  private static let mark: UInt8 = 3
-
-  /// The class of every ASCII byte, as `Characters` sees it.
-  private static let asciiClasses: [UInt8] = (0..<128).map { (byte: Int) -> UInt8 in
-    let scalar = Unicode.Scalar(UInt8(byte))
-    if Characters.isSpace(scalar) { return space }
-    if Characters.isLetter(scalar) { return letter }
-    if Characters.isDigit(scalar) { return digit }
-    return mark
-  }
 
   /// Creates a scanner that knows no tokens.
   package init() {
-    slots = [Slot](repeating: Slot.empty, count: Self.initialSlots)
+    table = SlotTable(count: SlotTable.initialCount)
   }
 
   /// Tokenizes and interns UTF-8 text.
@@ -90,6 +53,13 @@ package struct WordScanner: Sendable {
   /// - Returns: The tokens, as `Tokenizer` splits them, with their ids.
   /// - Complexity: O(*n*) in the number of bytes, with one hash-table probe per token.
   package mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
+    precondition(bytes.count < Int(Int32.max), "a text's offsets fit in 32 bits")
+    if !isKnownUniquelyReferenced(&table) { table = table.copy() }
+    // The scan works on a local interner, so that the hot loop reaches the table through
+    // plain pointers; the arrays move into it (and back) without being copied.
+    var interner = Interner(table: table, isWord: isWord, arena: arena)
+    (isWord, arena) = ([], [])
+    interner.reserve(forBytes: bytes.count)
     // A text has at most one token per byte; pages of the arrays that no token reaches
     // are never touched, so the bound costs address space, not memory.
     let capacity = bytes.count + 1
@@ -99,218 +69,296 @@ package struct WordScanner: Sendable {
         // Both buffers exist: the capacity is at least 1.
         HugePages.advise(UnsafeMutableRawPointer(tokenBuffer.baseAddress!), byteCount: capacity * MemoryLayout<Token>.stride)
         HugePages.advise(UnsafeMutableRawPointer(idBuffer.baseAddress!), byteCount: capacity * MemoryLayout<Int32>.stride)
-        idCount = scan(bytes, tokens: tokenBuffer, ids: idBuffer)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Pass.keyMask + 1) { keys in
+          var pass = Pass(
+            bytes: bytes, tokens: tokenBuffer.baseAddress!, ids: idBuffer.baseAddress!, keys: keys.baseAddress!,
+            interner: interner.moved())
+          pass.run()
+          idCount = pass.found
+          interner = pass.interner.moved()
+        }
       }
       tokenCount = ids.count
     }
+    (table.slots, table.tails, table.count) = (interner.slots, interner.tails, interner.mask + 1)
+    (isWord, arena) = (interner.isWord, interner.arena)
     return Scan(tokens: tokens, ids: ids)
   }
+}
 
-  /// Scans `bytes` into `tokens` and `ids`, which have room for one token per byte, and
-  /// returns the number of tokens.
-  private mutating func scan(
-    _ bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<Token>, ids: UnsafeMutableBufferPointer<Int32>
-  ) -> Int {
-    var found = 0
-    Self.asciiClasses.withUnsafeBufferPointer { classes in
-      let count = bytes.count
-      var index = 0
-      while index < count {
-        let start = index
-        let lead = bytes[index]
-        var kind: TokenKind
-        if lead < 0x80 {
-          let kindClass = classes[Int(lead)]
-          if kindClass == Self.space {
-            index += 1
-            continue
-          }
-          index += 1
-          kind = kindClass == Self.mark ? .punctuation : kindClass == Self.digit ? .number : .word
-        } else {
-          let (scalar, length) = Characters.scalar(in: bytes, at: index)
-          index += length
-          if Characters.isSpace(scalar) { continue }
-          kind = Characters.isDigit(scalar) ? .number : Characters.isLetter(scalar) ? .word : .punctuation
-        }
-        if kind != .punctuation {
-          index = wordEnd(bytes, from: index, kind: kind, classes: classes)
-        }
-        tokens.initializeElement(at: found, to: Token(kind: kind, start: start, end: index))
-        found += 1
-      }
-    }
-    // Interned in a second pass over the tokens, a block at a time (see `internBlock`).
-    var keys = [Key](repeating: Key(hash: 0, prefix: 0), count: Self.internBlock)
-    var blockStart = 0
-    while blockStart < found {
-      let blockEnd = min(blockStart + Self.internBlock, found)
-      slots.withUnsafeBufferPointer { slots in
-        let mask = slots.count - 1
-        for index in blockStart..<blockEnd {
-          let key = Self.key(bytes, Int(tokens[index].start), Int(tokens[index].end))
-          keys[index - blockStart] = key
-          // The table is not empty, so it has a base address.
-          crosscheck_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: key.hash) & mask))
-        }
-      }
-      for index in blockStart..<blockEnd {
-        let token = tokens[index]
-        let id = intern(bytes, Int(token.start), Int(token.end), key: keys[index - blockStart], isWord: token.kind != .punctuation)
-        ids.initializeElement(at: index, to: id)
-      }
-      blockStart = blockEnd
-    }
-    return found
+extension WordScanner {
+  /// One entry of the hash table: a token's key (0 for an empty slot), its id, and what
+  /// else says which token it is. A lookup of a token of at most eight bytes reads this
+  /// one cache line, which can be fetched ahead.
+  struct Slot {
+    /// The token's bytes if at most eight (see `Interner`), else its first eight.
+    var key: UInt64
+    var id: Int32
+    /// 0 for a token of at most eight bytes; 1 for one of at most 24, whose next bytes are
+    /// in the slot's `Tail`; for a longer one, 2 plus the offset of its length and its
+    /// bytes after the 24th in the arena.
+    var extent: UInt32
+
+    static let empty = Slot(key: 0, id: -1, extent: 0)
   }
 
-  /// The end of the word or number whose first character ends at `index`: letters and
-  /// digits continue it, and so does a joiner followed by one (an apostrophe or hyphen, or
-  /// in a number a comma or full stop followed by a digit), as in `Tokenizer`.
-  @inline(__always)
-  private func wordEnd(
-    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, kind: TokenKind, classes: UnsafeBufferPointer<UInt8>
-  ) -> Int {
-    let count = bytes.count
-    var index = start
-    while index < count {
-      let byte = bytes[index]
-      if byte < 0x80 {
-        let byteClass = classes[Int(byte)]
-        if byteClass == Self.letter || byteClass == Self.digit {
-          index += 1
-          continue
-        }
-        let separates = kind == .number && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "."))
-        guard separates || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-"), index + 1 < count else {
-          return index
-        }
-        let (after, _) = Characters.scalar(in: bytes, at: index + 1)
-        let continues = separates ? Characters.isDigit(after) : Characters.isLetter(after) || Characters.isDigit(after)
-        guard continues else { return index }
-        index += 1
-      } else {
-        let (next, length) = Characters.scalar(in: bytes, at: index)
-        if Characters.isLetter(next) || Characters.isDigit(next) {
-          index += length
-          continue
-        }
-        guard Characters.isApostrophe(next) || Characters.isHyphen(next), index + length < count else {
-          return index
-        }
-        let (after, _) = Characters.scalar(in: bytes, at: index + length)
-        guard Characters.isLetter(after) || Characters.isDigit(after) else { return index }
-        index += length
-      }
-    }
-    return index
+  /// The 9th to 24th bytes of a token longer than eight bytes (padded with zeros), kept
+  /// beside its slot.
+  struct Tail {
+    var second: UInt64
+    var third: UInt64
+
+    static let empty = Tail(second: 0, third: 0)
   }
 
-  /// Up to eight bytes of `bytes` from `start`, as a little-endian integer padded with zeros.
-  @inline(__always)
-  private static func chunk(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> UInt64 {
-    // The base address exists: the buffer holds the token.
-    let base = bytes.baseAddress! + start
-    if length >= 8 { return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self).littleEndian }
-    if start + 8 <= bytes.count {
-      let word = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self).littleEndian
-      return word & ((1 << UInt64(length * 8)) - 1)
+  /// The memory of the hash table, owned by a scanner (and copied when a copy of the scanner
+  /// scans). Its members are read and written only at the start and end of a scan, by the
+  /// one scanner that holds it.
+  final class SlotTable: @unchecked Sendable {
+    /// The table starts small and doubles when crowded: texts have far fewer distinct
+    /// tokens than tokens, and a table that fits in the cache probes fastest.
+    static let initialCount = 1024
+
+    var slots: UnsafeMutablePointer<Slot>
+    var tails: UnsafeMutablePointer<Tail>
+    /// The number of slots, a power of two.
+    var count: Int
+
+    init(count: Int) {
+      self.count = count
+      (slots, tails) = Self.allocate(count)
     }
-    var word: UInt64 = 0
-    for offset in 0..<length {
-      word |= UInt64(base[offset]) << UInt64(offset * 8)
+
+    /// Empty slots and tails for a table of `count` slots.
+    static func allocate(_ count: Int) -> (UnsafeMutablePointer<Slot>, UnsafeMutablePointer<Tail>) {
+      let slots = UnsafeMutablePointer<Slot>.allocate(capacity: count)
+      slots.initialize(repeating: .empty, count: count)
+      let tails = UnsafeMutablePointer<Tail>.allocate(capacity: count)
+      tails.initialize(repeating: .empty, count: count)
+      return (slots, tails)
     }
-    return word
+
+    func copy() -> SlotTable {
+      let copy = SlotTable(count: count)
+      copy.slots.update(from: slots, count: count)
+      copy.tails.update(from: tails, count: count)
+      return copy
+    }
+
+    deinit {
+      slots.deallocate()
+      tails.deallocate()
+    }
   }
 
-  /// A token's hash and first eight bytes.
-  private struct Key {
-    var hash: UInt64
-    var prefix: UInt64
-  }
+  /// The state of interning during one scan: the table and what is known of each id.
+  ///
+  /// A token of at most eight bytes is its own key: its bytes as a little-endian integer,
+  /// with its length in the top byte when shorter than eight. No two such tokens share a
+  /// key, since the eighth byte of a token is never below 8 (it is part of a word or
+  /// number: a letter, digit, joiner or non-ASCII byte). A longer token is looked for by a
+  /// hash of its first 24 bytes with the top byte clear, which no short token's key has,
+  /// and told apart by those bytes, which words never pad with zeros, and beyond 24 bytes
+  /// by the arena. The slot is picked by the top bits of the key or hash times an odd
+  /// constant (Fibonacci hashing), so that the table can be rebuilt from its entries.
+  struct Interner {
+    var slots: UnsafeMutablePointer<Slot>
+    var tails: UnsafeMutablePointer<Tail>
+    /// The number of slots minus one.
+    var mask: Int
+    /// 64 minus the base-2 logarithm of the number of slots.
+    var shift: UInt64
+    var isWord: [Bool]
+    var arena: [UInt8]
 
-  /// The hash and first eight bytes of the token `bytes[start..<end]`.
-  @inline(__always)
-  private static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Key {
-    let length = end - start
-    let prefix = chunk(bytes, start, min(length, 8))
-    var hash = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15 ^ prefix
-    hash = hash &* 0xBF58_476D_1CE4_E5B9
-    if length > 8 {
-      var offset = start + 8
-      while offset < end {
-        hash = (hash ^ chunk(bytes, offset, min(end - offset, 8))) &* 0x94D0_49BB_1331_11EB
-        offset += 8
-      }
+    init(table: SlotTable, isWord: [Bool], arena: [UInt8]) {
+      slots = table.slots
+      tails = table.tails
+      mask = table.count - 1
+      shift = UInt64(64 - table.count.trailingZeroBitCount)
+      self.isWord = isWord
+      self.arena = arena
     }
-    hash ^= hash >> 31
-    return Key(hash: hash, prefix: prefix)
-  }
 
-  /// Returns the id of the token `bytes[start..<end]`, whose key is `key`, giving it the
-  /// next id if new.
-  @inline(__always)
-  private mutating func intern(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, key: Key, isWord: Bool
-  ) -> Int32 {
-    let length = end - start
-    let (hash, prefix) = (key.hash, key.prefix)
-    let tag = UInt32(truncatingIfNeeded: hash >> 32) & ~0xFF | UInt32(min(length, 0xFF))
-    let found: (id: Int32, slot: Int) = slots.withUnsafeBufferPointer { slots in
-      let mask = slots.count - 1
-      var slot = Int(truncatingIfNeeded: hash) & mask
+    /// This interner, whose arrays are then referenced once, by the copy returned: so that
+    /// appending to them never copies them.
+    mutating func moved() -> Interner {
+      let moved = self
+      (isWord, arena) = ([], [])
+      return moved
+    }
+
+    /// Grows the table ahead of a text of `byteCount` bytes, to the size that about as many
+    /// distinct tokens as such a text usually holds need, so that it seldom grows during
+    /// the scan. News text of n bytes has roughly 16√n to 25√n distinct tokens (60 kB about
+    /// 4,000, 6 MB about 60,000); the second text of a diff mostly repeats the first's.
+    mutating func reserve(forBytes byteCount: Int) {
+      let expected = max(isWord.count, Int(16 * Double(byteCount).squareRoot()))
+      var size = mask + 1
+      while Self.isCrowded(expected, size) { size *= 2 }
+      if size > mask + 1 { rebuild(count: size) }
+      isWord.reserveCapacity(expected)
+    }
+
+    /// Whether a table of `size` slots is too full for `count` tokens: beyond 70%, linear
+    /// probing's runs grow long; below it, the table would take more memory, and every page
+    /// of memory costs a fault on first use.
+    @inline(__always)
+    static func isCrowded(_ count: Int, _ size: Int) -> Bool {
+      count * 10 > size * 7
+    }
+
+    /// The key of the token `bytes[start..<start + length]`, of at most eight bytes.
+    @inline(__always)
+    static func shortKey(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int) -> UInt64 {
+      let word = chunk(bytes.baseAddress.unsafelyUnwrapped, start, length, limit: bytes.count)
+      return length == 8 ? word : word | UInt64(truncatingIfNeeded: length) << 56
+    }
+
+    /// The first, second and third eight bytes of a token longer than eight bytes (the
+    /// third 0 for one of at most 16).
+    @inline(__always)
+    static func chunks(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int) -> (UInt64, Tail) {
+      let base = bytes.baseAddress.unsafelyUnwrapped
+      let first = chunk(base, start, 8, limit: bytes.count)
+      let second = chunk(base, start &+ 8, min(length &- 8, 8), limit: bytes.count)
+      let third = length > 16 ? chunk(base, start &+ 16, min(length &- 16, 8), limit: bytes.count) : 0
+      return (first, Tail(second: second, third: third))
+    }
+
+    /// The hash that a token longer than eight bytes is looked for by.
+    @inline(__always)
+    static func longHash(_ first: UInt64, _ tail: Tail) -> UInt64 {
+      let hash = first ^ tail.second &* 0xBF58_476D_1CE4_E5B9 ^ tail.third &* 0x94D0_49BB_1331_11EB
+      // The top byte clear, and never 0, which marks an empty slot.
+      return hash >> 8 | 1
+    }
+
+    /// The hash of the token `bytes[start..<start + length]`, longer than eight bytes.
+    @inline(never)
+    static func longHash(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int) -> UInt64 {
+      let (first, tail) = chunks(bytes, start: start, length: length)
+      return longHash(first, tail)
+    }
+
+    /// The slot where the search for a key or hash starts.
+    @inline(__always)
+    func home(_ key: UInt64) -> Int {
+      Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+    }
+
+    /// Returns the id of the token `bytes[start..<start + length]` of at most eight bytes,
+    /// whose key is `key`, giving it the next id if new.
+    @inline(__always)
+    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, key: UInt64, isWord word: Bool) -> Int32 {
+      var slot = home(key)
       while true {
         let entry = slots[slot]
-        if entry.id < 0 { return (-1, slot) }
-        if entry.tag == tag && entry.prefix == prefix && (length <= 8 || sameLongToken(bytes, start, length, entry.id)) {
-          return (entry.id, slot)
+        if entry.key == key && entry.extent == 0 { return entry.id }
+        if entry.key == 0 { break }
+        slot = (slot &+ 1) & mask
+      }
+      return insert(Slot(key: key, id: 0, extent: 0), .empty, at: slot, isWord: word)
+    }
+
+    /// Returns the id of the token `bytes[start..<start + length]`, longer than eight
+    /// bytes, giving it the next id if new.
+    @inline(never)
+    mutating func longID(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, isWord word: Bool) -> Int32 {
+      let (first, tail) = Self.chunks(bytes, start: start, length: length)
+      var slot = home(Self.longHash(first, tail))
+      while true {
+        let entry = slots[slot]
+        if entry.key == first && entry.extent != 0 && tails[slot].second == tail.second && tails[slot].third == tail.third
+          && (length <= 24 ? entry.extent == 1 : entry.extent >= 2 && isStored(bytes, start: start, length: length, at: Int(entry.extent - 2)))
+        {
+          return entry.id
         }
-        slot = (slot + 1) & mask
+        if entry.key == 0 { break }
+        slot = (slot &+ 1) & mask
+      }
+      var extent: UInt32 = 1
+      if length > 24 {
+        precondition(arena.count + length <= Int(UInt32.max) - 2, "long tokens fit in 4 GB")
+        extent = UInt32(arena.count + 2)
+        for shift in stride(from: 0, to: 32, by: 8) { arena.append(UInt8(truncatingIfNeeded: length >> shift)) }
+        for index in start + 24..<start + length { arena.append(bytes[index]) }
+      }
+      return insert(Slot(key: first, id: 0, extent: extent), tail, at: slot, isWord: word)
+    }
+
+    /// The `length` bytes (one to eight) from `start`, all before `limit`, as a
+    /// little-endian integer padded with zeros.
+    @inline(__always)
+    static func chunk(_ base: UnsafePointer<UInt8>, _ start: Int, _ length: Int, limit: Int) -> UInt64 {
+      if start &+ 8 <= limit {
+        let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self).littleEndian
+        // A shift of 0 keeps all eight bytes.
+        return word & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* length))
+      }
+      return partialChunk(base, start, length)
+    }
+
+    /// `chunk` at the end of the text, a byte at a time.
+    @inline(never)
+    static func partialChunk(_ base: UnsafePointer<UInt8>, _ start: Int, _ length: Int) -> UInt64 {
+      var word: UInt64 = 0
+      for offset in 0..<length {
+        word |= UInt64(base[start + offset]) << UInt64(offset * 8)
+      }
+      return word
+    }
+
+    /// Whether the token `bytes[start..<start + length]`, longer than 24 bytes, has the
+    /// length and bytes after the 24th stored at `offset` in the arena.
+    func isStored(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, at offset: Int) -> Bool {
+      arena.withUnsafeBufferPointer { arena in
+        let stored = arena.baseAddress.unsafelyUnwrapped
+        guard Self.chunk(stored, offset, 4, limit: arena.count) == UInt64(length) else { return false }
+        let text = bytes.baseAddress.unsafelyUnwrapped
+        var compared = 24
+        while compared < length {
+          let size = min(length &- compared, 8)
+          if Self.chunk(stored, offset &+ 4 &+ compared &- 24, size, limit: arena.count)
+            != Self.chunk(text, start &+ compared, size, limit: bytes.count)
+          {
+            return false
+          }
+          compared &+= 8
+        }
+        return true
       }
     }
-    if found.id >= 0 { return found.id }
-    let id = Int32(truncatingIfNeeded: self.isWord.count)
-    precondition(self.isWord.count < Int(Int32.max), "more distinct tokens than Int32 ids")
-    slots[found.slot] = Slot(prefix: prefix, tag: tag, id: id)
-    hashes.append(hash)
-    self.isWord.append(isWord)
-    if length > 8 {
-      offsets.append(Int32(truncatingIfNeeded: arena.count))
-      arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-    } else {
-      offsets.append(-1)
-    }
-    // Keep the table at most half full.
-    if self.isWord.count * 2 > slots.count { grow() }
-    return id
-  }
 
-  /// Whether the long token `bytes[start..<start + length]` is the one with id `id`; its
-  /// length and first eight bytes are known to match. Compared eight bytes at a time in
-  /// place: long words are a few chunks, too short for a call to `memcmp` to pay.
-  @inline(__always)
-  private func sameLongToken(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int, _ id: Int32) -> Bool {
-    let offset = Int(offsets[Int(id)])
-    return arena.withUnsafeBufferPointer { arena in
-      var compared = 8
-      while compared < length {
-        let size = min(length - compared, 8)
-        if Self.chunk(arena, offset + compared, size) != Self.chunk(bytes, start + compared, size) { return false }
-        compared += 8
+    /// Gives a new token, described by `entry` and `tail`, the next id, in the empty slot
+    /// `slot`, and keeps the table from crowding.
+    @inline(never)
+    mutating func insert(_ entry: Slot, _ tail: Tail, at slot: Int, isWord word: Bool) -> Int32 {
+      precondition(isWord.count < Int(Int32.max), "more distinct tokens than Int32 ids")
+      let id = Int32(truncatingIfNeeded: isWord.count)
+      slots[slot] = Slot(key: entry.key, id: id, extent: entry.extent)
+      tails[slot] = tail
+      isWord.append(word)
+      if Self.isCrowded(isWord.count, mask + 1) { rebuild(count: (mask + 1) * 2) }
+      return id
+    }
+
+    /// Moves every id into a new table of `count` slots.
+    mutating func rebuild(count: Int) {
+      let (oldSlots, oldTails) = (slots, tails)
+      let oldCount = mask + 1
+      (slots, tails) = SlotTable.allocate(count)
+      mask = count - 1
+      shift = UInt64(64 - count.trailingZeroBitCount)
+      for index in 0..<oldCount where oldSlots[index].key != 0 {
+        let entry = oldSlots[index]
+        var slot = home(entry.extent == 0 ? entry.key : Self.longHash(entry.key, oldTails[index]))
+        while slots[slot].key != 0 { slot = (slot + 1) & mask }
+        slots[slot] = entry
+        tails[slot] = oldTails[index]
       }
-      return true
-    }
-  }
-
-  /// Doubles the table and puts every id back.
-  private mutating func grow() {
-    let old = slots
-    slots = [Slot](repeating: Slot.empty, count: old.count * 2)
-    let mask = slots.count - 1
-    for entry in old where entry.id >= 0 {
-      var slot = Int(truncatingIfNeeded: hashes[Int(entry.id)]) & mask
-      while slots[slot].id >= 0 { slot = (slot + 1) & mask }
-      slots[slot] = entry
+      oldSlots.deallocate()
+      oldTails.deallocate()
     }
   }
 }

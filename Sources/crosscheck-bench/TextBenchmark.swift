@@ -8,8 +8,11 @@ import Foundation
 struct TextBenchmark {
   static func main() {
     let arguments = CommandLine.arguments
+    if arguments.count > 1, arguments[1] == "scan" {
+      exit(ScanBenchmark.run(Array(arguments.dropFirst(2))))
+    }
     guard arguments.count == 3, arguments[1] == "text" else {
-      FileHandle.standardError.write(Data("usage: crosscheck-bench text FOLDER\n".utf8))
+      FileHandle.standardError.write(Data("usage: crosscheck-bench text FOLDER | scan A B [RUNS]\n".utf8))
       exit(2)
     }
     let folder = arguments[2]
