@@ -74,8 +74,9 @@ let package = Package(
       linkerSettings: [.unsafeFlags(["-static-executable", "-use-ld=lld"])]
     ),
 
-    // Benchmarks: `crosscheck-bench text FOLDER` (see scripts/bench-text).
-    .executableTarget(name: "crosscheck-bench", dependencies: ["CrosscheckCore"]),
+    // Benchmarks: `crosscheck-bench text FOLDER` (see scripts/bench-text) and
+    // `crosscheck-bench scan A B [RUNS]` (the word scanner alone).
+    .executableTarget(name: "crosscheck-bench", dependencies: ["CrosscheckCore", "CrosscheckWordDiff"]),
 
     // Stage timings of `compare` for scripts/bench-compare (not shipped).
     .executableTarget(name: "compare-bench", dependencies: ["CrosscheckCore"]),
