@@ -107,8 +107,11 @@ struct PatienceDiff {
 
   /// Memory reused from one region to the next.
   private struct Scratch {
-    /// The unique pairs of the region, in source order.
-    var pairs: [(x: Int32, y: Int32)] = []
+    /// The unique pairs of the region, in source order: `pairCount` of them in memory for
+    /// `pairCapacity`, grown as needed, never zeroed (pages no pair reaches stay untouched).
+    var pairStorage: UnsafeMutablePointer<(x: Int32, y: Int32)>?
+    var pairCapacity = 0
+    var pairCount = 0
     /// The anchors found, in order.
     var anchors: [(x: Int32, y: Int32)] = []
     /// The patience sort's three tables of `tableCapacity` entries each, side by side:
@@ -127,9 +130,27 @@ struct PatienceDiff {
       tables = .allocate(capacity: 3 * tableCapacity)
     }
 
-    /// Frees the tables; the scratch must not be used afterwards.
+    /// Makes room for `count` pairs and forgets the pairs of the last region.
+    mutating func reservePairs(_ count: Int) -> UnsafeMutablePointer<(x: Int32, y: Int32)> {
+      pairCount = 0
+      if count > pairCapacity || pairStorage == nil {
+        pairStorage?.deallocate()
+        pairCapacity = max(count, 2 * pairCapacity, 1)
+        pairStorage = .allocate(capacity: pairCapacity)
+      }
+      // Allocated just above if it was missing.
+      return pairStorage!
+    }
+
+    /// The pairs of the region.
+    var pairs: UnsafeBufferPointer<(x: Int32, y: Int32)> {
+      UnsafeBufferPointer(start: pairStorage, count: pairCount)
+    }
+
+    /// Frees the tables and the pairs; the scratch must not be used afterwards.
     func deallocate() {
       tables?.deallocate()
+      pairStorage?.deallocate()
     }
   }
 
@@ -153,14 +174,18 @@ struct PatienceDiff {
       if count >> 2 < 2 { counts[token] = count &+ 0b100 }
       positions[token] = Int32(truncatingIfNeeded: y)
     }
-    // Exactly once on each side: 0b0101.
-    scratch.pairs.removeAll(keepingCapacity: true)
-    // Room for every pair there can be, reserved once: pages that no pair reaches are
-    // never touched, where growing by doubling would copy into fresh memory each time.
-    scratch.pairs.reserveCapacity(min(box.sourceEnd - box.sourceStart, box.targetEnd - box.targetStart))
-    for x in box.sourceStart..<box.sourceEnd where counts[Int(a[x])] == 0b0101 {
-      scratch.pairs.append((Int32(truncatingIfNeeded: x), positions[Int(a[x])]))
+    // Exactly once on each side: 0b0101. Room for every pair there can be, reserved at
+    // once: growing by doubling would copy into fresh memory each time.
+    let pairs = scratch.reservePairs(min(box.sourceEnd - box.sourceStart, box.targetEnd - box.targetStart))
+    var pairCount = 0
+    for x in box.sourceStart..<box.sourceEnd {
+      let token = Int(a[x])
+      if counts[token] == 0b0101 {
+        pairs[pairCount] = (Int32(truncatingIfNeeded: x), positions[token])
+        pairCount &+= 1
+      }
     }
+    scratch.pairCount = pairCount
     // The counts go back to zero for the next region: token by token for a small region,
     // the whole table at once for a large one (the first, the whole text, reads every id).
     if box.tokenCount >= counts.count / 4 {
@@ -191,34 +216,32 @@ struct PatienceDiff {
     let pileTops = scratch.tables!
     let topYs = pileTops + scratch.tableCapacity
     let predecessor = topYs + scratch.tableCapacity
-    let last = pairs.withUnsafeBufferPointer { pairs in
-      var piles = 0
-      for index in 0..<pairs.count {
-        let y = pairs[index].y
-        // The first pile whose top's y is not below this pair's y. Pairs of prose mostly
-        // come in order on both sides: the last pile is tried first.
-        var low = 0
-        var high = piles
-        if piles > 0 && topYs[piles &- 1] < y {
-          low = piles
-        } else if piles > 0 {
-          high = piles &- 1
-        }
-        while low < high {
-          let middle = (low &+ high) >> 1
-          if topYs[middle] < y {
-            low = middle &+ 1
-          } else {
-            high = middle
-          }
-        }
-        predecessor[index] = low > 0 ? pileTops[low &- 1] : -1
-        pileTops[low] = Int32(truncatingIfNeeded: index)
-        topYs[low] = y
-        if low == piles { piles += 1 }
+    var piles = 0
+    for index in 0..<pairs.count {
+      let y = pairs[index].y
+      // The first pile whose top's y is not below this pair's y. Pairs of prose mostly
+      // come in order on both sides: the last pile is tried first.
+      var low = 0
+      var high = piles
+      if piles > 0 && topYs[piles &- 1] < y {
+        low = piles
+      } else if piles > 0 {
+        high = piles &- 1
       }
-      return Int(pileTops[piles - 1])
+      while low < high {
+        let middle = (low &+ high) >> 1
+        if topYs[middle] < y {
+          low = middle &+ 1
+        } else {
+          high = middle
+        }
+      }
+      predecessor[index] = low > 0 ? pileTops[low &- 1] : -1
+      pileTops[low] = Int32(truncatingIfNeeded: index)
+      topYs[low] = y
+      if low == piles { piles += 1 }
     }
+    let last = Int(pileTops[piles - 1])
     // Every pile-top has a chain as long as its pile's number; read the longest backwards.
     scratch.anchors.reserveCapacity(pairs.count)
     var index = last
