@@ -32,37 +32,27 @@ extension WordDiff {
     to output: inout ChunkedOutput, colors: DiffColors?,
     escaping: ((DiffRunKind, UnsafeBufferPointer<UInt8>, inout ChunkedOutput) -> Void)?
   ) {
+    // The color sequences as bytes, made once.
+    let marks = colors.map { (deleted: Array($0.deleted.utf8), inserted: Array($0.inserted.utf8), reset: Array($0.reset.utf8)) }
     source.bytes.withUnsafeBufferPointer { sourceBytes in
       target.bytes.withUnsafeBufferPointer { targetBytes in
-        guard let colors else {
-          forEachRun { run in
-            let bytes = UnsafeBufferPointer(rebasing: (run.isTarget ? targetBytes : sourceBytes)[run.bytes])
-            if let escaping, !Self.isShownAsIs(bytes) {
-              escaping(run.kind, bytes, &output)
-              return
-            }
-            switch run.kind {
-            case .same: output.append(bytes)
-            case .deleted: output.append(bytes, between: "[-", and: "-]")
-            case .inserted: output.append(bytes, between: "{+", and: "+}")
-            }
-          }
-          return
-        }
-        let (deleted, inserted, reset) = (Array(colors.deleted.utf8), Array(colors.inserted.utf8), Array(colors.reset.utf8))
         forEachRun { run in
           let bytes = UnsafeBufferPointer(rebasing: (run.isTarget ? targetBytes : sourceBytes)[run.bytes])
           if let escaping, !Self.isShownAsIs(bytes) {
             escaping(run.kind, bytes, &output)
             return
           }
-          switch run.kind {
-          case .same:
+          switch (run.kind, marks) {
+          case (.same, _):
             output.append(bytes)
-          case .deleted:
-            output.append(deleted); output.append(bytes); output.append(reset)
-          case .inserted:
-            output.append(inserted); output.append(bytes); output.append(reset)
+          case (.deleted, nil):
+            output.append(bytes, between: "[-", and: "-]")
+          case (.inserted, nil):
+            output.append(bytes, between: "{+", and: "+}")
+          case (.deleted, let marks?):
+            output.append(marks.deleted); output.append(bytes); output.append(marks.reset)
+          case (.inserted, let marks?):
+            output.append(marks.inserted); output.append(bytes); output.append(marks.reset)
           }
         }
       }
@@ -76,27 +66,7 @@ extension WordDiff {
   ///
   /// - Complexity: O(*n*) in the number of bytes.
   package static func isShownAsIs(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var index = 0
-    let count = bytes.count
-    while index < count {
-      // Most text is printable ASCII: thirty-two such bytes are passed at once, and a block
-      // that holds anything else (a line break, a letter with an accent) byte by byte.
-      if index + 32 <= count, isPrintableASCII(bytes, at: index) {
-        index += 32
-        continue
-      }
-      let blockEnd = min(index + 32, count)
-      while index < blockEnd {
-        let byte = bytes[index]
-        if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
-          index += 1
-          continue
-        }
-        guard byte >= 0x80, !isHiddenControl(bytes, at: index) else { return false }
-        index += 1
-      }
-    }
-    return true
+    isShownAsIs(bytes, validatingUTF8: false)
   }
 
   /// Whether the character whose UTF-8 lead byte (at least 0x80) is at `index` is one a
@@ -164,10 +134,14 @@ extension WordDiff {
 
   /// Whether these bytes can be diffed and written exactly as read; see `isPlainText(_:)`.
   private static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return false }
-    // One pass for both checks: printable ASCII thirty-two or eight bytes at a time, and
-    // from a word that holds anything else straight to its first such byte (a line break,
-    // a letter with an accent), whose UTF-8 sequence is decoded once.
+    !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && isShownAsIs(bytes, validatingUTF8: true)
+  }
+
+  /// Whether a terminal shows these bytes as they are (see `isShownAsIs(_:)`) and, when
+  /// `validating`, they are well-formed UTF-8: printable ASCII passes thirty-two or eight
+  /// bytes at a time, and from a word that holds anything else the check goes straight to
+  /// its first such byte (a line break, a letter with an accent).
+  private static func isShownAsIs(_ bytes: UnsafeBufferPointer<UInt8>, validatingUTF8 validating: Bool) -> Bool {
     var index = 0
     let count = bytes.count
     while index < count {
@@ -190,8 +164,14 @@ extension WordDiff {
         index += 1
         continue
       }
-      let length = byte < 0x80 ? 0 : sequenceLength(bytes, at: index)
-      guard length > 0, !isHiddenControl(bytes, at: index) else { return false }
+      guard byte >= 0x80, !isHiddenControl(bytes, at: index) else { return false }
+      guard validating else {
+        index += 1
+        continue
+      }
+      // The sequence is decoded once, and its continuation bytes skipped.
+      let length = sequenceLength(bytes, at: index)
+      guard length > 0 else { return false }
       index += length
     }
     return true
