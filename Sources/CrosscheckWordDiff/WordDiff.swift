@@ -76,7 +76,7 @@ package struct WordDiff: Sendable {
   /// these as they are needed, never stored (a long text's script would take more memory
   /// than its tokens).
   private let marks: ChangeMarks
-  /// The edit script over the compared tokens.
+  /// The edit script over the compared tokens, made from the marks on each call.
   package var script: EditScript { EditScript(marks: marks) }
   /// The algorithm that computed the script.
   package let algorithm: DiffAlgorithm
@@ -193,7 +193,8 @@ package struct WordDiff: Sendable {
   /// Calls `body` with every operation of the script, in order, with token and byte ranges
   /// into both texts.
   ///
-  /// - Complexity: O(*k*) for *k* operations.
+  /// - Complexity: O((*N* + *M*) / 64 + *k*) for *k* operations: the marks are read a
+  ///   word of 64 at a time.
   package func forEachOperation(_ body: (DiffOperation) throws -> Void) rethrows {
     for operation in marks.operations {
       let sourceTokens = Self.tokenRange(operation.sourceRange, sourcePositions, tokenCount: source.tokens.count)
@@ -211,7 +212,7 @@ package struct WordDiff: Sendable {
   /// insertion B's white space stands in where A has none ("{+New+} text", not "{+New+}text").
   /// Together the runs cover A's shown bytes (`Side.shown`) exactly once, in order.
   ///
-  /// - Complexity: O(*k*) for *k* operations.
+  /// - Complexity: O((*N* + *M*) / 64 + *k*) for *k* operations.
   package func forEachRun(_ body: (Run) throws -> Void) rethrows {
     var sourceCursor = source.shown.lowerBound
     var targetCursor = target.shown.lowerBound
