@@ -1,3 +1,4 @@
+import CrosscheckCore
 import Foundation
 
 #if canImport(Glibc)
@@ -62,24 +63,37 @@ package final class StandardConsole: Console {
 
   package func page(_ text: String) -> Bool {
     let pager = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -R -F -X"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", pager]
     var pagerEnvironment = environment
     if pagerEnvironment["LESS"] == nil { pagerEnvironment["LESS"] = "-R" }
-    process.environment = pagerEnvironment
-    let pipe = Pipe()
-    process.standardInput = pipe
-    do {
-      try process.run()
-    } catch {
-      return false
+    // Started by posix_spawn in the shell's own process group, the terminal's foreground
+    // group: a pager reads its keys from the terminal, and one in a group of its own (as
+    // Foundation's Process starts a child) is stopped by the terminal when it tries, while
+    // the shell waits for it.
+    var ends: [Int32] = [0, 0]
+    guard pipe(&ends) == 0 else { return false }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, ends[0], STDIN_FILENO)
+    posix_spawn_file_actions_addclose(&actions, ends[0])
+    posix_spawn_file_actions_addclose(&actions, ends[1])
+    let arguments = ["/bin/sh", "-c", pager]
+    let variables = pagerEnvironment.map { "\($0.key)=\($0.value)" }
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    var envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup($0) } + [nil]
+    defer { for pointer in argv + envp { free(pointer) } }
+    var child = pid_t()
+    let started = posix_spawn(&child, "/bin/sh", &actions, nil, &argv, &envp) == 0
+    close(ends[0])
+    if started {
+      // The pager may quit before reading everything; a closed pipe must not kill the shell.
+      signal(SIGPIPE, SIG_IGN)
+      ChunkedOutput.writeAll(Array(text.utf8), to: ends[1])
     }
-    // The pager may quit before reading everything; a closed pipe must not kill the shell.
-    signal(SIGPIPE, SIG_IGN)
-    pipe.fileHandleForWriting.write(Data(text.utf8))
-    try? pipe.fileHandleForWriting.close()
-    process.waitUntilExit()
+    close(ends[1])
+    guard started else { return false }
+    var status: Int32 = 0
+    while waitpid(child, &status, 0) == -1 && errno == EINTR {}
     return true
   }
 }

@@ -58,6 +58,23 @@ struct InteractiveShellTests {
     #expect(try session.waitForExit() == 0)
   }
 
+  /// Output taller than the terminal goes through less, which reads its keys from the
+  /// terminal: it must be able to (a pager the terminal stops would hang the shell), and
+  /// quitting it returns to the prompt.
+  @Test func pagesLongOutputThroughLess() throws {
+    let session = try TmuxSession(home: Crosscheck.temporaryFolder(), environment: ["PAGER": "less -R -F -X"])
+    try session.waitFor("crosscheck> ")
+    session.type("help diff", enter: true)
+    try session.waitFor("show what changed between two texts")
+    session.keys("G")
+    try session.waitFor("(END)")
+    session.keys("q")
+    session.type("echo after the pager", enter: true)
+    try session.waitFor("after the pager\ncrosscheck> ")
+    session.keys("C-d")
+    #expect(try session.waitForExit() == 0)
+  }
+
   @Test func hostileDocumentsLeaveTheScreenIntact() throws {
     let folder = Crosscheck.temporaryFolder()
     try "Hostile \u{1B}]0;pwned\u{07} title\n\nClear \u{1B}[2J screen \u{1B}[31mred\u{202E} reversed.".write(toFile: folder + "/hostile.txt", atomically: true, encoding: .utf8)
