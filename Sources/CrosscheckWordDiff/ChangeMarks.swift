@@ -64,13 +64,14 @@ struct ChangeMarks {
     /// The next operation, or `nil` after the last.
     ///
     /// - Precondition: As many tokens are unchanged on both sides.
-    /// - Complexity: O(*k* / 64) for an operation of *k* tokens.
+    /// - Complexity: O(*k* / 64 + 1) for an operation of *k* tokens.
     mutating func next() -> EditScript.Operation? {
       let (x, y) = (self.x, self.y)
       guard x < deleted.count || y < inserted.count else { return nil }
       // Unchanged tokens pair off in order: the equal run ends at the first change on
-      // either side.
-      let equal = Swift.min(deleted.firstSet(from: x) - x, inserted.firstSet(from: y) - y)
+      // either side, found by reading both sides' flags in step, 64 at a time (searching
+      // each side on its own would read a side without changes to its end every time).
+      let equal = ChangeFlags.unflaggedRun(deleted, from: x, inserted, from: y)
       let kind: EditScript.Operation.Kind
       let (endX, endY): (Int, Int)
       if equal > 0 {
@@ -142,27 +143,45 @@ struct ChangeFlags: RandomAccessCollection, Equatable {
     }
   }
 
-  /// The index of the first set flag at or after `start`, or `count` if there is none.
-  func firstSet(from start: Int) -> Int {
-    find(from: start, flipping: 0)
+  /// The 64 flags from `index` on, the first in the lowest bit; 0 past the end.
+  @inline(__always)
+  private func flags(at index: Int) -> UInt64 {
+    let word = index >> 6
+    let shift = UInt64(index & 63)
+    guard word < words.count else { return 0 }
+    let low = words[word] >> shift
+    guard shift != 0, word + 1 < words.count else { return low }
+    return low | words[word + 1] << (64 - shift)
+  }
+
+  /// How many flags from `first` in `a` and from `second` in `b` are unset on both, taken
+  /// in step, until either is set or either side ends.
+  ///
+  /// - Complexity: O(*k* / 64 + 1) for a run of *k*.
+  static func unflaggedRun(_ a: ChangeFlags, from first: Int, _ b: ChangeFlags, from second: Int) -> Int {
+    let limit = Swift.min(a.count - first, b.count - second)
+    var run = 0
+    while run < limit {
+      let either = a.flags(at: first + run) | b.flags(at: second + run)
+      if either != 0 { return Swift.min(run + either.trailingZeroBitCount, limit) }
+      run += 64
+    }
+    return limit
   }
 
   /// The index of the first unset flag at or after `start`, or `count` if there is none.
+  ///
+  /// - Complexity: O(*k* / 64 + 1) for a run of *k* set flags.
   func firstClear(from start: Int) -> Int {
-    find(from: start, flipping: ~0)
-  }
-
-  /// The first index at or after `start` whose bit, flipped by `flip`, is set; `count`
-  /// if there is none.
-  private func find(from start: Int, flipping flip: UInt64) -> Int {
     guard start < count else { return count }
     return words.withUnsafeBufferPointer { words in
       var index = start >> 6
-      var word = (words[index] ^ flip) & (~0 << UInt64(start & 63))
+      // Flipped, so that the unset flags are the set bits; bits past `count` become set.
+      var word = ~words[index] & (~0 << UInt64(start & 63))
       while word == 0 {
         index += 1
         guard index < words.count else { return count }
-        word = words[index] ^ flip
+        word = ~words[index]
       }
       return Swift.min(index << 6 + word.trailingZeroBitCount, count)
     }

@@ -25,8 +25,21 @@ import Testing
       }
       #expect(Array(flags) == reference)
       for start in 0...count {
-        #expect(flags.firstSet(from: start) == (reference[start...].firstIndex(of: true) ?? count))
         #expect(flags.firstClear(from: start) == (reference[start...].firstIndex(of: false) ?? count))
+      }
+      // The run of unset flags in step with another set of flags, from every pair of starts
+      // a few apart (runs cross word boundaries on both sides).
+      let other = (0..<generator.inRange(0...300)).map { _ in generator.chance(0.05) }
+      var otherFlags = ChangeFlags(count: other.count)
+      for (index, flag) in other.enumerated() where flag { otherFlags[index] = true }
+      for first in stride(from: 0, through: count, by: 7) {
+        for second in stride(from: 0, through: other.count, by: 11) {
+          var run = 0
+          while first + run < count && second + run < other.count && !reference[first + run] && !other[second + run] {
+            run += 1
+          }
+          #expect(ChangeFlags.unflaggedRun(flags, from: first, otherFlags, from: second) == run)
+        }
       }
       var set: [Int] = []
       flags.forEachSet { set.append($0) }
