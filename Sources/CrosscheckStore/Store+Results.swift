@@ -188,7 +188,7 @@ extension Store {
       var claims: [Claim] = []
       let rows = try Self.rows(CorpusClaimRecord.self, of: result, db)
       while let row = try rows.next() { claims.append(try CorpusClaimRecord.claim(row, documentIDs: ids)) }
-      let sizes = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0.text.utf8.count) })
+      let sizes = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0.buffer.bytes.count) })
       for claim in claims {
         let size = sizes[claim.document] ?? 0
         guard claim.quantity.range.upperBound <= size, claim.sentence.upperBound <= size,
@@ -267,7 +267,7 @@ extension Store {
   private static func fits(_ analysis: QuoteAnalysis, documents: [Document]) -> Bool {
     let occurrences = analysis.occurrences
     for occurrence in occurrences {
-      let size = documents[occurrence.document].text.utf8.count
+      let size = documents[occurrence.document].buffer.bytes.count
       guard analysis.groups.indices.contains(occurrence.group), occurrence.quote.span.range.upperBound <= size,
         occurrence.speaker.map({ analysis.speakers.indices.contains($0) }) ?? true,
         occurrence.nestedIn.map({ occurrences.indices.contains($0) }) ?? true
@@ -291,8 +291,8 @@ extension Store {
       return pair.passages.allSatisfy { passage in
         passage.words.a.lowerBound >= 0 && passage.words.a.upperBound <= fingerprints[pair.a].words.count
           && passage.words.b.lowerBound >= 0 && passage.words.b.upperBound <= fingerprints[pair.b].words.count
-          && passage.aBytes.upperBound <= documents[pair.a].text.utf8.count
-          && passage.bBytes.upperBound <= documents[pair.b].text.utf8.count
+          && passage.aBytes.upperBound <= documents[pair.a].buffer.bytes.count
+          && passage.bBytes.upperBound <= documents[pair.b].buffer.bytes.count
       }
     }
   }

@@ -32,26 +32,28 @@ package struct CorpusFingerprint: Sendable, Equatable, Hashable {
   /// Everything of one document an analysis reads: id, text, metadata, excluded spans.
   static func hash(of document: Document) -> UInt64 {
     var state = StableHash.seed
+    func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+      // Eight bytes at a time: the text of a large corpus is most of what is hashed.
+      let raw = UnsafeRawBufferPointer(bytes)
+      var offset = 0
+      while offset + 8 <= bytes.count {
+        let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        state = StableHash.mix(state ^ word)
+        offset += 8
+      }
+      var last: UInt64 = 0
+      for byte in bytes[offset...] { last = last << 8 | UInt64(byte) }
+      state = StableHash.mix(state ^ last)
+      // The length ends each field, so that no two lists of fields hash the same bytes.
+      state = StableHash.mix(state ^ UInt64(bytes.count))
+    }
     func add(_ text: String) {
       var copy = text
-      copy.withUTF8 { bytes in
-        // Eight bytes at a time: the text of a large corpus is most of what is hashed.
-        let raw = UnsafeRawBufferPointer(bytes)
-        var offset = 0
-        while offset + 8 <= bytes.count {
-          let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-          state = StableHash.mix(state ^ word)
-          offset += 8
-        }
-        var last: UInt64 = 0
-        for byte in bytes[offset...] { last = last << 8 | UInt64(byte) }
-        state = StableHash.mix(state ^ last)
-      }
-      // The length ends each field, so that no two lists of fields hash the same bytes.
-      state = StableHash.mix(state ^ UInt64(text.utf8.count))
+      copy.withUTF8 { add($0) }
     }
     add(document.id)
-    add(document.text)
+    // The text's bytes as the document keeps them, without making a string of them.
+    document.buffer.bytes.withUnsafeBufferPointer { add($0) }
     let metadata = document.metadata
     for value in [metadata.title, metadata.outlet, metadata.date, metadata.author, metadata.url, metadata.credit] {
       add(value.map { ($0.inferred ? "~" : "=") + $0.value } ?? "")

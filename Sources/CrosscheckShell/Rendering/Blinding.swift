@@ -52,6 +52,9 @@ package struct Blinding: Sendable, Equatable {
   package init(documents: [Document]) {
     var entries: [Entry] = []
     var replacements: [(name: String, replacement: String, capitalizedOnly: Bool)] = []
+    // Each text made once, for the search for outlets' words below (a document keeps
+    // its text as bytes).
+    let texts = documents.count <= Self.partialNameCorpusLimit ? documents.map(\.text) : []
     for (index, document) in documents.enumerated() {
       let label = "Source " + Self.letters(index)
       entries.append(Entry(label: label, id: document.id, outlet: document.metadata.outlet?.value, title: document.metadata.title?.value))
@@ -69,7 +72,7 @@ package struct Blinding: Sendable, Equatable {
         if words.count > 1, documents.count <= Self.partialNameCorpusLimit {
           for word in words where word.count >= Self.shortestName && word.first?.isUppercase == true
             && !Self.genericOutletWords.contains(word.lowercased())
-            && !documents.contains(where: { $0.id != document.id && $0.text.contains(word) })
+            && !texts.indices.contains(where: { $0 != index && texts[$0].contains(word) })
           {
             replacements.append((String(word), label, true))
           }
