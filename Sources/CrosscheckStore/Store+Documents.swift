@@ -230,7 +230,7 @@ private struct StoredParts {
       guard start <= end, let reason = ExcludedSpan.Reason(name: row[3]) else {
         throw StoreError(.corrupt, "a stored excluded span is damaged")
       }
-      excluded[row[0], default: []].append(ExcludedSpan(restoring: start..<end, reason: reason))
+      excluded[row[0], default: []].append(ExcludedSpan(range: start..<end, reason: reason))
     }
     let paragraphRows = try Row.fetchCursor(db, sql: """
       SELECT document, byte_start, byte_end, token_start, token_end, sentence_start, sentence_end
@@ -240,7 +240,7 @@ private struct StoredParts {
       guard let range = Self.range(row, 1), let tokens = Self.range(row, 3), let sentences = Self.range(row, 5) else {
         throw StoreError(.corrupt, "a stored paragraph is damaged")
       }
-      paragraphs[row[0], default: []].append(Paragraph(restoring: range, tokens: tokens, sentences: sentences))
+      paragraphs[row[0], default: []].append(Paragraph(range: range, tokens: tokens, sentences: sentences))
     }
     // Sentences from their compact blobs: the `sentences` table's rows also hold the text.
     let sentenceRows = try Row.fetchCursor(db, sql: "SELECT document, count, spans, first_sentence, lengths FROM document_sentences")
@@ -252,7 +252,7 @@ private struct StoredParts {
         return data.withUnsafeBytes { SentenceBlob.decodeSpans($0, count: count) }
       }
       guard let decoded else { throw StoreError(.corrupt, "the sentences of a stored document are damaged") }
-      sentences[row[0]] = decoded.map { Sentence(restoring: $0.bytes, tokens: $0.tokens) }
+      sentences[row[0]] = decoded.map { Sentence(range: $0.bytes, tokens: $0.tokens) }
     }
   }
 

@@ -117,12 +117,6 @@ package struct ChunkedOutput {
     count += 1
   }
 
-  /// Hands a chunk to the sink if the buffer is full. (Appending flushes as it goes; this
-  /// is kept for callers that write a byte at a time.)
-  package mutating func flushIfFull() {
-    if count == Self.chunkSize { flush() }
-  }
-
   /// Writes all of `bytes` to a file descriptor, however many calls it takes; stops at the
   /// first error other than an interruption (a closed pipe, a full disk).
   package static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {

@@ -176,35 +176,41 @@ extension WordScanner {
     }
 
     /// Gives token `index`, whose key or hash is known, its id. A token of at most eight
-    /// bytes that the table holds is settled by its key alone; others take
-    /// `internSlowly`.
+    /// bytes is settled by its key alone, and a new one takes the empty slot its search
+    /// ended at; a longer token takes `internLong`.
     @inline(__always)
     mutating func intern(_ index: Int) {
       let key = keys[index & Self.keyMask]
       // The hash of a longer token has its top byte clear.
-      if key >> 56 != 0 {
-        var slot = interner.home(key)
-        while true {
-          let entry = interner.slots[slot]
-          if entry.key == key && entry.extent == 0 {
-            ids[index] = entry.id
-            return
-          }
-          if entry.key == 0 { break }
-          slot = (slot &+ 1) & interner.mask
-        }
+      guard key >> 56 != 0 else {
+        internLong(index)
+        return
       }
-      internSlowly(index)
+      var slot = interner.home(key)
+      while true {
+        let entry = interner.slots[slot]
+        if entry.key == key && entry.extent == 0 {
+          ids[index] = entry.id
+          return
+        }
+        if entry.key == 0 { break }
+        slot = (slot &+ 1) & interner.mask
+      }
+      insertShort(index, key: key, at: slot)
     }
 
-    /// Gives token `index` its id when it is new or longer than eight bytes.
+    /// Gives token `index`, of at most eight bytes and new, the next id, in the empty slot
+    /// `slot`.
     @inline(never)
-    mutating func internSlowly(_ index: Int) {
+    mutating func insertShort(_ index: Int, key: UInt64, at slot: Int) {
+      ids[index] = interner.insert(Slot(key: key, id: 0, extent: 0), .empty, at: slot, isWord: tokens[index].isWordLike)
+    }
+
+    /// Gives token `index`, longer than eight bytes, its id.
+    @inline(never)
+    mutating func internLong(_ index: Int) {
       let token = tokens[index]
-      let (start, length) = (Int(token.start), token.length)
-      ids[index] = length <= 8
-        ? interner.id(bytes, start: start, length: length, key: keys[index & Self.keyMask], isWord: token.isWordLike)
-        : interner.longID(bytes, start: start, length: length, isWord: token.isWordLike)
+      ids[index] = interner.longID(bytes, start: Int(token.start), length: token.length, isWord: token.isWordLike)
     }
 
     /// Emits the tokens from `start`, a token boundary, decoding every character, until the

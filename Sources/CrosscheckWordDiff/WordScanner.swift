@@ -247,20 +247,6 @@ extension WordScanner {
       Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
     }
 
-    /// Returns the id of the token `bytes[start..<start + length]` of at most eight bytes,
-    /// whose key is `key`, giving it the next id if new.
-    @inline(__always)
-    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, key: UInt64, isWord word: Bool) -> Int32 {
-      var slot = home(key)
-      while true {
-        let entry = slots[slot]
-        if entry.key == key && entry.extent == 0 { return entry.id }
-        if entry.key == 0 { break }
-        slot = (slot &+ 1) & mask
-      }
-      return insert(Slot(key: key, id: 0, extent: 0), .empty, at: slot, isWord: word)
-    }
-
     /// Returns the id of the token `bytes[start..<start + length]`, longer than eight
     /// bytes, giving it the next id if new.
     @inline(never)

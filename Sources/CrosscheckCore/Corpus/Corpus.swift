@@ -24,8 +24,6 @@ package enum DocumentLookupError: Error, Sendable, Equatable {
 package struct Corpus: Sendable {
   package private(set) var documents: [Document] = []
   private var positions: [String: Int] = [:]
-  /// The documents' ids in load order, scanned for prefixes without touching the documents.
-  private var ids: [String] = []
 
   package init(_ documents: [Document] = []) {
     for document in documents { append(document) }
@@ -39,14 +37,12 @@ package struct Corpus: Sendable {
     precondition(positions[document.id] == nil, "document ids are unique by construction in DocumentLoader")
     positions[document.id] = documents.count
     documents.append(document)
-    ids.append(document.id)
   }
 
   /// Removes the documents with these ids.
   package mutating func remove(ids: Set<String>) {
     documents.removeAll { ids.contains($0.id) }
-    self.ids = documents.map(\.id)
-    positions = Dictionary(uniqueKeysWithValues: self.ids.enumerated().map { ($1, $0) })
+    positions = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
   }
 
   /// The document with this exact id.
@@ -59,11 +55,12 @@ package struct Corpus: Sendable {
   package func resolve(_ word: String) throws(DocumentLookupError) -> Document {
     guard !documents.isEmpty else { throw .empty }
     if let index = positions[word] { return documents[index] }
-    let prefixed = ids.indices.filter { ids[$0].hasPrefix(word) }
+    // A document is its id and a reference to its storage: the scan reads only the ids.
+    let prefixed = documents.indices.filter { documents[$0].id.hasPrefix(word) }
     if prefixed.count == 1 { return documents[prefixed[0]] }
-    if prefixed.count > 1 { throw .ambiguous(word, candidates: prefixed.map { ids[$0] }) }
+    if prefixed.count > 1 { throw .ambiguous(word, candidates: prefixed.map { documents[$0].id }) }
     if let number = Int(word), number >= 1, number <= documents.count { return documents[number - 1] }
-    let suggestion = EditDistance.closest(to: word, among: ids)
+    let suggestion = EditDistance.closest(to: word, among: documents.map(\.id))
     throw .notFound(word, suggestion: suggestion)
   }
 }

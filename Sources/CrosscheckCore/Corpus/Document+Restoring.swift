@@ -48,25 +48,3 @@ extension ExcludedSpan.Reason {
     }
   }
 }
-
-extension ExcludedSpan {
-  /// An excluded span, as read back from a saved session.
-  package init(restoring range: Range<Int>, reason: Reason) {
-    self.range = range
-    self.reason = reason
-  }
-}
-
-extension Paragraph {
-  /// A paragraph, as read back from a saved session.
-  package init(restoring range: Range<Int>, tokens: Range<Int>, sentences: Range<Int>) {
-    self.init(range: range, tokens: tokens, sentences: sentences)
-  }
-}
-
-extension Sentence {
-  /// A sentence, as read back from a saved session.
-  package init(restoring range: Range<Int>, tokens: Range<Int>) {
-    self.init(range: range, tokens: tokens)
-  }
-}

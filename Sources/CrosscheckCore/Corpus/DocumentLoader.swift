@@ -434,8 +434,9 @@ private struct LoadState {
 
   init(existing: Corpus) {
     ids = Set(existing.documents.map(\.id))
-    textOwners = [:]
-    for document in existing.documents { textOwners[TextKey(document)] = document.id }
+    // The texts already loaded are hashed on every core, as the new ones are.
+    let keys = parallelMap(existing.documents, minimumPerWorker: 64) { TextKey($0) }
+    textOwners = Dictionary(zip(keys, existing.documents.map(\.id)), uniquingKeysWith: { first, _ in first })
   }
 
   /// Takes one outcome: a skip is reported; a document is kept unless its text is already

@@ -109,7 +109,7 @@ extension DiffCommand {
       let format = call.value("format").flatMap(OutputFormat.init(rawValue:)) ?? .table
       let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
       let color = terminal && !call.flag("no-color") && !noColor
-      var writer = WordDiffWriter { ChunkedOutput.writeAll($0, to: STDOUT_FILENO) }
+      var writer = WordDiffWriter(descriptor: STDOUT_FILENO)
       if !call.flag("stat") && format == .json {
         writer.writeJSON(diff, names: names, ignoring: ignoring.names)
         ChunkedOutput.writeAll(Array("\n".utf8), to: STDOUT_FILENO)

@@ -98,6 +98,12 @@ package struct WordDiffWriter {
     output = ChunkedOutput(sink: sink)
   }
 
+  /// A writer that writes its output to a file descriptor (standard output, say) in
+  /// chunks, straight from its buffer.
+  package init(descriptor: Int32) {
+    output = ChunkedOutput(descriptor: descriptor)
+  }
+
   /// Writes the text with its changes marked as `[-deleted-]{+inserted+}`, or in color;
   /// what the table and text renderers make of `diff --words`'s output.
   package mutating func writeText(_ diff: WordDiff, color: Bool) {
@@ -129,9 +135,8 @@ package struct WordDiffWriter {
       for byte in value.utf8 {
         output.appendByte(byte)
         // Strings are escaped, so every line break is the layout's.
-        if byte == 0x0A { output.append([0x20, 0x20, 0x20, 0x20]) }
+        if byte == 0x0A { output.append("    " as StaticString) }
       }
-      output.flushIfFull()
     }
     output.append(first ? "[]\n}" : "\n  ]\n}")
     output.flush()
