@@ -33,6 +33,22 @@ import Testing
     #expect(text.contains("…"))
   }
 
+  /// Long headers that keep a table wider than the terminal give way to their short
+  /// forms, keyed under the table; where the table fits, the full headers stay.
+  @Test func shortensHeadersThatDoNotFit() {
+    let long = ["000_b917d12392388f0a", "001_99a1b1ec5ff4af1c (q23)", "002_0389c753805c2772"]
+    let table = Table(
+      columns: [Column("")] + long.enumerated().map { Column($1, truncatable: true, shortTitle: String($0 + 1)) },
+      rows: [[.text("≠"), .text("Ukraine"), .text("·"), .text("Ukraine")], [.text(""), .text("is"), .text("is"), .text("is")]])
+    let narrow = Renderers.render(Output([.table(table)]), options: RenderOptions(format: .table, width: 40))
+    #expect(narrow.split(separator: "\n").allSatisfy { TerminalText.width(String($0)) <= 40 }, "\(narrow)")
+    #expect(narrow.hasPrefix("   1        2   3"), "\(narrow)")
+    for (index, id) in long.enumerated() { #expect(narrow.contains("\(index + 1)  \(id)"), "\(narrow)") }
+    let wide = Renderers.render(Output([.table(table)]), options: RenderOptions(format: .table, width: 120))
+    #expect(wide.hasPrefix("   000_b917d12392388f0a  001_"), "\(wide)")
+    #expect(!wide.contains("1  000_"), "\(wide)")
+  }
+
   @Test func colorsOnlyWhenAsked() {
     let plain = Renderers.render(Self.sample, options: RenderOptions(format: .table))
     let colored = Renderers.render(Self.sample, options: RenderOptions(format: .table, color: true))

@@ -17,7 +17,12 @@ extension DiffCommand {
       quoteCollation.group, quoteCollation.members, quoteCollation.labels, quoteCollation.spliced, quoteCollation.collation
     )
     let table = Table(
-      columns: [Column("")] + labels.map { Column($0, truncatable: true) },
+      // At a narrow terminal a rendering is named by its document's number in 'sources',
+      // with its quote id when that is not enough.
+      columns: [Column("")] + zip(members, labels).map { member, label in
+        let short = label == member.documentID ? "\(member.document + 1)" : "\(member.document + 1) \(member.id)"
+        return Column(label, truncatable: true, shortTitle: short)
+      },
       rows: collation.columns.map { column in
         [.text(column.isVariant ? "≠" : "")] + column.cells.map { .text($0 ?? "·") }
       })

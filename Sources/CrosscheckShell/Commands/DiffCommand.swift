@@ -34,7 +34,9 @@ package enum DiffCommand: ShellCommand {
       them as they are, without loading them; from the command line, \
       'crosscheck diff FILE FILE' runs 'diff --files FILE FILE --words' without starting the shell. \
       'diff quote GROUP' collates every rendering of one quote group (see 'quotes') as an \
-      alignment table: one column per rendering, one row per aligned word, ≠ where they differ.
+      alignment table: one column per rendering, one row per aligned word, ≠ where they differ; \
+      where the documents' ids are too long for the terminal, the columns are headed by the \
+      documents' numbers in 'sources', keyed under the table.
       """,
     arguments: [
       ArgumentSpec("a", "the first document (a string with --text, a file with --files)", kind: .document),

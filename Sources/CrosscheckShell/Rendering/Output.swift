@@ -107,11 +107,15 @@ package struct Column: Sendable, Equatable {
   package var key: String?
   /// Whether cells may be shortened with … to fit the terminal width.
   package var truncatable: Bool
+  /// A shorter header for a table too wide for the terminal with the full ones; the table
+  /// is then followed by a key from each short header to its full one.
+  package var shortTitle: String?
 
-  package init(_ title: String, key: String? = nil, truncatable: Bool = false) {
+  package init(_ title: String, key: String? = nil, truncatable: Bool = false, shortTitle: String? = nil) {
     self.title = title
     self.key = key
     self.truncatable = truncatable
+    self.shortTitle = shortTitle
   }
 }
 

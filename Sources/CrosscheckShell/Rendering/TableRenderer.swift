@@ -37,8 +37,20 @@ package struct TableRenderer: Renderer {
   }
 
   func renderTable(_ table: Table, options: RenderOptions) -> String {
-    let header = table.columns.map { TerminalText.escape($0.title, keepLayout: false) }
+    var header = table.columns.map { TerminalText.escape($0.title, keepLayout: false) }
     let cells = table.rows.map { row in row.map { TerminalText.escape($0.display, keepLayout: false) } }
+    // Headers wider than the terminal allows give way to their short forms, with a key.
+    var key: [String] = []
+    if let limit = options.width, table.columns.contains(where: { $0.shortTitle != nil }) {
+      let natural = columnWidths(table: table, header: header, cells: cells, limit: nil)
+      if natural.reduce(0, +) + Self.gap * max(0, natural.count - 1) > limit {
+        for (index, column) in table.columns.enumerated() {
+          guard let short = column.shortTitle else { continue }
+          header[index] = TerminalText.escape(short, keepLayout: false)
+          key.append(header[index] + "  " + TerminalText.escape(column.title, keepLayout: false))
+        }
+      }
+    }
     let widths = columnWidths(table: table, header: header, cells: cells, limit: options.width)
     var lines: [String] = []
     let numeric = table.columns.indices.map { column in
@@ -58,6 +70,8 @@ package struct TableRenderer: Renderer {
     lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: String(repeating: " ", count: Self.gap)))
     for row in cells { lines.append(line(row, style: nil)) }
     if table.rows.isEmpty { lines.append(ANSI.styled("(no rows)", .dim, color: options.color)) }
+    if !key.isEmpty { lines.append("") }
+    lines += key.map { ANSI.styled(TerminalText.truncate($0, to: options.width ?? Int.max), .dim, color: options.color) }
     return lines.map { $0.trailingSpacesRemoved() }.joined(separator: "\n")
   }
 
